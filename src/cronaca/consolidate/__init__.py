@@ -1,0 +1,5 @@
+"""Event mentions → claims: one record per thing reported, with every source behind it."""
+
+from cronaca.consolidate.claims import build_claims
+
+__all__ = ["build_claims"]

@@ -1,0 +1,66 @@
+"""Tokens and sentences, from spaCy's rule-based tokenizer and sentencizer.
+
+spaCy has no Italian statistical pipeline on PyPI, and none is needed here: the blank
+language classes carry each language's tokenizer exceptions (elisions, abbreviations).
+We add the abbreviations news uses before names ("dott.", "on.", "Gen.") so the
+sentencizer does not split "Il dott. Rossi".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+
+from cronaca.extract.pipeline import Doc, component
+from cronaca.model import Mention
+from cronaca.resources import load_yaml
+
+COMPONENT = "sentences@1"
+
+
+@lru_cache(maxsize=16)
+def nlp_for(language: str) -> Language:
+    """A blank spaCy pipeline with a sentencizer for ``language`` ("xx" when spaCy lacks it)."""
+    try:
+        nlp = spacy.blank(language)
+    except (ImportError, KeyError, ValueError):
+        nlp = spacy.blank("xx")
+    abbreviations = load_yaml("abbreviations.yaml")
+    for abbr in abbreviations.get(language, []) + abbreviations.get("all", []):
+        for form in {abbr, abbr.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+@component("sentences", version=1, assigns=["tokens", "sentences"])
+def sentences():
+    """Split the text into tokens and sentences; blank lines always end a sentence."""
+
+    def process(doc: Doc) -> None:
+        nlp = nlp_for(doc.language or "xx")
+        tokens = nlp(doc.text)
+        doc.tokens = tokens
+        for sent in tokens.sents:
+            # A line break inside a spaCy sentence (a title, a caption) ends a sentence:
+            # ingest keeps each paragraph on one line.
+            for start, end in _line_pieces(doc.text, sent.start_char, sent.end_char):
+                doc.mentions.append(Mention("sentence", start, end, doc.text[start:end], component=COMPONENT))
+
+    return process
+
+
+def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text[start:end]`` as stripped (start, end) offsets."""
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        line = match.group()
+        if line.strip():
+            left = len(line) - len(line.lstrip())
+            pieces.append((start + match.start() + left, start + match.start() + len(line.rstrip())))
+    return pieces

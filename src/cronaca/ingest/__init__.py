@@ -1,0 +1,109 @@
+"""Ingest: whatever the user has (files, folders, globs, URLs) → ``Article`` records.
+
+    from cronaca.ingest import read
+    for item in read(["news/", "https://example.org/feed.xml"]):
+        ...  # an Article, or a Skipped saying why an item could not be read
+
+The format of each document is detected from its content (``detect.py``); each format
+has its own reader module. Nothing here raises for a bad input item: it becomes a
+``Skipped`` with a reason, and the other items go on. Only a path or pattern that
+matches nothing raises ``UsageError``, before anything is read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+
+from cronaca.ingest.common import Context
+from cronaca.ingest.detect import FORMATS, detect
+from cronaca.ingest.sources import FetchError, expand, fetch, is_url
+from cronaca.ingest.text import NotText, decode
+from cronaca.model import Article, Skipped
+
+__all__ = ["FORMATS", "count_sources", "read", "read_document"]
+
+
+def count_sources(sources: Iterable[str]) -> int:
+    """How many files and URLs ``read`` will open (for a progress bar); raises like ``read``."""
+    return len(expand(sources))
+
+
+def read(
+    sources: Iterable[str], *, language: str | None = None, outlet: str | None = None
+) -> Iterator[Article | Skipped]:
+    """Every article in the sources, each once, and a ``Skipped`` for each bad item.
+
+    ``language`` (ISO 639-1) overrides detection; ``outlet`` overrides what the documents
+    say. The sources are expanded at call time, so a path that matches nothing raises
+    ``UsageError`` before any work is done.
+    """
+    items = expand(sources)
+    return _read(items, Context(language=language, outlet=outlet))
+
+
+def _read(items: list[str], ctx: Context) -> Iterator[Article | Skipped]:
+    seen: set[str] = set()
+    for item in items:
+        for result in _read_one(item, ctx):
+            if isinstance(result, Article):
+                if result.id in seen:
+                    continue
+                seen.add(result.id)
+            yield result
+
+
+def _read_one(item: str, ctx: Context) -> Iterator[Article | Skipped]:
+    url = ""
+    if is_url(item):
+        try:
+            fetched = fetch(item)
+        except FetchError as e:
+            yield Skipped(item, f"URL not fetched: {e}")
+            return
+        data, url = fetched.content, fetched.url
+    elif item == "-":
+        data = sys.stdin.buffer.read()
+        item = "<stdin>"
+    else:
+        try:
+            with open(item, "rb") as handle:
+                data = handle.read()
+        except OSError as e:
+            yield Skipped(item, f"cannot read file: {e.strerror or e}")
+            return
+    try:
+        yield from read_document(data, item, ctx, url=url)
+    except Exception as e:  # a reader bug must not stop a batch; the reason says what happened
+        yield Skipped(item, f"unexpected error while reading ({type(e).__name__}: {e}); please report it")
+
+
+def read_document(
+    data: bytes, source: str, ctx: Context | None = None, *, url: str = ""
+) -> Iterator[Article | Skipped]:
+    """The articles in one document's bytes, whatever its format."""
+    from cronaca.ingest import feed, html, jsonl, plaintext, seed
+
+    ctx = ctx or Context()
+    if not data.strip():
+        yield Skipped(source, "empty file" if data == b"" else "empty file: only whitespace")
+        return
+    try:
+        text = decode(data)
+    except NotText as e:
+        yield Skipped(source, str(e))
+        return
+    if not text.strip():
+        yield Skipped(source, "empty file: only whitespace")
+        return
+    fmt = detect(text)
+    if fmt == "seed":
+        yield from seed.read(text, source, ctx, url=url)
+    elif fmt == "jsonl":
+        yield from jsonl.read(text, source, ctx)
+    elif fmt in ("feed", "xml"):
+        yield from feed.read(data, source, ctx)
+    elif fmt == "html":
+        yield from html.read(text, source, ctx, url=url)
+    else:
+        yield from plaintext.read(text, source, ctx, url=url)

@@ -1,0 +1,63 @@
+"""What every format shares: the reading context and the one way an Article is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cronaca.ingest import language as lang
+from cronaca.model import Article, Interval, Skipped
+
+
+@dataclass(frozen=True)
+class Context:
+    """The caller's overrides, passed to every format reader."""
+
+    language: str | None = None
+    outlet: str | None = None
+
+
+def language_sample(title: str, text: str) -> str:
+    """What language detection reads: the headline and the start of the text."""
+    return f"{title}\n{text}"[: lang.SAMPLE_CHARS]
+
+
+def build(
+    ctx: Context,
+    *,
+    source: str,
+    fmt: str,
+    paragraphs: list[str],
+    title: str = "",
+    published: Interval | None = None,
+    outlet: str = "",
+    url: str = "",
+    byline: str = "",
+    declared_language: str | None = None,
+    explicit_language: str | None = None,
+    detected_language: str | None = None,
+) -> Article | Skipped:
+    """An Article from clean paragraphs, or a Skipped when nothing is left to read."""
+    title = " ".join(title.split())
+    paras = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
+    if title and paras and paras[0].casefold() == title.casefold():
+        paras = paras[1:]  # a page repeats its headline as the first block
+    text = "\n\n".join(paras)
+    if not text:
+        return Skipped(source, "no text left after cleaning", fmt)
+    return Article(
+        id=Article.make_id(title, text),
+        text=text,
+        language=lang.choose(
+            language_sample(title, text),
+            explicit=ctx.language or explicit_language,
+            declared=declared_language,
+            detected=detected_language,
+        ),
+        title=title,
+        published=published,
+        outlet=ctx.outlet or " ".join(outlet.split()),
+        url=url.strip(),
+        byline=" ".join(byline.split()),
+        source=source,
+        format=fmt,
+    )

@@ -1,0 +1,288 @@
+"""The command line: a thin layer of options over :class:`cronaca.Cronaca`.
+
+Results go to stdout (tables, or JSON with ``--json``); progress and logs to stderr.
+Exit codes: 0 ok, 1 some input items were rejected, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cronaca import __version__, config
+from cronaca.api import Cronaca
+from cronaca.errors import CronacaError
+from cronaca.serve import export as exporter
+from cronaca.serve import render
+
+err = Console(stderr=True)
+
+
+class State:
+    def __init__(self, db: str | None, quiet: bool) -> None:
+        self.settings = config.load({"db": db})
+        self.quiet = quiet
+        self._kb: Cronaca | None = None
+
+    @property
+    def kb(self) -> Cronaca:
+        if self._kb is None:
+            self._kb = Cronaca(self.settings["db"])
+        return self._kb
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def filters(f):
+    """The filters every listing shares."""
+    f = click.option("--actor", help="Actor id (PRK) or name (Corea del Nord, Russia).")(f)
+    f = click.option("--type", "type_", metavar="TYPE", help="Event type, e.g. AID, FIGHT, AGREE.")(f)
+    f = click.option("--since", help="Only what happened on or after this date (YYYY[-MM[-DD]]).")(f)
+    f = click.option("--until", help="Only what happened on or before this date (YYYY[-MM[-DD]]).")(f)
+    f = click.option("--limit", default=50, show_default=True, help="At most this many rows.")(f)
+    f = click.option("--offset", default=0, help="Skip this many rows (pagination).")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="JSON on stdout instead of a table.")(f)
+    return f
+
+
+def _filter_args(actor, type_, since, until, limit, offset) -> dict[str, Any]:
+    return {"actor": actor, "type": type_, "since": since, "until": until, "limit": limit, "offset": offset}
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class CronacaGroup(click.Group):
+    """Turns a CronacaError anywhere below into its message and exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CronacaError as e:
+            err.print(f"[red]error:[/] {e}")
+            ctx.exit(e.exit_code)
+
+
+@click.group(cls=CronacaGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", envvar="CRONACA_DB", help="SQLite path or SQLAlchemy URL [env CRONACA_DB; default cronaca.db].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars or summaries on stderr.")
+@click.version_option(__version__, prog_name="cronaca")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
+    """cronaca: news articles in, a sourced timeline of events and claims out.
+
+    \b
+    Examples:
+      cronaca ingest news/ feed.xml https://example.org/rss
+      cronaca timeline --actor PRK --since 2024-06
+      cronaca claims --type AID --json
+      cronaca serve
+    """
+    ctx.obj = State(db, quiet)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--language", help="Language of the input (it, en, ...) when detection cannot tell.")
+@click.option("--outlet", help="Outlet name for articles that do not carry one.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@pass_state
+def ingest(state: State, sources: tuple[str, ...], language: str | None, outlet: str | None, as_json: bool) -> None:
+    """Read files, folders, globs, feeds and URLs; annotate and store new articles.
+
+    \b
+    Formats are detected by content: the seed format ("date YYYY-MM[-DD]" first line),
+    plain text, JSON Lines, HTML pages and RSS/Atom feeds. Re-ingesting adds nothing.
+    Examples:
+      cronaca ingest ../shared/seeds/
+      cronaca ingest 'archive/**/*.jsonl' --language it
+    """
+    kb = state.kb
+    language = language or state.settings["language"] or None
+    if state.quiet:
+        report = kb.ingest(sources, language=language, outlet=outlet)
+    else:
+        with Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as bar:
+            task = bar.add_task("", total=None)
+
+            def tick(item) -> None:
+                bar.update(task, advance=1, description=(getattr(item, "title", "") or "")[:40])
+
+            report = kb.ingest(sources, language=language, outlet=outlet, progress=tick)
+    if as_json:
+        _print_json(report.to_dict())
+    elif not state.quiet:
+        render.ingest_summary(err, report)
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--q", "query", help="Only articles whose title or text contains this.")
+@click.option("--language", help="Only articles in this language.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0)
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def articles(state: State, query, language, limit, offset, as_json) -> None:
+    """List stored articles, newest first."""
+    rows = state.kb.articles(q=query, language=language, limit=limit, offset=offset)
+    _print_json(rows) if as_json else render.articles(rows)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--explain", is_flag=True, help="For each event: roles, rule, attribution and factuality cue.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def show(state: State, article_id: str, explain: bool, as_json: bool) -> None:
+    """Show an article's text with its annotations (a unique id prefix is enough)."""
+    article = state.kb.article(article_id)
+    _print_json(article) if as_json else render.article(article, explain=explain)
+
+
+@cli.command()
+@filters
+@pass_state
+def events(state: State, as_json: bool, **kw) -> None:
+    """List event mentions, each with its sentence and article."""
+    rows = state.kb.events(**_filter_args(**kw))
+    _print_json(rows) if as_json else render.events(rows)
+
+
+@cli.group(invoke_without_command=True)
+@filters
+@click.pass_context
+def claims(ctx: click.Context, as_json: bool, **kw) -> None:
+    """List claims: event mentions merged across articles (see `claims show ID`)."""
+    if ctx.invoked_subcommand:
+        return
+    state = ctx.find_object(State)
+    rows = state.kb.claims(**_filter_args(**kw))
+    _print_json(rows) if as_json else render.claims(rows)
+
+
+@claims.command("show")
+@click.argument("claim_id")
+@click.option("--explain", is_flag=True, help="Why each mention joined the claim.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def claims_show(state: State, claim_id: str, explain: bool, as_json: bool) -> None:
+    """One claim with every mention, source sentence and article behind it."""
+    claim = state.kb.claim(claim_id)
+    _print_json(claim) if as_json else render.claim(claim, explain=explain)
+
+
+@cli.command()
+@filters
+@pass_state
+def timeline(state: State, as_json: bool, **kw) -> None:
+    """Claims in time order with the sentences that report them."""
+    rows = state.kb.timeline(**_filter_args(**kw))
+    _print_json(rows) if as_json else render.timeline(rows)
+
+
+@cli.command()
+@click.option("--q", "query", help="Only entities whose id or name contains this.")
+@click.option("--type", "type_", help="country, organisation, person, place, outlet.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0)
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def entities(state: State, query, type_, limit, offset, as_json) -> None:
+    """List the canonical entities the stored articles mention."""
+    rows = state.kb.entities(q=query, type=type_, limit=limit, offset=offset)
+    _print_json(rows) if as_json else render.entities(rows)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--kind", type=click.Choice(exporter.KINDS), multiple=True,
+              help="Kinds to export (JSONL: all by default; CSV: one, event by default).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@pass_state
+def export(state: State, fmt: str, kind: tuple[str, ...], output: str | None) -> None:
+    """Export the knowledge base: JSONL of every kind, or a CSV table of one kind."""
+    store = state.kb.store
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            n = exporter.write_jsonl(store, out, kind or exporter.KINDS)
+        else:
+            if len(kind) > 1:
+                raise click.UsageError("CSV exports one kind at a time: give one --kind")
+            n = exporter.write_csv(store, out, kind[0] if kind else "event")
+    finally:
+        if output:
+            out.close()
+    if not state.quiet:
+        err.print(f"exported {n} records" + (f" to {output}" if output else ""))
+
+
+@cli.command()
+@pass_state
+def status(state: State) -> None:
+    """Counts of what the store holds, and the latest rejected inputs."""
+    render.status(state.kb.store.url, state.kb.stats(), state.kb.store.rejections(limit=20))
+
+
+@cli.command()
+@pass_state
+def reextract(state: State) -> None:
+    """Annotate every stored article again with the current rules, then rebuild claims."""
+    n = state.kb.reextract()
+    if not state.quiet:
+        err.print(f"re-extracted: {n} events")
+
+
+@cli.command()
+@click.option("--host", help="Address to listen on [env CRONACA_HOST; default 127.0.0.1].")
+@click.option("--port", type=int, help="Port [env CRONACA_PORT; default 8000].")
+@pass_state
+def serve(state: State, host: str | None, port: int | None) -> None:
+    """Serve the web UI and the HTTP API (OpenAPI at /docs and /openapi.json)."""
+    import uvicorn
+
+    from cronaca.serve.http import create_app
+
+    host = host or state.settings["host"]
+    port = port or state.settings["port"]
+    app = create_app(state.kb)
+    err.print(f"cronaca: web UI at http://{host}:{port}/  ·  API docs at http://{host}:{port}/docs")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(exists=True), help="Folder to ingest instead of the bundled demo.")
+@pass_state
+def demo(state: State, corpus: str | None) -> None:
+    """Ingest the bundled demo corpus, print its timeline, and say how to browse it."""
+    source = corpus or str(Path(__file__).resolve().parent.parent / "demo")
+    report = state.kb.ingest([source])
+    if not state.quiet:
+        render.ingest_summary(err, report)
+    render.timeline(state.kb.timeline(limit=None))
+    db = state.settings["db"]
+    err.print(
+        f"\n[bold]Next:[/] cronaca --db {db} serve   →  http://{state.settings['host']}:{state.settings['port']}/\n"
+        f"      cronaca --db {db} claims  ·  cronaca --db {db} export --format jsonl"
+    )
+
+
+def main() -> None:
+    cli(prog_name="cronaca")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""The HTTP API (FastAPI; OpenAPI at /openapi.json, docs at /docs) and the web UI routes.
+
+Both read the store through :class:`cronaca.Cronaca`; nothing is extracted on a request.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from cronaca import __version__
+from cronaca.api import Cronaca
+from cronaca.errors import NotFound, UsageError
+from cronaca.serve import web
+
+HERE = Path(__file__).resolve().parent / "web"
+
+
+def create_app(kb: Cronaca) -> FastAPI:
+    app = FastAPI(
+        title="cronaca",
+        version=__version__,
+        description="A sourced, time-resolved knowledge base of news events and claims. "
+        "Every record links to its article and character span.",
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    web.install_filters(templates.env)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.exception_handler(NotFound)
+    async def not_found(_request: Request, exc: NotFound) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(UsageError)
+    async def bad_request(_request: Request, exc: UsageError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    def page(limit: int, offset: int) -> dict[str, int]:
+        return {"limit": limit, "offset": offset}
+
+    Limit = Query(50, ge=1, le=1000, description="Page size")
+    Offset = Query(0, ge=0, description="Rows to skip")
+
+    # -- JSON API ----------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["api"])
+    def stats() -> dict[str, int]:
+        return kb.stats()
+
+    @app.get("/api/articles", tags=["api"])
+    def list_articles(q: str | None = None, language: str | None = None, limit: int = Limit,
+                      offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.articles(q=q, language=language, **page(limit, offset))
+
+    @app.get("/api/articles/{article_id}", tags=["api"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        return kb.article(article_id)
+
+    @app.get("/api/events", tags=["api"])
+    def list_events(actor: str | None = None, type: str | None = None, since: str | None = None,
+                    until: str | None = None, article_id: str | None = None, limit: int = Limit,
+                    offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.events(actor=actor, type=type, since=since, until=until, article_id=article_id,
+                         **page(limit, offset))
+
+    @app.get("/api/events/{event_id}", tags=["api"])
+    def get_event(event_id: str) -> dict[str, Any]:
+        return kb.event(event_id)
+
+    @app.get("/api/claims", tags=["api"])
+    def list_claims(actor: str | None = None, type: str | None = None, since: str | None = None,
+                    until: str | None = None, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.claims(actor=actor, type=type, since=since, until=until, **page(limit, offset))
+
+    @app.get("/api/claims/{claim_id}", tags=["api"])
+    def get_claim(claim_id: str) -> dict[str, Any]:
+        return kb.claim(claim_id)
+
+    @app.get("/api/timeline", tags=["api"])
+    def get_timeline(actor: str | None = None, type: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.timeline(actor=actor, type=type, since=since, until=until, **page(limit, offset))
+
+    @app.get("/api/entities", tags=["api"])
+    def list_entities(q: str | None = None, type: str | None = None, limit: int = Limit,
+                      offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.entities(q=q, type=type, **page(limit, offset))
+
+    # -- web UI ------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, actor: str | None = None, type: str | None = None, since: str | None = None,
+             until: str | None = None) -> HTMLResponse:
+        claims = kb.timeline(actor=actor, type=type, since=since, until=until, limit=200)
+        filters = {"actor": actor or "", "type": type or "", "since": since or "", "until": until or ""}
+        return templates.TemplateResponse(request, "timeline.html",
+                                          {"claims": claims, "filters": filters, "stats": kb.stats()})
+
+    @app.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
+    def claim_page(request: Request, claim_id: str) -> HTMLResponse:
+        return templates.TemplateResponse(request, "claim.html", {"claim": kb.claim(claim_id)})
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(request: Request, q: str | None = None, offset: int = 0) -> HTMLResponse:
+        rows = kb.articles(q=q, limit=100, offset=offset)
+        return templates.TemplateResponse(request, "articles.html", {"articles": rows, "q": q or ""})
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        article = kb.article(article_id)
+        return templates.TemplateResponse(
+            request, "article.html", {"article": article, "segments": web.segments(article)}
+        )
+
+    return app

@@ -1,0 +1,196 @@
+"""Human-readable terminal output (rich tables); ``--json`` bypasses all of this."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+out = Console(soft_wrap=False)
+
+HIGHLIGHT = {"entity": "bold cyan", "timex": "bold green", "quantity": "bold magenta"}
+
+
+def _actors(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{a['name']}" + (f" [{a['sector']}]" if a.get("sector") else "") for a in actors) or "–"
+
+
+def _when(interval: dict[str, Any] | None) -> str:
+    if not interval:
+        return "–"
+    start, end, precision = interval["start"], interval["end"], interval["precision"]
+    if precision == "day" and start == end:
+        return start
+    if precision == "month":
+        return start[:7]
+    if precision == "year" and start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]:
+        return start[:4]
+    return f"{start}…{end}"
+
+
+def quantity_text(q: dict[str, Any] | None) -> str:
+    if not q:
+        return ""
+    unit = q.get("unit") or ""
+    lo, hi = q.get("lower"), q.get("upper")
+
+    def n(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+    if "min_reported" in q and lo is None and hi is None:
+        return f"{n(q['min_reported'])}–{n(q['max_reported'])} {unit} (reports disagree)"
+    if lo is not None and hi is not None:
+        return f"{n(lo)} {unit}" if lo == hi else f"{n(lo)}–{n(hi)} {unit}"
+    if lo is not None:
+        return f">{n(lo)} {unit}"
+    if hi is not None:
+        return f"≤{n(hi)} {unit}"
+    return f"{n(q['value'])} {unit}" if q.get("value") is not None else ""
+
+
+def ingest_summary(console: Console, report) -> None:
+    console.print(
+        f"[bold]ingest:[/] read {report.read}, new {report.new}, duplicate {report.duplicate}, "
+        f"rejected {report.rejected}  ·  events {report.events}  ·  claims {report.claims}"
+    )
+    for skipped in report.skipped:
+        console.print(f"  [red]rejected[/] {skipped.source}: {skipped.reason}")
+
+
+def articles(rows: list[dict[str, Any]]) -> None:
+    table = Table("id", "published", "lang", "outlet", "title", "events", title=f"{len(rows)} articles")
+    for r in rows:
+        table.add_row(r["id"], _when(r["published"]), r["language"], r["outlet"] or "–",
+                      (r["title"] or "")[:70], str(r.get("n_events", "")))
+    out.print(table)
+
+
+def events(rows: list[dict[str, Any]]) -> None:
+    table = Table("id", "when", "type", "source", "target", "how many", "factuality", "sentence",
+                  title=f"{len(rows)} events", show_lines=True)
+    for r in rows:
+        table.add_row(
+            r["id"], _when(r["time"]) + ("" if r["time"] else f"\n(reported {_when(r['published'])})"),
+            r["type"] + (f"\n{r['context']}" if r["context"] else ""), _actors(r["source_actors"]),
+            _actors(r["target_actors"]), quantity_text(r["quantity"]), r["factuality"], _sentence(r),
+        )
+    out.print(table)
+
+
+def claims(rows: list[dict[str, Any]]) -> None:
+    table = Table("id", "when", "claim", "mentions", "articles", "reported", title=f"{len(rows)} claims")
+    for r in rows:
+        table.add_row(r["id"], _when(r["time"]), r["summary"], str(r["n_events"]), str(r["n_articles"]),
+                      f"{r['first_reported'] or '?'} → {r['last_reported'] or '?'}")
+    out.print(table)
+
+
+def _sentence(event: dict[str, Any], width: int = 400) -> Text:
+    """The event's sentence with the trigger, actors, time and quantity highlighted."""
+    text, base = event["text"], event["span"]["start"]
+    spans = [(event["trigger"]["start"], event["trigger"]["end"], "bold yellow underline")]
+    for a in (*event["source_actors"], *event["target_actors"]):
+        if a.get("start") is not None:
+            spans.append((a["start"], a["end"], "bold cyan"))
+    q = event.get("quantity")
+    if q and q.get("start") is not None:
+        spans.append((q["start"], q["end"], "bold magenta"))
+    styled = Text(text[:width] + ("…" if len(text) > width else ""))
+    for start, end, style in spans:
+        if start - base < width:
+            styled.stylize(style, start - base, end - base)
+    return styled
+
+
+def timeline(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        out.print("(no claims yet: ingest some articles)")
+        return
+    for claim in rows:
+        out.rule(f"[bold]{_when(claim['time'])}[/]  {claim['summary']}", align="left")
+        out.print(f"  claim {claim['id']} · {claim['n_events']} mention(s) in {claim['n_articles']} article(s) · "
+                  f"reported {claim['first_reported'] or '?'} → {claim['last_reported'] or '?'}")
+        for ev in claim.get("events", []):
+            sources = ", ".join(a["name"] for a in ev["attribution"]) or "the outlet"
+            out.print(f"  • [{_when(ev['published'])}] {ev['factuality']}, according to {sources} "
+                      f"(article {ev['article_id']}, chars {ev['span']['start']}–{ev['span']['end']})")
+            line = Text("    ")
+            line.append_text(_sentence(ev))
+            out.print(line)
+
+
+def article(data: dict[str, Any], *, explain: bool = False) -> None:
+    out.print(f"[bold]{data['title'] or '(no title)'}[/]")
+    out.print(f"{data['id']} · {_when(data['published'])} · {data['language']} · {data['outlet'] or '–'} · "
+              f"{data['source']}")
+    text = Text(data["text"])
+    for m in data["mentions"]:
+        style = HIGHLIGHT.get(m["type"])
+        if style:
+            text.stylize(style, m["span"]["start"], m["span"]["end"])
+    out.print(text)
+    counts: dict[str, int] = {}
+    for m in data["mentions"]:
+        counts[m["type"]] = counts.get(m["type"], 0) + 1
+    out.print("\n" + " · ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + f" · events: {len(data['events'])}")
+    if data["events"]:
+        if explain:
+            for ev in data["events"]:
+                explain_event(ev)
+        else:
+            events(data["events"])
+
+
+def explain_event(ev: dict[str, Any]) -> None:
+    out.rule(f"{ev['id']} · {ev['type']} {ev['context']} · CAMEO {ev['cameo']}", align="left")
+    out.print(_sentence(ev, width=10_000))
+    t = ev["trigger"]
+    out.print(f"  trigger     {t['text']!r} [{t['start']}–{t['end']}]")
+    for role in ("source_actors", "target_actors"):
+        for a in ev[role]:
+            out.print(f"  {role.split('_')[0]:<11} {a['name']} ({a['id']}) [{a.get('start')}–{a.get('end')}]"
+                      + (f" sector {a['sector']}" if a.get("sector") else ""))
+    if ev["place"]:
+        out.print(f"  place       {ev['place']['name']} ({ev['place']['id']})")
+    out.print(f"  time        {_when(ev['time'])}" + (f" from {ev['time_text']!r}" if ev["time_text"] else
+                                                      f" (none in the sentence; reported {_when(ev['published'])})"))
+    if ev["quantity"]:
+        out.print(f"  quantity    {quantity_text(ev['quantity'])} from {ev['quantity'].get('text')!r}")
+    chain = " → ".join(f"{a['name']} ({a['id']})" for a in ev["attribution"]) or "–"
+    out.print(f"  attribution {chain}")
+    out.print(f"  factuality  {ev['factuality']}")
+    out.print(f"  rule        {ev['rule']}  ·  {ev['component']}")
+
+
+def claim(data: dict[str, Any], *, explain: bool = False) -> None:
+    out.print(f"[bold]{data['summary']}[/]")
+    out.print(f"{data['id']} · {data['type']} {data['context']} · when {_when(data['time'])} · "
+              f"reported {data['first_reported']} → {data['last_reported']}")
+    if data["quantity"]:
+        q = data["quantity"]
+        out.print(f"quantity: {quantity_text(q)}; reports: "
+                  + "; ".join(f"{r['text']!r}" for r in q.get("reports", [])))
+    out.print("sources: " + (", ".join(s["name"] for s in data["sources"]) or "–"))
+    out.print("status history: " + "; ".join(f"{h['reported']}: {h['factuality']}" for h in data["factuality"]))
+    for ev in data.get("events", []):
+        explain_event(ev)
+    if explain:
+        out.rule("merge decisions", align="left")
+        for line in data["explanation"]:
+            out.print(f"  {line}")
+
+
+def entities(rows: list[dict[str, Any]]) -> None:
+    table = Table("id", "type", "name", "mentions", title=f"{len(rows)} entities")
+    for r in rows:
+        table.add_row(r["id"], r["type"], r["name"], str(r["n_mentions"]))
+    out.print(table)
+
+
+def status(url: str, stats: dict[str, int], rejections: list[dict[str, Any]]) -> None:
+    out.print(f"[bold]{url}[/]")
+    out.print("  " + " · ".join(f"{k}: {v}" for k, v in stats.items()))
+    for r in rejections:
+        out.print(f"  [red]rejected[/] {r['source']}: {r['reason']}")

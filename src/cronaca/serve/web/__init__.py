@@ -1,0 +1,63 @@
+"""Helpers for the web UI templates: highlighted text segments and display filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronaca.serve.render import _when, quantity_text
+
+
+def install_filters(env) -> None:
+    env.filters["when"] = _when
+    env.filters["quantity"] = quantity_text
+    env.filters["actors"] = lambda actors: ", ".join(a["name"] for a in actors or []) or "–"
+    env.globals["highlight"] = highlight
+
+
+def _pieces(text: str, base: int, marks: list[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
+    """Cut ``text`` (starting at offset ``base``) at every mark boundary; each piece lists
+    the marks covering it, so nested marks (a quantity inside an event) both show."""
+    points = {base, base + len(text)}
+    for start, end, _cls, _title in marks:
+        points.update(p for p in (start, end) if base <= p <= base + len(text))
+    cuts = sorted(points)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [(cls, title) for start, end, cls, title in marks if start <= a and b <= end]
+        out.append({
+            "text": text[a - base:b - base],
+            "classes": " ".join(sorted({c for c, _ in covering})),
+            "title": " · ".join(t for _, t in covering if t),
+        })
+    return out
+
+
+def segments(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article text as pieces marked with the entity, time and quantity mentions on them."""
+    marks = []
+    for m in article["mentions"]:
+        if m["type"] == "sentence":
+            continue
+        title = m["label"] + (f" → {m['entity_id']}" if m["entity_id"] else "")
+        if m["type"] == "timex" and m["value"].get("value"):
+            title += f" = {m['value']['value']}"
+        if m["type"] == "quantity":
+            title += f" = {quantity_text(m['value'])}"
+        marks.append((m["span"]["start"], m["span"]["end"], f"m-{m['type']}", title))
+    for ev in article["events"]:
+        marks.append((ev["trigger"]["start"], ev["trigger"]["end"], "m-trigger", f"{ev['type']} trigger"))
+    return _pieces(article["text"], 0, marks)
+
+
+def highlight(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """An event's sentence with its trigger, actors, time and quantity marked."""
+    base = event["span"]["start"]
+    marks = [(event["trigger"]["start"], event["trigger"]["end"], "m-trigger", "trigger")]
+    for role, cls in (("source_actors", "m-source"), ("target_actors", "m-target")):
+        for a in event[role]:
+            if a.get("start") is not None:
+                marks.append((a["start"], a["end"], cls, f"{role.split('_')[0]}: {a['name']}"))
+    q = event.get("quantity")
+    if q and q.get("start") is not None:
+        marks.append((q["start"], q["end"], "m-quantity", quantity_text(q)))
+    return _pieces(event["text"], base, marks)

@@ -1,0 +1,258 @@
+"""The Store: connection, migrations, and the write side.
+
+Writes for one article (its mentions, events, and their actor index) happen in one
+transaction, replacing what an earlier extraction wrote, so a crash never leaves an
+article half-annotated and re-extraction is idempotent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+
+from cronaca.errors import StoreError
+from cronaca.model import Annotations, Article, EventMention, Skipped, content_id
+from cronaca.store import schema as t
+from cronaca.store.queries import Queries
+
+DEFAULT_DB = "cronaca.db"
+
+
+def default_db_url(value: str | None = None) -> str:
+    """Resolve ``--db`` / ``CRONACA_DB`` / the default into a SQLAlchemy URL."""
+    raw = value or os.environ.get("CRONACA_DB") or DEFAULT_DB
+    if "://" in raw:
+        return raw
+    return f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("cronaca.store").joinpath("migrations")))
+    config.attributes["connection"] = connection
+    return config
+
+
+class Store(Queries):
+    """One database. Reads come from :class:`Queries`; writes are below."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+
+    @classmethod
+    def open(cls, db: str | None = None, *, migrate: bool = True) -> Store:
+        url = default_db_url(db)
+        connect_args: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            path = url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                parent = Path(path).parent
+                if not parent.exists():
+                    raise StoreError(f"cannot create the database {path}: folder {parent} does not exist")
+            connect_args["timeout"] = 30
+        try:
+            engine = sa.create_engine(url, connect_args=connect_args)
+        except (sa.exc.ArgumentError, ImportError) as e:
+            raise StoreError(f"cannot open database {url!r}: {e}") from e
+        if url.startswith("sqlite"):
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine)
+        if migrate:
+            store.migrate()
+        return store
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (a no-op when it is already there)."""
+        try:
+            with self.engine.begin() as conn:
+                config = _alembic_config(conn)
+                head = ScriptDirectory.from_config(config).get_current_head()
+                current = MigrationContext.configure(conn).get_current_revision()
+                if current != head:
+                    command.upgrade(config, "head")
+        except sa.exc.OperationalError as e:
+            raise StoreError(f"cannot open or migrate {self.url}: {e.orig}") from e
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # -- writes -------------------------------------------------------------------------
+
+    def add_article(self, article: Article) -> bool:
+        """Insert the article unless its id is already stored; True when it was new."""
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
+                return False
+            conn.execute(t.articles.insert().values(**_article_row(article)))
+            return True
+
+    def add_rejection(self, skipped: Skipped) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(t.rejections.c.id).where(
+                    t.rejections.c.source == skipped.source, t.rejections.c.reason == skipped.reason
+                )
+            ).first()
+            if not exists:
+                conn.execute(
+                    t.rejections.insert().values(
+                        source=skipped.source, reason=skipped.reason, format=skipped.format, at=_now()
+                    )
+                )
+
+    def save_annotations(self, annotations: Annotations, pipeline: dict[str, str]) -> None:
+        """Replace everything extracted from this article with ``annotations``."""
+        article_id = annotations.article.id
+        with self.engine.begin() as conn:
+            conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
+            old_events = sa.select(t.events.c.id).where(t.events.c.article_id == article_id)
+            conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(old_events)))
+            conn.execute(t.claim_events.delete().where(t.claim_events.c.event_id.in_(old_events)))
+            conn.execute(t.events.delete().where(t.events.c.article_id == article_id))
+            rows = [_mention_row(article_id, m) for m in annotations.mentions]
+            if rows:
+                conn.execute(t.mentions.insert(), _unique(rows))
+            if annotations.events:
+                conn.execute(t.events.insert(), [_event_row(e) for e in annotations.events])
+                actor_rows = _unique(
+                    [r for e in annotations.events for r in _event_actor_rows(e)],
+                    key=lambda r: (r["event_id"], r["actor_id"], r["role"]),
+                )
+                conn.execute(t.event_actors.insert(), actor_rows)
+            conn.execute(
+                t.articles.update()
+                .where(t.articles.c.id == article_id)
+                .values(pipeline=pipeline, extracted_at=_now())
+            )
+
+    def save_entities(self, entities: Iterable[dict[str, Any]]) -> None:
+        """Upsert canonical entities (id, type, name, data) that annotations refer to."""
+        rows = _unique(list(entities))
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            known = {r[0] for r in conn.execute(sa.select(t.entities.c.id))}
+            new = [r for r in rows if r["id"] not in known]
+            if new:
+                conn.execute(t.entities.insert(), new)
+
+    def replace_claims(self, claims: list[dict[str, Any]], links: list[tuple[str, str]]) -> None:
+        """Swap the whole claim layer in one transaction (consolidation is deterministic)."""
+        with self.engine.begin() as conn:
+            conn.execute(t.claim_events.delete())
+            conn.execute(t.claims.delete())
+            if claims:
+                conn.execute(t.claims.insert(), claims)
+            if links:
+                conn.execute(
+                    t.claim_events.insert(), [{"claim_id": c, "event_id": e} for c, e in sorted(set(links))]
+                )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _unique(rows: list[dict[str, Any]], key=lambda r: r["id"]) -> list[dict[str, Any]]:
+    seen: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(key(row), row)
+    return list(seen.values())
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    published = article.published
+    return {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "language": article.language,
+        "published_start": published.start if published else None,
+        "published_end": published.end if published else None,
+        "published_precision": published.precision if published else None,
+        "outlet": article.outlet,
+        "url": article.url,
+        "byline": article.byline,
+        "source": article.source,
+        "format": article.format,
+        "ingested_at": _now(),
+    }
+
+
+def _mention_row(article_id: str, m) -> dict[str, Any]:
+    return {
+        "id": content_id(article_id, m.kind, str(m.start), str(m.end), m.component, m.label, prefix="m_"),
+        "article_id": article_id,
+        "kind": m.kind,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "label": m.label,
+        "entity_id": m.entity_id,
+        "value": m.value or None,
+        "component": m.component,
+        "rule": m.rule,
+    }
+
+
+def _event_row(e: EventMention) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "article_id": e.article_id,
+        "type": e.type,
+        "mode": e.mode,
+        "context": e.context,
+        "cameo": e.cameo,
+        "start": e.start,
+        "end": e.end,
+        "text": e.text,
+        "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger.text},
+        "source_actors": [a.to_dict() for a in e.source_actors],
+        "target_actors": [a.to_dict() for a in e.target_actors],
+        "place": e.place.to_dict() if e.place else None,
+        "time_start": e.time.start if e.time else None,
+        "time_end": e.time.end if e.time else None,
+        "time_precision": e.time.precision if e.time else None,
+        "time_text": e.time_text,
+        "quantity": e.quantity.to_dict() if e.quantity else None,
+        "factuality": e.factuality,
+        "attribution": [a.to_dict() for a in e.attribution],
+        "rule": e.rule,
+        "component": e.component,
+    }
+
+
+def _event_actor_rows(e: EventMention) -> list[dict[str, str]]:
+    rows = [{"event_id": e.id, "actor_id": a.id, "role": "source"} for a in e.source_actors]
+    rows += [{"event_id": e.id, "actor_id": a.id, "role": "target"} for a in e.target_actors]
+    rows += [{"event_id": e.id, "actor_id": a.id, "role": "attribution"} for a in e.attribution]
+    if e.place:
+        rows.append({"event_id": e.id, "actor_id": e.place.id, "role": "place"})
+    return rows

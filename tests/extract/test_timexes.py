@@ -33,29 +33,108 @@ def only(text: str, language: str = "it", published: Interval | None = FEB_2025)
 # (language, article date, sentence, expected span text, expected value, granularity, rule)
 CASES = [
     # absolute dates
-    ("it", FEB_2025, "Il vertice si è tenuto il 3 marzo 2023 a Vienna.", "3 marzo 2023", "2023-03-03", "day",
-     "it.day_month_year"),
-    ("it", FEB_2025, "La firma è datata 1° aprile 2022.", "1° aprile 2022", "2022-04-01", "day",
-     "it.day_month_year"),
-    ("it", FEB_2025, "Il documento porta la data 05/09/2021.", "05/09/2021", "2021-09-05", "day",
-     "it.numeric_date"),
-    ("it", FEB_2025, "Il rapporto del 2023-11-30 è stato aggiornato.", "2023-11-30", "2023-11-30", "day",
-     "it.iso_date"),
-    ("en", FEB_2025, "The treaty was signed on September 9, 2021 in Oslo.", "September 9, 2021", "2021-09-09",
-     "day", "en.month_day_year"),
-    ("en", FEB_2025, "Talks opened on 7 July 2023 in Geneva.", "7 July 2023", "2023-07-07", "day",
-     "en.day_month_year"),
-    ("en", FEB_2025, "Records dated 08/30/2022 were released.", "08/30/2022", "2022-08-30", "day",
-     "en.numeric_date"),
+    (
+        "it",
+        FEB_2025,
+        "Il vertice si è tenuto il 3 marzo 2023 a Vienna.",
+        "3 marzo 2023",
+        "2023-03-03",
+        "day",
+        "it.day_month_year",
+    ),
+    (
+        "it",
+        FEB_2025,
+        "La firma è datata 1° aprile 2022.",
+        "1° aprile 2022",
+        "2022-04-01",
+        "day",
+        "it.day_month_year",
+    ),
+    (
+        "it",
+        FEB_2025,
+        "Il documento porta la data 05/09/2021.",
+        "05/09/2021",
+        "2021-09-05",
+        "day",
+        "it.numeric_date",
+    ),
+    (
+        "it",
+        FEB_2025,
+        "Il rapporto del 2023-11-30 è stato aggiornato.",
+        "2023-11-30",
+        "2023-11-30",
+        "day",
+        "it.iso_date",
+    ),
+    (
+        "en",
+        FEB_2025,
+        "The treaty was signed on September 9, 2021 in Oslo.",
+        "September 9, 2021",
+        "2021-09-09",
+        "day",
+        "en.month_day_year",
+    ),
+    (
+        "en",
+        FEB_2025,
+        "Talks opened on 7 July 2023 in Geneva.",
+        "7 July 2023",
+        "2023-07-07",
+        "day",
+        "en.day_month_year",
+    ),
+    (
+        "en",
+        FEB_2025,
+        "Records dated 08/30/2022 were released.",
+        "08/30/2022",
+        "2022-08-30",
+        "day",
+        "en.numeric_date",
+    ),
     # month + year
-    ("it", FEB_2025, "Le esercitazioni sono riprese a settembre 2023.", "settembre 2023", "2023-09", "month",
-     "it.month_year"),
-    ("it", FEB_2025, "L'intesa fu raggiunta nel marzo del 2022.", "marzo del 2022", "2022-03", "month",
-     "it.month_year"),
+    (
+        "it",
+        FEB_2025,
+        "Le esercitazioni sono riprese a settembre 2023.",
+        "settembre 2023",
+        "2023-09",
+        "month",
+        "it.month_year",
+    ),
+    (
+        "it",
+        FEB_2025,
+        "L'intesa fu raggiunta nel marzo del 2022.",
+        "marzo del 2022",
+        "2022-03",
+        "month",
+        "it.month_year",
+    ),
     ("en", FEB_2025, "The plant opened in May 2023.", "May 2023", "2023-05", "month", "en.month_year"),
-    ("en", FEB_2025, "The drills resumed in April of 2022.", "April of 2022", "2022-04", "month", "en.month_year"),
+    (
+        "en",
+        FEB_2025,
+        "The drills resumed in April of 2022.",
+        "April of 2022",
+        "2022-04",
+        "month",
+        "en.month_year",
+    ),
     # bare months: the most recent one not after the article's month
-    ("it", FEB_2025, "Il ministro ha visitato la base a novembre.", "novembre", "2024-11", "month", "it.month"),
+    (
+        "it",
+        FEB_2025,
+        "Il ministro ha visitato la base a novembre.",
+        "novembre",
+        "2024-11",
+        "month",
+        "it.month",
+    ),
     ("it", FEB_2025, "Le truppe erano arrivate ad agosto.", "agosto", "2024-08", "month", "it.month"),
     ("it", FEB_2025, "Il piano è stato annunciato a febbraio.", "febbraio", "2025-02", "month", "it.month"),
     ("it", JAN_2025, "Le consegne erano iniziate a dicembre.", "dicembre", "2024-12", "month", "it.month"),
@@ -80,22 +159,82 @@ CASES = [
     ("it", DEC_26, "Oggi il governo ha risposto.", "Oggi", "2025-12-26", "day", "it.today"),
     ("it", DEC_26, "Ieri sono ripresi i colloqui.", "Ieri", "2025-12-25", "day", "it.day_word"),
     ("it", DEC_26, "Domani è prevista una riunione.", "Domani", "2025-12-27", "day", "it.day_word"),
-    ("it", DEC_26, "La lettera è arrivata la scorsa settimana.", "la scorsa settimana", "2025-W51", "week",
-     "it.last_unit"),
-    ("it", DEC_26, "La lettera è arrivata la settimana scorsa.", "la settimana scorsa", "2025-W51", "week",
-     "it.last_unit"),
-    ("it", DEC_26, "Il bilancio è stato chiuso il mese scorso.", "il mese scorso", "2025-11", "month",
-     "it.last_unit"),
-    ("it", DEC_26, "Il piano partirà il mese prossimo.", "il mese prossimo", "2026-01", "month", "it.next_unit"),
-    ("it", DEC_26, "Gli impianti cresceranno il prossimo anno.", "il prossimo anno", "2026", "year",
-     "it.next_unit"),
-    ("it", DEC_26, "Le spese aumenteranno l'anno prossimo.", "l'anno prossimo", "2026", "year", "it.next_unit"),
+    (
+        "it",
+        DEC_26,
+        "La lettera è arrivata la scorsa settimana.",
+        "la scorsa settimana",
+        "2025-W51",
+        "week",
+        "it.last_unit",
+    ),
+    (
+        "it",
+        DEC_26,
+        "La lettera è arrivata la settimana scorsa.",
+        "la settimana scorsa",
+        "2025-W51",
+        "week",
+        "it.last_unit",
+    ),
+    (
+        "it",
+        DEC_26,
+        "Il bilancio è stato chiuso il mese scorso.",
+        "il mese scorso",
+        "2025-11",
+        "month",
+        "it.last_unit",
+    ),
+    (
+        "it",
+        DEC_26,
+        "Il piano partirà il mese prossimo.",
+        "il mese prossimo",
+        "2026-01",
+        "month",
+        "it.next_unit",
+    ),
+    (
+        "it",
+        DEC_26,
+        "Gli impianti cresceranno il prossimo anno.",
+        "il prossimo anno",
+        "2026",
+        "year",
+        "it.next_unit",
+    ),
+    (
+        "it",
+        DEC_26,
+        "Le spese aumenteranno l'anno prossimo.",
+        "l'anno prossimo",
+        "2026",
+        "year",
+        "it.next_unit",
+    ),
     ("it", DEC_26, "Le spese erano salite l’anno scorso.", "l’anno scorso", "2024", "year", "it.last_unit"),
     ("it", DEC_26, "Il raccolto di quest'anno è scarso.", "quest'anno", "2025", "year", "it.this_unit"),
-    ("it", DEC_26, "Il porto è stato chiuso tre giorni fa.", "tre giorni fa", "2025-12-23", "day", "it.units_ago"),
+    (
+        "it",
+        DEC_26,
+        "Il porto è stato chiuso tre giorni fa.",
+        "tre giorni fa",
+        "2025-12-23",
+        "day",
+        "it.units_ago",
+    ),
     ("it", DEC_26, "Il trattato fu firmato 2 anni fa.", "2 anni fa", "2023", "year", "it.units_ago"),
     ("it", DEC_26, "Il reparto era partito sei mesi fa.", "sei mesi fa", "2025-06", "month", "it.units_ago"),
-    ("it", DEC_26, "Era successo lo scorso marzo.", "lo scorso marzo", "2025-03", "month", "it.last_month_name"),
+    (
+        "it",
+        DEC_26,
+        "Era successo lo scorso marzo.",
+        "lo scorso marzo",
+        "2025-03",
+        "month",
+        "it.last_month_name",
+    ),
     ("en", DEC_26, "Yesterday the ministry replied.", "Yesterday", "2025-12-25", "day", "en.day_word"),
     ("en", DEC_26, "The letter arrived last week.", "last week", "2025-W51", "week", "en.last_unit"),
     ("en", DEC_26, "Production will expand next year.", "next year", "2026", "year", "en.next_unit"),
@@ -105,9 +244,24 @@ CASES = [
     ("en", DEC_26, "The unit left two months ago.", "two months ago", "2025-10", "month", "en.units_ago"),
     ("en", DEC_26, "It happened last March.", "last March", "2025-03", "month", "en.last_month_name"),
     # relative expressions, article in January: the year turns over
-    ("it", JAN_2025, "Il vertice si era svolto l'anno scorso.", "l'anno scorso", "2024", "year", "it.last_unit"),
-    ("it", JAN_2025, "Il bilancio è stato chiuso il mese scorso.", "il mese scorso", "2024-12", "month",
-     "it.last_unit"),
+    (
+        "it",
+        JAN_2025,
+        "Il vertice si era svolto l'anno scorso.",
+        "l'anno scorso",
+        "2024",
+        "year",
+        "it.last_unit",
+    ),
+    (
+        "it",
+        JAN_2025,
+        "Il bilancio è stato chiuso il mese scorso.",
+        "il mese scorso",
+        "2024-12",
+        "month",
+        "it.last_unit",
+    ),
 ]
 
 
@@ -115,7 +269,7 @@ CASES = [
 def test_finds_and_resolves(language, published, text, span, value, granularity, rule):
     mention = only(text, language, published)
     assert mention.text == span
-    assert text[mention.start:mention.end] == span
+    assert text[mention.start : mention.end] == span
     assert mention.value["value"] == value
     assert mention.label == granularity
     assert mention.rule == rule
@@ -124,8 +278,13 @@ def test_finds_and_resolves(language, published, text, span, value, granularity,
 
 def test_month_precision_article_keeps_its_uncertainty():
     today = only("Oggi la delegazione è partita.")
-    assert today.value == {"value": "2025-02", "start": "2025-02-01", "end": "2025-02-28",
-                           "precision": "month", "anchored": True}
+    assert today.value == {
+        "value": "2025-02",
+        "start": "2025-02-01",
+        "end": "2025-02-28",
+        "precision": "month",
+        "anchored": True,
+    }
     yesterday = only("Ieri la delegazione è partita.")
     assert (yesterday.value["start"], yesterday.value["end"]) == ("2025-01-31", "2025-02-27")
     assert yesterday.value["precision"] == "month"
@@ -156,12 +315,15 @@ def test_span_leaves_the_preposition_out():
     assert [m.text for m in timexes(text)] == ["giugno del 2023", "2024"]
 
 
-@pytest.mark.parametrize("language,text", [
-    ("it", "Le navi sono entrate nel Mar del Giappone."),
-    ("en", "Officials may march on the capital."),
-    ("en", "The KN-23 missile flew 2024 kilometres."),
-    ("it", "Negli anni passati il numero è cresciuto."),
-])
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("it", "Le navi sono entrate nel Mar del Giappone."),
+        ("en", "Officials may march on the capital."),
+        ("en", "The KN-23 missile flew 2024 kilometres."),
+        ("it", "Negli anni passati il numero è cresciuto."),
+    ],
+)
 def test_false_friends_are_not_time_expressions(language, text):
     assert timexes(text, language) == []
 

@@ -21,6 +21,7 @@ spaCy pipeline exists on PyPI); a lemma-based engine keeps rules short across in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,19 +161,19 @@ class _Sentence:
         self.tokens = list(span) if span is not None else []
         self.lower = [t.lower_.replace("’", "'") for t in self.tokens]
         self.lemmas = [lemma(w.rstrip("'"), doc.language) for w in self.lower]
+        self.starts = [t.idx for t in self.tokens]
         self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
+        self._entity_token = {e.start: self.index_at(e.start) for e in self.entities}
 
     def index_at(self, offset: int) -> int:
-        for i, token in enumerate(self.tokens):
-            if token.idx <= offset < token.idx + len(token.text):
-                return i
-        return len(self.tokens)
+        """The token that contains character ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def entity_token(self, entity: Mention) -> int:
-        return self.index_at(entity.start)
+        return self._entity_token[entity.start]
 
     def phrase_at(self, i: int, phrase: tuple[str, ...]) -> bool:
-        return tuple(self.lower[i : i + len(phrase)]) == phrase
+        return self.lower[i] == phrase[0] and tuple(self.lower[i : i + len(phrase)]) == phrase
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         left = i
@@ -218,13 +219,19 @@ def events():
 
 
 def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> None:
+    words = _trigger_words(rules)
+    if not any(lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower)):
+        return  # most sentences: no trigger, so no cue analysis either
     attribution, attribution_ids = _attribution(doc, sent, cues)
+    cue_tokens = _cue_tokens(sent, cues)  # "according to" is no AGREE trigger
     factuality, cue_text = _factuality(sent, cues)
     taken: set[int] = set()
     seen: set[tuple] = set()  # one event per type and actors in a sentence
     for i, lem in enumerate(sent.lemmas):
+        if lem not in words and sent.lower[i] not in words:
+            continue
         for rule in rules:
-            if i in taken or (lem not in rule.triggers and sent.lower[i] not in rule.triggers):
+            if i in taken or i in cue_tokens or (lem not in rule.triggers and sent.lower[i] not in rule.triggers):
                 continue
             obj = _find_object(sent, i, rule)
             if rule.objects and obj is None:
@@ -264,6 +271,11 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
             if signature not in seen:
                 seen.add(signature)
                 doc.events.append(event)
+
+
+@lru_cache(maxsize=None)
+def _trigger_words(rules: tuple[Rule, ...]) -> frozenset[str]:
+    return frozenset().union(*(r.triggers for r in rules))
 
 
 def _find_object(sent: _Sentence, i: int, rule: Rule) -> int | None:
@@ -372,6 +384,15 @@ def _attribution(doc: Doc, sent: _Sentence, cues: Cues) -> tuple[list[Actor], se
             ids.add(e.entity_id)
             actors.append(_actor(e))
     return actors, offsets
+
+
+def _cue_tokens(sent: _Sentence, cues: Cues) -> set[int]:
+    covered: set[int] = set()
+    for i in range(len(sent.tokens)):
+        for phrase in cues.attribution_before + cues.attribution_after + cues.agent:
+            if sent.phrase_at(i, phrase):
+                covered.update(range(i, i + len(phrase)))
+    return covered
 
 
 def _has_comma(sent: _Sentence, a: int, b: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from cronaca.errors import ResourceError
 from cronaca.resources import load_yaml
@@ -36,12 +36,12 @@ class NumberConventions:
 
 
 def base_language(language: str | None) -> str:
-    """"it-IT" → "it"; unknown or empty → "en"."""
+    """ "it-IT" → "it"; unknown or empty → "en"."""
     code = (language or "").lower().replace("_", "-").split("-")[0]
     return code if code in LANGUAGES else "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def conventions(language: str) -> NumberConventions:
     lang = base_language(language)
     data = load_yaml(f"{lang}/quantities.yaml")
@@ -129,7 +129,7 @@ def _italian_compound(w: str, words: dict[str, int]) -> int | None:
         if tens % 10 or not 20 <= tens <= 90:
             continue
         for stem in (tens_word, tens_word[:-1]):  # "ventuno", "trentotto" drop the vowel
-            rest = w[len(stem):]
+            rest = w[len(stem) :]
             if w.startswith(stem) and rest and words.get(rest, 0) in range(1, 10):
                 return tens + words[rest]
     return None

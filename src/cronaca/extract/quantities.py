@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import simplemma
@@ -88,7 +88,7 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(language: str) -> Rules:
     lang = base_language(language)
     data = load_yaml(f"{lang}/quantities.yaml")
@@ -122,17 +122,21 @@ def rules_for(language: str) -> Rules:
         re.IGNORECASE,
     )
     return Rules(
-        lang, pattern, approximators, vague,
+        lang,
+        pattern,
+        approximators,
+        vague,
         frozenset(_norm(str(w)) for w in data.get("link_words", [])),
         frozenset(_norm(str(w)) for w in data.get("year_words", [])),
         frozenset(_norm(str(w)) for w in data.get("time_words", [])),
         frozenset(_norm(str(w)) for w in data.get("stop_words", [])),
-        units, symbols,
+        units,
+        symbols,
     )
 
 
 def _previous_words(text: str, offset: int, n: int = 2) -> list[str]:
-    return [_norm(w) for w in re.findall(r"[^\W\d_]+['’]?", text[max(0, offset - 40):offset])[-n:]]
+    return [_norm(w) for w in re.findall(r"[^\W\d_]+['’]?", text[max(0, offset - 40) : offset])[-n:]]
 
 
 def _counted(text: str, offset: int, rules: Rules) -> tuple[str, int]:
@@ -154,7 +158,7 @@ def _counted(text: str, offset: int, rules: Rules) -> tuple[str, int]:
         i += 1
     for j in range(i, min(len(words), i + LOOKAHEAD_WORDS)):
         for n in (2, 1):
-            key = tuple(words[j:j + n])
+            key = tuple(words[j : j + n])
             if len(key) == n and key in rules.units:
                 return rules.units[key], tokens[j + n - 1].end()
         if words[j] in rules.stop_words or words[j] in rules.link_words:
@@ -205,11 +209,18 @@ def find_quantities(text: str, language: str, skip: list[tuple[int, int]] = ()) 
             end = m.end()
         lower, upper = bounds(value, kind)
         start, end = m.start(), max(end, m.end())
-        mentions.append(Mention(
-            "quantity", start, end, text[start:end], label=unit,
-            value={"value": value, "lower": lower, "upper": upper, "unit": unit, "approx": cue},
-            component=COMPONENT, rule=f"{rules.language}.{rule}",
-        ))
+        mentions.append(
+            Mention(
+                "quantity",
+                start,
+                end,
+                text[start:end],
+                label=unit,
+                value={"value": value, "lower": lower, "upper": upper, "unit": unit, "approx": cue},
+                component=COMPONENT,
+                rule=f"{rules.language}.{rule}",
+            )
+        )
     return mentions
 
 
@@ -228,7 +239,7 @@ def _four_digit_year(raw: str, value: float) -> bool:
 def _not_a_count(text: str, m: re.Match[str], value: float, rules: Rules) -> bool:
     """Years, clock times and ordinals written in digits."""
     raw, end = m.group("num"), m.end("num")
-    after = text[end:end + 1]
+    after = text[end : end + 1]
     if after in ("°", "º", "ª"):
         return True
     before = _previous_words(text, m.start("num"))
@@ -256,5 +267,12 @@ def quantities():
 def quantity_dict(mention: Mention) -> dict[str, Any]:
     """A quantity mention as the fields of ``model.Quantity`` (for the events component)."""
     v = mention.value
-    return {"value": v["value"], "lower": v["lower"], "upper": v["upper"], "unit": v["unit"],
-            "text": mention.text, "start": mention.start, "end": mention.end}
+    return {
+        "value": v["value"],
+        "lower": v["lower"],
+        "upper": v["upper"],
+        "unit": v["unit"],
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+    }

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import dateparser
@@ -118,13 +118,17 @@ def month_near(anchor: Interval, month: int, direction: str) -> Interval:
 
 def timex_value(interval: Interval) -> str:
     """A TIMEX3-like value: "2025-12-26", "2025-W51", "2024-11", "2026", "199" (a decade)."""
-    if interval.precision == "week" and interval.start.weekday() == 0 and (
-        interval.end - interval.start
-    ).days == 6:
+    if (
+        interval.precision == "week"
+        and interval.start.weekday() == 0
+        and (interval.end - interval.start).days == 6
+    ):
         year, week, _ = interval.start.isocalendar()
         return f"{year:04d}-W{week:02d}"
-    if interval.precision == "decade" and interval.start.year % 10 == 0 and (
-        interval.end == date(interval.start.year + 9, 12, 31)
+    if (
+        interval.precision == "decade"
+        and interval.start.year % 10 == 0
+        and (interval.end == date(interval.start.year + 9, 12, 31))
     ):
         return f"{interval.start.year // 10:03d}"
     return interval.label
@@ -182,7 +186,7 @@ def month_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     return wide, every
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(language: str) -> tuple[list[Rule], re.Pattern[str] | None, int]:
     """The compiled rules, the future-tense pattern and the time.yaml version for a language."""
     if language not in LANGUAGES:
@@ -215,7 +219,8 @@ def _compile(lang: str, data: dict[str, Any]) -> list[Rule]:
 
     def absolute(m: re.Match[str]) -> Match | None:
         parsed = dateparser.parse(
-            m.group(0), languages=[lang],
+            m.group(0),
+            languages=[lang],
             settings={"DATE_ORDER": date_order, "STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"},
         )
         if parsed is None:
@@ -280,7 +285,9 @@ def _compile(lang: str, data: dict[str, Any]) -> list[Rule]:
         ),
         Rule(
             "day_month",
-            re.compile(rf"\b(?P<d>\d{{1,2}}){day_suffix}\s+(?:of\s+)?(?P<m>{wide_re})\b(?!\s+\d)", month_flags),
+            re.compile(
+                rf"\b(?P<d>\d{{1,2}}){day_suffix}\s+(?:of\s+)?(?P<m>{wide_re})\b(?!\s+\d)", month_flags
+            ),
             day_month,
         ),
         Rule(
@@ -295,34 +302,46 @@ def _compile(lang: str, data: dict[str, Any]) -> list[Rule]:
         ),
     ]
     if lang == "en":
-        rules.append(Rule(
-            "month_day_year",
-            re.compile(rf"\b(?:{every_re})\.?\s+\d{{1,2}}{day_suffix},?\s+\d{{4}}\b"),
-            absolute,
-        ))
-        rules.append(Rule(
-            "month_day",
-            re.compile(rf"\b(?P<m>{wide_re})\s+(?P<d>\d{{1,2}}){day_suffix}\b(?!,?\s+\d{{4}})"),
-            day_month,
-        ))
+        rules.append(
+            Rule(
+                "month_day_year",
+                re.compile(rf"\b(?:{every_re})\.?\s+\d{{1,2}}{day_suffix},?\s+\d{{4}}\b"),
+                absolute,
+            )
+        )
+        rules.append(
+            Rule(
+                "month_day",
+                re.compile(rf"\b(?P<m>{wide_re})\s+(?P<d>\d{{1,2}}){day_suffix}\b(?!,?\s+\d{{4}})"),
+                day_month,
+            )
+        )
         before = _alternation(str(w) for w in data.get("month_words", []))
-        rules.append(Rule(
-            "month",
-            re.compile(rf"(?i:\b(?:{before}))[\s-]+(?P<m>{wide_re})\b"),
-            bare_month,
-        ))
-        rules.append(Rule(
-            "decade",
-            re.compile(r"(?:\bthe\s+)?(?:(?<![\w'’])(?P<y>(?:19|20)\d0)s|['’](?P<d>\d0)s)\b", re.IGNORECASE),
-            decade,
-        ))
+        rules.append(
+            Rule(
+                "month",
+                re.compile(rf"(?i:\b(?:{before}))[\s-]+(?P<m>{wide_re})\b"),
+                bare_month,
+            )
+        )
+        rules.append(
+            Rule(
+                "decade",
+                re.compile(
+                    r"(?:\bthe\s+)?(?:(?<![\w'’])(?P<y>(?:19|20)\d0)s|['’](?P<d>\d0)s)\b", re.IGNORECASE
+                ),
+                decade,
+            )
+        )
     else:
         rules.append(Rule("month", re.compile(rf"\b(?P<m>{wide_re})\b", month_flags), bare_month))
-        rules.append(Rule(
-            "decade",
-            re.compile(r"\banni\s+(?:(?P<y>(?:19|20)\d0)|['’]?(?P<d>\d0))\b", re.IGNORECASE),
-            decade,
-        ))
+        rules.append(
+            Rule(
+                "decade",
+                re.compile(r"\banni\s+(?:(?P<y>(?:19|20)\d0)|['’]?(?P<d>\d0))\b", re.IGNORECASE),
+                decade,
+            )
+        )
     rules.extend(_relative_rules(lang, data, wide, wide_re))
     return rules
 
@@ -336,13 +355,15 @@ def _relative_rules(lang: str, data: dict[str, Any], wide: dict[str, int], wide_
     rules: list[Rule] = []
 
     def days_rule(m: re.Match[str], offset: int) -> Match:
-        return Match(m.start(), m.end(), "", "day", True,
-                     lambda a, _f: shift(a, "day", offset) if a else None)
+        return Match(
+            m.start(), m.end(), "", "day", True, lambda a, _f: shift(a, "day", offset) if a else None
+        )
 
     for phrase, offset in data.get("days", {}).items():
         pattern = re.compile(rf"(?<![\w'’]){_apostrophes(str(phrase))}\b", re.IGNORECASE)
-        rules.append(Rule("today" if offset == 0 else "day_word",
-                          pattern, lambda m, o=int(offset): days_rule(m, o)))
+        rules.append(
+            Rule("today" if offset == 0 else "day_word", pattern, lambda m, o=int(offset): days_rule(m, o))
+        )
 
     for entry in data.get("relative", []):
         name = str(entry["rule"])
@@ -353,8 +374,13 @@ def _relative_rules(lang: str, data: dict[str, Any], wide: dict[str, int], wide_
     return rules
 
 
-def _phrase_regex(phrase: str, classes: dict[str, list[str]], units: dict[str, str],
-                  every_unit: dict[str, str], wide_re: str) -> str:
+def _phrase_regex(
+    phrase: str,
+    classes: dict[str, list[str]],
+    units: dict[str, str],
+    every_unit: dict[str, str],
+    wide_re: str,
+) -> str:
     """A time.yaml phrase ("{det?} {past} {unit}") as a regex; each class word brings its own
     separator, so an elided "l'" joins the next word ("l'anno") and others need a space."""
     tokens = phrase.split()
@@ -383,15 +409,22 @@ def _phrase_regex(phrase: str, classes: dict[str, list[str]], units: dict[str, s
     return r"(?<![\w'’])" + "".join(parts) + r"\b"
 
 
-def _relative_maker(entry: dict[str, Any], units: dict[str, str], wide: dict[str, int],
-                    lang: str) -> Callable[[re.Match[str]], Match | None]:
+def _relative_maker(
+    entry: dict[str, Any], units: dict[str, str], wide: dict[str, int], lang: str
+) -> Callable[[re.Match[str]], Match | None]:
     def make(m: re.Match[str]) -> Match | None:
         groups = m.groupdict()
         if "month" in entry:
             month = wide[groups["month"].lower()]
             direction = str(entry["month"])
-            return Match(m.start(), m.end(), "", "month", True,
-                         lambda a, _f: month_near(a, month, direction) if a else None)
+            return Match(
+                m.start(),
+                m.end(),
+                "",
+                "month",
+                True,
+                lambda a, _f: month_near(a, month, direction) if a else None,
+            )
         unit = units[groups["unit"].lower()]
         if "sign" in entry:
             count = _count(groups["n"], lang)
@@ -445,10 +478,18 @@ def find_timexes(
         taken.append((found.start, found.end))
         future = bool(is_future and found.anchored and is_future(found.start))
         interval = found.resolve(anchor, future)
-        mentions.append(Mention(
-            "timex", found.start, found.end, text[found.start:found.end], label=found.granularity,
-            value=timex_dict(interval, found.anchored), component=COMPONENT, rule=f"{lang}.{name}",
-        ))
+        mentions.append(
+            Mention(
+                "timex",
+                found.start,
+                found.end,
+                text[found.start : found.end],
+                label=found.granularity,
+                value=timex_dict(interval, found.anchored),
+                component=COMPONENT,
+                rule=f"{lang}.{name}",
+            )
+        )
     mentions.sort(key=lambda m: m.start)
     return mentions
 

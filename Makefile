@@ -1,0 +1,46 @@
+# Every chore in one place. `make demo` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= cronaca.db
+CORPUS ?=
+
+.PHONY: demo seeds test test-fast lint serve bench resources clean
+
+$(BIN)/cronaca: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(BIN)/cronaca
+
+## demo: install, ingest the bundled demo corpus into $(DB), print the timeline and the web UI URL
+demo: $(BIN)/cronaca
+	$(BIN)/cronaca --db $(DB) demo $(if $(CORPUS),--corpus $(CORPUS))
+
+## seeds: the same run on ../shared/seeds/
+seeds: $(BIN)/cronaca
+	$(BIN)/cronaca --db seeds.db demo --corpus ../shared/seeds
+
+## test: install everything (incl. Debian chromium for the browser test) and run the whole suite
+test: $(BIN)/cronaca
+	bash scripts/install-chromium.sh
+	$(BIN)/python -m pytest -q
+
+test-fast: $(BIN)/cronaca
+	$(BIN)/python -m pytest -q -m "not browser"
+
+lint: $(BIN)/cronaca
+	$(BIN)/ruff check src tests scripts
+
+serve: $(BIN)/cronaca
+	$(BIN)/cronaca --db $(DB) serve
+
+## bench: ingest + extract throughput and peak memory on a corpus (BENCH=path)
+bench: $(BIN)/cronaca
+	$(BIN)/python scripts/benchmark.py $(or $(BENCH),../shared/data/dice-italian-crime-news/dice_texts.jsonl)
+
+resources: $(BIN)/cronaca
+	$(BIN)/python scripts/build_resources.py
+
+clean:
+	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache

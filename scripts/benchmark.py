@@ -1,0 +1,77 @@
+#!/usr/bin/env python
+"""Throughput and memory of ingest + extract (+ store + consolidate) on a corpus.
+
+Usage: python scripts/benchmark.py CORPUS [--limit N] [--db PATH]
+
+Prints articles/s, MB/s of input text and peak resident memory. A figure, not a test:
+machines here are shared and noisy, so no threshold is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cronaca import ingest
+from cronaca.api import Cronaca
+from cronaca.extract.pipeline import default_pipeline
+from cronaca.model import Skipped
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", help="file, folder or glob to ingest")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--db", help="database to write (default: a temporary SQLite file)")
+    args = parser.parse_args()
+
+    start_rss = peak_mb()
+    t0 = time.perf_counter()
+    items = list(itertools.islice(ingest.read([args.corpus]), args.limit))
+    t_read = time.perf_counter() - t0
+    articles = [a for a in items if not isinstance(a, Skipped)]
+    skipped = len(items) - len(articles)
+    size_mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+
+    pipeline = default_pipeline()
+    pipeline(articles[0]) if articles else None  # load resources once, outside the timing
+    t_load = time.perf_counter() - t0 - t_read
+    t1 = time.perf_counter()
+    n_events = sum(len(pipeline(a).events) for a in articles)
+    t_extract = time.perf_counter() - t1
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or os.path.join(tmp, "bench.db")
+        kb = Cronaca(db, pipeline=pipeline)
+        t2 = time.perf_counter()
+        report = kb.ingest([args.corpus]) if args.limit is None else None
+        t_full = time.perf_counter() - t2 if report else None
+
+    n = len(articles)
+    print(f"corpus              {args.corpus}")
+    print(f"articles            {n} ({skipped} skipped), {size_mb:.2f} MB of text")
+    print(f"read (ingest only)  {t_read:.2f} s  = {n / t_read:,.0f} articles/s, {size_mb / t_read:.2f} MB/s")
+    print(f"resource loading    {t_load:.2f} s (once per process)")
+    print(f"extract             {t_extract:.2f} s  = {n / t_extract:,.1f} articles/s, "
+          f"{size_mb / t_extract:.3f} MB/s, {n_events} events")
+    print(f"ingest+extract      {n / (t_read + t_extract):,.1f} articles/s, "
+          f"{size_mb / (t_read + t_extract):.3f} MB/s")
+    if t_full:
+        print(f"full ingest to SQLite (read+extract+store+claims)  {t_full:.2f} s = {n / t_full:,.1f} articles/s, "
+              f"{report.events} events, {report.claims} claims")
+    print(f"peak memory (RSS)   {peak_mb():.0f} MB (at start {start_rss:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

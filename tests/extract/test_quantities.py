@@ -204,7 +204,8 @@ CASES = [
         "",
         "it.digits",
     ),
-    ("it", "Sono arrivati 250 blindati.", "250 blindati", 250, 250, 250, "blindato", "", "it.digits"),
+    ("it", "Sono arrivati 250 trattori.", "250 trattori", 250, 250, 250, "trattore", "", "it.digits"),
+    ("it", "Sono arrivati 250 carri armati.", "250 carri armati", 250, 250, 250, "tanks", "", "it.digits"),
     (
         "en",
         "Up to 3,000 troops crossed the river.",
@@ -306,7 +307,8 @@ CASES = [
         "en.vague",
     ),
     ("en", "Prices rose 7 per cent.", "7 per cent", 7, 7, 7, "percent", "", "en.digits"),
-    ("en", "The army bought 40 tanks.", "40 tanks", 40, 40, 40, "tank", "", "en.digits"),
+    ("en", "The farm bought 40 tractors.", "40 tractors", 40, 40, 40, "tractor", "", "en.digits"),
+    ("en", "The army bought 40 tanks.", "40 tanks", 40, 40, 40, "tanks", "", "en.digits"),
 ]
 
 

@@ -233,7 +233,7 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
         for rule in rules:
             if i in taken or i in cue_tokens or (lem not in rule.triggers and sent.lower[i] not in rule.triggers):
                 continue
-            obj = _find_object(sent, i, rule)
+            obj = _find_object(sent, i, rule, _is_passive(sent, i, cues))
             if rule.objects and obj is None:
                 continue
             roles = _roles(sent, i, obj, rule, cues, attribution_ids)
@@ -278,16 +278,18 @@ def _trigger_words(rules: tuple[Rule, ...]) -> frozenset[str]:
     return frozenset().union(*(r.triggers for r in rules))
 
 
-def _find_object(sent: _Sentence, i: int, rule: Rule) -> int | None:
+def _find_object(sent: _Sentence, i: int, rule: Rule, passive: bool = False) -> int | None:
+    """The object lemma near the trigger; a passive trigger's object is its subject, before it."""
     if not rule.objects:
         return None
     lo, hi = sent.clause_bounds(i)
-    if rule.object_side in ("after", "any"):
+    side = "any" if passive and rule.object_side == "after" else rule.object_side
+    if side in ("after", "any"):
         for j in range(i + 1, min(hi, i + 1 + rule.window)):
             if sent.lemmas[j] in rule.objects or sent.lower[j] in rule.objects:
                 return j
-    if rule.object_side in ("before", "any"):
-        for j in range(i - 1, max(lo, i - 1 - rule.window), -1):
+    if side in ("before", "any"):
+        for j in range(i - 1, max(lo - 1, i - 1 - rule.window), -1):
             if sent.lemmas[j] in rule.objects or sent.lower[j] in rule.objects:
                 return j
     return None
@@ -299,10 +301,12 @@ def _is_passive(sent: _Sentence, i: int, cues: Cues) -> bool:
     return any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i))
 
 
-def _agent(sent: _Sentence, i: int, cues: Cues, hi: int, exclude: set[int]) -> list[Mention]:
+def _agent(sent: _Sentence, i: int, cues: Cues, hi: int, exclude: set[int], multiword_only: bool) -> list[Mention]:
     """Actors of an agent phrase after the trigger: "da parte di X", "by X"."""
     for j in range(i + 1, hi):
         for phrase in cues.agent:
+            if multiword_only and len(phrase) < 2:
+                continue
             if sent.phrase_at(j, phrase):
                 after = j + len(phrase)
                 found = [e for e in sent.entities if after <= sent.entity_token(e) <= after + 2]
@@ -320,7 +324,10 @@ def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[
     passive = _is_passive(sent, i, cues)
 
     source: list[Actor] = []
-    agent = _agent(sent, i, cues, hi, exclude)
+    # An agent phrase names the doer of a passive or nominal trigger ("l'invio ... da parte
+    # della Corea del Nord"); a one-word agent ("by") after an active verb with a subject
+    # is something else ("supplied by Iran" in a clause about Russia).
+    agent = _agent(sent, i, cues, min(hi, i + 10), exclude, multiword_only=bool(left) and not passive)
     if agent:
         source = [_actor(agent[0])]
     elif obj is not None:

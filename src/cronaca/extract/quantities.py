@@ -42,7 +42,7 @@ from cronaca.resources import load_yaml
 
 COMPONENT = "quantities@1"
 BOUNDS = ("exact", "about", "nearly", "min", "max")
-LOOKAHEAD_WORDS = 4  # how far after a number the counted noun may be ("3,000 North Korean troops")
+LOOKAHEAD_WORDS = 5  # how far after a number the counted noun may be ("3,000 North Korean troops")
 _TOKEN = re.compile(r"%|US\$|[$€£]|[^\W\d_]+(?:['’](?=\s))?|[^\W\d_]+['’]|\S")
 _PUNCT = re.compile(r"[^\w%$€£'’]")
 
@@ -143,6 +143,8 @@ def _counted(text: str, offset: int, rules: Rules) -> tuple[str, int]:
     """The canonical unit (or lemma) of what the number at ``offset`` counts, and its end."""
     tokens = []
     for m in _TOKEN.finditer(text, offset, min(len(text), offset + 120)):
+        if m.group() in ("-", "‑"):  # compounds: "short-range ballistic missiles"
+            continue
         if _PUNCT.fullmatch(m.group()) or m.group()[0].isdigit():
             break
         tokens.append(m)

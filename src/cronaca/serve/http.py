@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -19,6 +19,8 @@ from cronaca.errors import NotFound, UsageError
 from cronaca.serve import web
 
 HERE = Path(__file__).resolve().parent / "web"
+TIMELINE_MAX = 200  # claims on the timeline page
+ARTICLES_PAGE = 100  # rows per page of the articles page
 
 
 def create_app(kb: Cronaca) -> FastAPI:
@@ -32,13 +34,22 @@ def create_app(kb: Cronaca) -> FastAPI:
     web.install_filters(templates.env)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
+    def error(request: Request, exc: Exception, status: int) -> Response:
+        # The store words its errors for the CLI ("--since ..."); over HTTP it is a parameter.
+        detail = str(exc).removeprefix("--")
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": detail}, status_code=status)
+        return templates.TemplateResponse(
+            request, "error.html", {"status": status, "detail": detail}, status_code=status
+        )
+
     @app.exception_handler(NotFound)
-    async def not_found(_request: Request, exc: NotFound) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return error(request, exc, 404)
 
     @app.exception_handler(UsageError)
-    async def bad_request(_request: Request, exc: UsageError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+    async def bad_request(request: Request, exc: UsageError) -> Response:
+        return error(request, exc, 400)
 
     def page(limit: int, offset: int) -> dict[str, int]:
         return {"limit": limit, "offset": offset}
@@ -96,19 +107,24 @@ def create_app(kb: Cronaca) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, actor: str | None = None, type: str | None = None, since: str | None = None,
              until: str | None = None) -> HTMLResponse:
-        claims = kb.timeline(actor=actor, type=type, since=since, until=until, limit=200)
         filters = {"actor": actor or "", "type": type or "", "since": since or "", "until": until or ""}
-        return templates.TemplateResponse(request, "timeline.html",
-                                          {"claims": claims, "filters": filters, "stats": kb.stats()})
+        try:
+            claims, problem = kb.timeline(actor=actor, type=type, since=since, until=until, limit=TIMELINE_MAX), ""
+        except UsageError as e:  # a bad date in the form: show the form again with the message
+            claims, problem = [], str(e).removeprefix("--")
+        context = {"claims": claims, "filters": filters, "stats": kb.stats(), "problem": problem,
+                   "max": TIMELINE_MAX}
+        return templates.TemplateResponse(request, "timeline.html", context, status_code=400 if problem else 200)
 
     @app.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
     def claim_page(request: Request, claim_id: str) -> HTMLResponse:
         return templates.TemplateResponse(request, "claim.html", {"claim": kb.claim(claim_id)})
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, q: str | None = None, offset: int = 0) -> HTMLResponse:
-        rows = kb.articles(q=q, limit=100, offset=offset)
-        return templates.TemplateResponse(request, "articles.html", {"articles": rows, "q": q or ""})
+    def articles_page(request: Request, q: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+        rows = kb.articles(q=q, limit=ARTICLES_PAGE, offset=offset)
+        context = {"articles": rows, "q": q or "", "offset": offset, "page": ARTICLES_PAGE}
+        return templates.TemplateResponse(request, "articles.html", context)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:

@@ -11,7 +11,13 @@ def install_filters(env) -> None:
     env.filters["when"] = _when
     env.filters["quantity"] = quantity_text
     env.filters["actors"] = lambda actors: ", ".join(a["name"] for a in actors or []) or "–"
+    env.filters["by_published"] = by_published
     env.globals["highlight"] = highlight
+
+
+def by_published(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events oldest report first; undated articles last."""
+    return sorted(events, key=lambda ev: ((ev.get("published") or {}).get("start") or "9999", ev["id"]))
 
 
 def _pieces(text: str, base: int, marks: list[tuple[int, int, str, str]]) -> list[dict[str, Any]]:

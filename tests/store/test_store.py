@@ -1,0 +1,101 @@
+"""The store: migrations, WAL, idempotent writes, offsets kept, round trips."""
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cronaca.errors import NotFound, StoreError, UsageError
+from cronaca.model import Actor, Annotations, Article, EventMention, Interval, Mention, Quantity, Skipped, Span
+from cronaca.store import Store, default_db_url
+
+TEXT = "Il governo polacco ha inviato 200 carri armati in Ucraina a marzo."
+
+
+def article(text: str = TEXT, published: Interval | None = Interval.month(2025, 4)) -> Article:
+    return Article(id=Article.make_id("Titolo", text), text=text, language="it", title="Titolo",
+                   published=published, outlet="Test", source="test.txt", format="seed")
+
+
+def event(a: Article) -> EventMention:
+    return EventMention(
+        id="e_1", article_id=a.id, type="AID", mode="", context="military", start=0, end=len(a.text),
+        text=a.text, trigger=Span(21, 28, "inviato"),
+        source_actors=(Actor("POL", "Poland", "government", 3, 19),), target_actors=(Actor("UKR", "Ukraine", "", 52, 59),),
+        time=Interval.month(2025, 3), time_text="marzo", quantity=Quantity(200, 200, 200, "tanks", "200 carri armati", 29, 45),
+        factuality="asserted", attribution=(Actor("outlet:test", "Test", "media"),), cameo="07", rule="it.x@1",
+        component="events@1",
+    )
+
+
+def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    assert store.revision() == "0001"
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        tables = set(sa.inspect(conn).get_table_names())
+    assert {"articles", "mentions", "events", "claims", "claim_events", "rejections", "alembic_version"} <= tables
+    # opening again is a no-op migration
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0001"
+
+
+def test_db_url_from_env_and_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("CRONACA_DB", str(tmp_path / "env.db"))
+    assert default_db_url() == f"sqlite:///{tmp_path / 'env.db'}"
+    assert default_db_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(str(tmp_path / "nope" / "kb.db"))
+
+
+def test_article_stored_once_and_annotations_replaced(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    a = article()
+    assert store.add_article(a) is True
+    assert store.add_article(a) is False
+    mentions = [Mention("entity", 3, 18, a.text[3:18], "demonym", "POL", {"name": "Poland"}, "entities@1", "r@1")]
+    store.save_annotations(Annotations(a, mentions, [event(a)]), {"events": "events@1"})
+    store.save_annotations(Annotations(a, mentions, [event(a)]), {"events": "events@1"})  # idempotent
+    assert store.stats()["mentions"] == 1 and store.stats()["events"] == 1
+    stored = store.article(a.id[:8])  # a unique prefix is enough
+    m = stored["mentions"][0]
+    assert stored["text"][m["span"]["start"]:m["span"]["end"]] == m["text"] == "governo polacco"
+    ev = stored["events"][0]
+    assert ev["time"] == {"start": "2025-03-01", "end": "2025-03-31", "precision": "month"}
+    assert ev["published"]["precision"] == "month"
+    assert ev["quantity"]["unit"] == "tanks"
+    assert store.events(actor="POL")[0]["id"] == "e_1"
+    assert store.events(actor="UKR", since="2025-03", until="2025-03-31")
+    assert not store.events(since="2025-04-01")
+    with pytest.raises(UsageError):
+        store.events(since="marzo")
+
+
+def test_rejections_are_kept_once(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    store.add_rejection(Skipped("bad.bin", "binary file"))
+    store.add_rejection(Skipped("bad.bin", "binary file"))
+    assert [r["source"] for r in store.rejections()] == ["bad.bin"]
+
+
+def test_unknown_ids_raise_not_found(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    for lookup in (store.article, store.event, store.claim):
+        with pytest.raises(NotFound):
+            lookup("zzz")
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
+       day=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_article_round_trip(tmp_path_factory, text, day):
+    store = Store.open(str(tmp_path_factory.mktemp("rt") / "kb.db"))
+    a = article(text, Interval.day(day))
+    store.add_article(a)
+    stored = store.article(a.id)
+    assert stored["text"] == text
+    assert Interval.from_dict(stored["published"]) == Interval.day(day)

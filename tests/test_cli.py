@@ -1,0 +1,109 @@
+"""The CLI end to end on articles written for the tests: summary, exit codes, listings,
+JSON, export contract, and errors that say what to do."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cronaca.serve.cli import cli
+
+DATA = Path(__file__).parent / "data" / "cli"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("cli") / "kb.db")
+    result = CliRunner().invoke(cli, ["--db", path, "ingest", str(DATA), "--json"])
+    assert result.exit_code == 1, result.output  # 1: some inputs were rejected
+    report = json.loads(result.stdout)
+    assert report["new"] == 2 and report["rejected"] == 2
+    reasons = " ".join(r["reason"] for r in report["rejections"])
+    assert "JSON" in reasons and "binary" in reasons.lower()
+    return path
+
+
+def run(db, *args):
+    result = CliRunner().invoke(cli, ["--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_reingest_adds_nothing(db):
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", str(DATA / "01_polonia.txt"), "--json"])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["new"] == 0 and report["duplicate"] == 1
+
+
+def test_two_languages_one_claim(db):
+    claims = json.loads(run(db, "claims", "--type", "AID", "--actor", "POL", "--json"))
+    tanks = [c for c in claims if (c["quantity"] or {}).get("unit") == "tanks"]
+    assert len(tanks) == 1
+    claim = tanks[0]
+    assert claim["n_articles"] == 2
+    assert {a["id"] for a in claim["source_actors"]} == {"POL"}
+    assert {a["id"] for a in claim["target_actors"]} == {"UKR"}
+    assert claim["time"]["start"] == "2025-03-01" and claim["time"]["precision"] == "month"
+    assert claim["quantity"]["lower"] == 135 and claim["quantity"]["upper"] == 160
+
+
+def test_events_filters_and_sentence_links(db):
+    events = json.loads(run(db, "events", "--actor", "Poland", "--json"))
+    assert events
+    articles = {a["id"]: a for a in json.loads(run(db, "articles", "--json"))}
+    for ev in events:
+        text = json.loads(run(db, "show", ev["article_id"], "--json"))["text"]
+        assert text[ev["span"]["start"]:ev["span"]["end"]] == ev["text"]
+        assert ev["article_id"] in articles
+    assert json.loads(run(db, "events", "--since", "2026", "--json")) == []
+    assert json.loads(run(db, "events", "--type", "FIGHT", "--json")) == []
+
+
+def test_tables_timeline_and_explain(db):
+    assert "tanks" in run(db, "timeline")
+    assert "articles" in run(db, "articles")
+    claim_id = json.loads(run(db, "claims", "--json"))[0]["id"]
+    assert "merge decisions" in run(db, "claims", "show", claim_id, "--explain")
+    article_id = json.loads(run(db, "events", "--actor", "POL", "--json"))[0]["article_id"]
+    out = run(db, "show", article_id, "--explain")
+    assert "rule" in out and "attribution" in out and "factuality" in out
+
+
+def test_export_jsonl_follows_the_contract(db):
+    lines = [json.loads(line) for line in run(db, "export", "--format", "jsonl").splitlines()]
+    kinds = {r["kind"] for r in lines}
+    assert kinds == {"article", "entity", "mention", "event", "claim"}
+    assert all("id" in r for r in lines)
+    event = next(r for r in lines if r["kind"] == "event")
+    for key in ("type", "mode", "source_actors", "target_actors", "place", "time", "quantity", "factuality",
+                "attribution", "article_id", "span", "text"):
+        assert key in event
+    claim = next(r for r in lines if r["kind"] == "claim")
+    assert claim["event_ids"] and claim["article_ids"]
+
+
+def test_export_csv(db, tmp_path):
+    target = tmp_path / "events.csv"
+    run(db, "export", "--format", "csv", "--kind", "event", "-o", str(target))
+    rows = list(csv.DictReader(io.StringIO(target.read_text())))
+    assert rows and rows[0]["type"] and rows[0]["article_id"]
+
+
+def test_usage_errors_exit_2(db, tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["--db", db, "ingest", str(tmp_path / "nothing-here")])
+    assert missing.exit_code == 2 and "nothing-here" in missing.output
+    bad_date = runner.invoke(cli, ["--db", db, "events", "--since", "yesterday"])
+    assert bad_date.exit_code == 2 and "YYYY" in bad_date.output
+    unknown = runner.invoke(cli, ["--db", db, "show", "a_doesnotexist"])
+    assert unknown.exit_code == 2 and "cronaca articles" in unknown.output
+
+
+def test_demo_runs_on_the_bundled_corpus(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "demo.db"), "demo"])
+    assert result.exit_code == 0, result.output
+    assert "Iran" in result.stdout and "serve" in result.output

@@ -1,0 +1,38 @@
+"""The extract engine: registered, versioned components whose contracts are checked."""
+
+import pytest
+
+from cronaca.errors import PipelineError
+from cronaca.extract.pipeline import REGISTRY, Pipeline
+from cronaca.model import Article, Interval
+
+
+def test_default_pipeline_names_versions():
+    pipeline = Pipeline()
+    assert pipeline.versions["events"] == "events@1"
+    assert set(pipeline.versions) == {"sentences", "entities", "timexes", "quantities", "events"}
+
+
+def test_missing_requirement_is_reported_before_running():
+    with pytest.raises(PipelineError, match="needs"):
+        Pipeline(["entities"])
+    with pytest.raises(PipelineError, match="unknown component"):
+        Pipeline(["sentences", "sentiment"])
+
+
+def test_every_annotation_names_its_component_and_offsets_slice_the_text():
+    text = "Ieri il ministro turco ha incontrato a Baku il presidente azero.\n\nSecondo Ankara, 300 tecnici sono partiti."
+    article = Article(id="a_x", text=text, language="it", published=Interval.day(__import__("datetime").date(2025, 3, 4)))
+    annotations = Pipeline()(article)
+    labels = {info.label for info in REGISTRY.values()}
+    assert annotations.mentions
+    for m in annotations.mentions:
+        assert m.component in labels
+        assert text[m.start:m.end] == m.text
+    assert [m.text for m in annotations.of_kind("sentence")][-1] == "Secondo Ankara, 300 tecnici sono partiti."
+
+
+def test_sentencizer_keeps_abbreviations():
+    text = "Il dott. Rossi è arrivato a Roma. Poi è ripartito."
+    annotations = Pipeline(["sentences"])(Article(id="a_y", text=text, language="it"))
+    assert len(annotations.of_kind("sentence")) == 2

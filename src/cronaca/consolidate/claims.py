@@ -37,6 +37,12 @@ def _unit(event: dict[str, Any]) -> str | None:
     return q.get("unit") or None
 
 
+def _latest(event: dict[str, Any]) -> date | None:
+    """The latest day an event can have happened: the end of its article's date."""
+    end = (event.get("published") or {}).get("end")
+    return date.fromisoformat(end) if end else None
+
+
 def _order(event: dict[str, Any]) -> tuple:
     published = (event.get("published") or {}).get("start") or "9999"
     return (published, event["article_id"], event["span"]["start"], event["id"])
@@ -47,6 +53,11 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
     if unit and group.unit and unit != group.unit:
         return None
     if time and group.time and not time.overlaps(group.time):
+        return None
+    # A report without a time of its own happened on or before its article's date.
+    if time is None and group.time and _latest(event) and group.time.start > _latest(event):
+        return None
+    if time and group.time is None and time.start > max((_latest(e) or time.start) for e in group.events):
         return None
     reasons = [f"same type {group.key[0]}", f"sources {','.join(group.key[1]) or '-'}",
                f"targets {','.join(group.key[2]) or '-'}"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import simplemma
@@ -74,7 +74,7 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
     try:
         data = load_yaml(f"{language}/events.yaml")
@@ -112,7 +112,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
     return int(data.get("version", 1)), tuple(rules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cues(language: str) -> Cues:
     try:
         data = load_yaml(f"{language}/cues.yaml")
@@ -220,7 +220,7 @@ def events():
 
 def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> None:
     words = _trigger_words(rules)
-    if not any(lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower)):
+    if not any(lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower, strict=True)):
         return  # most sentences: no trigger, so no cue analysis either
     attribution, attribution_ids = _attribution(doc, sent, cues)
     cue_tokens = _cue_tokens(sent, cues)  # "according to" is no AGREE trigger
@@ -231,7 +231,9 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
         if lem not in words and sent.lower[i] not in words:
             continue
         for rule in rules:
-            if i in taken or i in cue_tokens or (lem not in rule.triggers and sent.lower[i] not in rule.triggers):
+            if i in taken or i in cue_tokens:
+                continue
+            if lem not in rule.triggers and sent.lower[i] not in rule.triggers:
                 continue
             obj = _find_object(sent, i, rule, _is_passive(sent, i, cues))
             if rule.objects and obj is None:
@@ -273,7 +275,7 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
                 doc.events.append(event)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trigger_words(rules: tuple[Rule, ...]) -> frozenset[str]:
     return frozenset().union(*(r.triggers for r in rules))
 
@@ -301,7 +303,9 @@ def _is_passive(sent: _Sentence, i: int, cues: Cues) -> bool:
     return any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i))
 
 
-def _agent(sent: _Sentence, i: int, cues: Cues, hi: int, exclude: set[int], multiword_only: bool) -> list[Mention]:
+def _agent(
+    sent: _Sentence, i: int, cues: Cues, hi: int, exclude: set[int], multiword_only: bool
+) -> list[Mention]:
     """Actors of an agent phrase after the trigger: "da parte di X", "by X"."""
     for j in range(i + 1, hi):
         for phrase in cues.agent:
@@ -319,7 +323,9 @@ def _agent(sent: _Sentence, i: int, cues: Cues, hi: int, exclude: set[int], mult
 def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[Actor, ...]] | None:
     lo, hi = sent.clause_bounds(i)
     actors = [e for e in sent.entities if e.label in ACTOR_LABELS and e.start not in exclude]
-    left = [e for e in actors if lo <= sent.entity_token(e) < i and (obj is None or sent.entity_token(e) != obj)]
+    left = [
+        e for e in actors if lo <= sent.entity_token(e) < i and (obj is None or sent.entity_token(e) != obj)
+    ]
     right = [e for e in actors if i < sent.entity_token(e) < min(hi, i + 1 + rule.target_within)]
     passive = _is_passive(sent, i, cues)
 
@@ -416,7 +422,7 @@ def _with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
 def _factuality(sent: _Sentence, cues: Cues) -> tuple[str, str]:
     """The strongest factuality cue in the sentence; the cue list is ordered by priority."""
     text = " ".join(sent.lower)
-    for value, phrase, pattern in cues.factuality:
+    for value, _phrase, pattern in cues.factuality:
         match = pattern.search(text)
         if match:
             return value, match.group()

@@ -85,7 +85,8 @@ def create_app(kb: Cronaca) -> FastAPI:
 
     @app.get("/api/claims", tags=["api"])
     def list_claims(actor: str | None = None, type: str | None = None, since: str | None = None,
-                    until: str | None = None, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
+                    until: str | None = None, limit: int = Limit,
+                    offset: int = Offset) -> list[dict[str, Any]]:
         return kb.claims(actor=actor, type=type, since=since, until=until, **page(limit, offset))
 
     @app.get("/api/claims/{claim_id}", tags=["api"])
@@ -94,7 +95,8 @@ def create_app(kb: Cronaca) -> FastAPI:
 
     @app.get("/api/timeline", tags=["api"])
     def get_timeline(actor: str | None = None, type: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
+                     until: str | None = None, limit: int = Limit,
+                     offset: int = Offset) -> list[dict[str, Any]]:
         return kb.timeline(actor=actor, type=type, since=since, until=until, **page(limit, offset))
 
     @app.get("/api/entities", tags=["api"])
@@ -107,14 +109,18 @@ def create_app(kb: Cronaca) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, actor: str | None = None, type: str | None = None, since: str | None = None,
              until: str | None = None) -> HTMLResponse:
+        # The filter form sends every field, the empty ones as "": those mean "no filter".
+        actor, type, since, until = (v.strip() or None if v else None for v in (actor, type, since, until))
         filters = {"actor": actor or "", "type": type or "", "since": since or "", "until": until or ""}
         try:
-            claims, problem = kb.timeline(actor=actor, type=type, since=since, until=until, limit=TIMELINE_MAX), ""
+            claims = kb.timeline(actor=actor, type=type, since=since, until=until, limit=TIMELINE_MAX)
+            problem = ""
         except UsageError as e:  # a bad date in the form: show the form again with the message
             claims, problem = [], str(e).removeprefix("--")
         context = {"claims": claims, "filters": filters, "stats": kb.stats(), "problem": problem,
                    "max": TIMELINE_MAX}
-        return templates.TemplateResponse(request, "timeline.html", context, status_code=400 if problem else 200)
+        status = 400 if problem else 200
+        return templates.TemplateResponse(request, "timeline.html", context, status_code=status)
 
     @app.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
     def claim_page(request: Request, claim_id: str) -> HTMLResponse:

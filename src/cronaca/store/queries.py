@@ -6,6 +6,7 @@ the HTTP API, the web UI and the exports show the same thing.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Any
 
@@ -35,15 +36,17 @@ def _limit(limit: int | None) -> int:
     return min(limit, MAX_LIMIT)
 
 
-def _parse_date(value: str | date | None, name: str) -> date | None:
+def _parse_date(value: str | date | None, name: str, *, end: bool = False) -> date | None:
+    """A filter date; with ``end``, "2025" and "2025-03" mean their last day (``--until``)."""
     if value is None or isinstance(value, date):
         return value
     text = value.strip()
     try:
         if len(text) == 4:
-            return date(int(text), 1, 1)
+            return date(int(text), 12, 31) if end else date(int(text), 1, 1)
         if len(text) == 7:
-            return date(int(text[:4]), int(text[5:7]), 1)
+            year, month = int(text[:4]), int(text[5:7])
+            return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
         return date.fromisoformat(text)
     except ValueError as e:
         raise UsageError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from e
@@ -147,7 +150,7 @@ class Queries:
             )
         if type:
             query = query.where(sa.func.upper(e.c.type) == type.upper())
-        since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until")
+        since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until", end=True)
         if since_d:
             query = query.where(sa.func.coalesce(e.c.time_end, a.c.published_end) >= since_d)
         if until_d:
@@ -247,7 +250,12 @@ class Queries:
             exact = conn.execute(sa.select(en.c.id).where(sa.func.upper(en.c.id) == actor.upper())).scalars().all()
             if exact:
                 return list(exact)
-            named = conn.execute(sa.select(en.c.id).where(en.c.name.ilike(f"%{actor}%"))).scalars().all()
+            # any name in any language ("Bielorussia", "Belarus")
+            named = conn.execute(
+                sa.select(en.c.id).where(
+                    sa.or_(en.c.name.ilike(f"%{actor}%"), sa.cast(en.c.data, sa.Text).ilike(f'%"{actor}"%'))
+                )
+            ).scalars().all()
             return list(named) or [actor.upper()]
         finally:
             if own:

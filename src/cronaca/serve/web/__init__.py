@@ -28,7 +28,7 @@ def _pieces(text: str, base: int, marks: list[tuple[int, int, str, str]]) -> lis
         points.update(p for p in (start, end) if base <= p <= base + len(text))
     cuts = sorted(points)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         covering = [(cls, title) for start, end, cls, title in marks if start <= a and b <= end]
         out.append({
             "text": text[a - base:b - base],

@@ -16,7 +16,6 @@ import resource
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from cronaca import ingest
 from cronaca.api import Cronaca
@@ -29,7 +28,9 @@ def peak_mb() -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", help="file, folder or glob to ingest")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--db", help="database to write (default: a temporary SQLite file)")
@@ -62,13 +63,20 @@ def main() -> int:
     print(f"articles            {n} ({skipped} skipped), {size_mb:.2f} MB of text")
     print(f"read (ingest only)  {t_read:.2f} s  = {n / t_read:,.0f} articles/s, {size_mb / t_read:.2f} MB/s")
     print(f"resource loading    {t_load:.2f} s (once per process)")
-    print(f"extract             {t_extract:.2f} s  = {n / t_extract:,.1f} articles/s, "
-          f"{size_mb / t_extract:.3f} MB/s, {n_events} events")
-    print(f"ingest+extract      {n / (t_read + t_extract):,.1f} articles/s, "
-          f"{size_mb / (t_read + t_extract):.3f} MB/s")
+    print(
+        f"extract             {t_extract:.2f} s  = {n / t_extract:,.1f} articles/s, "
+        f"{size_mb / t_extract:.3f} MB/s, {n_events} events"
+    )
+    print(
+        f"ingest+extract      {n / (t_read + t_extract):,.1f} articles/s, "
+        f"{size_mb / (t_read + t_extract):.3f} MB/s"
+    )
     if t_full:
-        print(f"full ingest to SQLite (read+extract+store+claims)  {t_full:.2f} s = {n / t_full:,.1f} articles/s, "
-              f"{report.events} events, {report.claims} claims")
+        print(
+            f"full ingest to SQLite (read+extract+store+claims)  {t_full:.2f} s = "
+            f"{n / t_full:,.1f} articles/s, "
+            f"{report.events} events, {report.claims} claims"
+        )
     print(f"peak memory (RSS)   {peak_mb():.0f} MB (at start {start_rss:.0f} MB)")
     return 0
 

@@ -57,7 +57,7 @@ def test_events_filters_and_sentence_links(db):
     articles = {a["id"]: a for a in json.loads(run(db, "articles", "--json"))}
     for ev in events:
         text = json.loads(run(db, "show", ev["article_id"], "--json"))["text"]
-        assert text[ev["span"]["start"]:ev["span"]["end"]] == ev["text"]
+        assert text[ev["span"]["start"] : ev["span"]["end"]] == ev["text"]
         assert ev["article_id"] in articles
     assert json.loads(run(db, "events", "--since", "2026", "--json")) == []
     assert json.loads(run(db, "events", "--type", "FIGHT", "--json")) == []
@@ -79,8 +79,20 @@ def test_export_jsonl_follows_the_contract(db):
     assert kinds == {"article", "entity", "mention", "event", "claim"}
     assert all("id" in r for r in lines)
     event = next(r for r in lines if r["kind"] == "event")
-    for key in ("type", "mode", "source_actors", "target_actors", "place", "time", "quantity", "factuality",
-                "attribution", "article_id", "span", "text"):
+    for key in (
+        "type",
+        "mode",
+        "source_actors",
+        "target_actors",
+        "place",
+        "time",
+        "quantity",
+        "factuality",
+        "attribution",
+        "article_id",
+        "span",
+        "text",
+    ):
         assert key in event
     claim = next(r for r in lines if r["kind"] == "claim")
     assert claim["event_ids"] and claim["article_ids"]

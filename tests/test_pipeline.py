@@ -1,5 +1,7 @@
 """The extract engine: registered, versioned components whose contracts are checked."""
 
+from datetime import date
+
 import pytest
 
 from cronaca.errors import PipelineError
@@ -21,15 +23,22 @@ def test_missing_requirement_is_reported_before_running():
 
 
 def test_every_annotation_names_its_component_and_offsets_slice_the_text():
-    text = "Ieri il ministro turco ha incontrato a Baku il presidente azero.\n\nSecondo Ankara, 300 tecnici sono partiti."
-    article = Article(id="a_x", text=text, language="it", published=Interval.day(__import__("datetime").date(2025, 3, 4)))
+    text = (
+        "Ieri il ministro turco ha incontrato a Baku il presidente azero.\n\n"
+        "Secondo Ankara, 300 tecnici sono partiti."
+    )
+    article = Article(
+        id="a_x", text=text, language="it", published=Interval.day(date(2025, 3, 4))
+    )
     annotations = Pipeline()(article)
     labels = {info.label for info in REGISTRY.values()}
     assert annotations.mentions
     for m in annotations.mentions:
         assert m.component in labels
-        assert text[m.start:m.end] == m.text
-    assert [m.text for m in annotations.of_kind("sentence")][-1] == "Secondo Ankara, 300 tecnici sono partiti."
+        assert text[m.start : m.end] == m.text
+    assert [m.text for m in annotations.of_kind("sentence")][
+        -1
+    ] == "Secondo Ankara, 300 tecnici sono partiti."
 
 
 def test_sentencizer_keeps_abbreviations():

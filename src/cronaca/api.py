@@ -41,7 +41,9 @@ class IngestReport:
             "new": self.new,
             "duplicate": self.duplicate,
             "rejected": self.rejected,
-            "rejections": [{"source": s.source, "reason": s.reason, "format": s.format} for s in self.skipped],
+            "rejections": [
+                {"source": s.source, "reason": s.reason, "format": s.format} for s in self.skipped
+            ],
             "events": self.events,
             "claims": self.claims,
             "languages": dict(self.languages),

@@ -9,10 +9,11 @@ The config file is ``cronaca.toml`` in the working directory, or the path in
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from cronaca.errors import ConfigError
 

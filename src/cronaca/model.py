@@ -54,8 +54,10 @@ class Interval:
             return self.start.isoformat()
         if self.precision == "month" and self.start.day == 1 and self.start.month == self.end.month:
             return f"{self.start.year:04d}-{self.start.month:02d}"
-        if self.precision == "year" and self.start == date(self.start.year, 1, 1) and (
-            self.end == date(self.start.year, 12, 31)
+        if (
+            self.precision == "year"
+            and self.start == date(self.start.year, 1, 1)
+            and (self.end == date(self.start.year, 12, 31))
         ):
             return f"{self.start.year:04d}"
         return f"{self.start.isoformat()}/{self.end.isoformat()}"

@@ -17,8 +17,15 @@ import pytest
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CRONACA_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 # Set CRONACA_SHOTS=/some/dir to keep the screenshots somewhere you can look at them.
 SHOTS_ENV = "CRONACA_SHOTS"
@@ -61,13 +68,22 @@ def page(browser, live_server: str) -> Iterator[object]:
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     # a page may be an error page on purpose (404, 400); what it loads must not fail
-    pg.on("response", lambda r: errors.append(f"{r.status} {r.url}")
-          if r.status >= 400 and r.request.resource_type != "document" else None)
+    pg.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
     yield pg
     context.close()
     assert requested, "the page made no requests at all"
-    foreign = [u for u in requested if urlsplit(u).scheme not in {"data", "about"}
-               and urlsplit(u).hostname not in LOCAL_HOSTS]
+    foreign = [
+        u
+        for u in requested
+        if urlsplit(u).scheme not in {"data", "about"} and urlsplit(u).hostname not in LOCAL_HOSTS
+    ]
     assert not foreign, f"requests left localhost: {foreign}"
     assert not errors, f"errors in the page or its resources: {errors}"
 
@@ -123,8 +139,10 @@ def test_timeline_claim_article(page, shots: Path) -> None:
     mentions = page.locator(".mentions section.mention")
     expect(mentions).to_have_count(2)
     expect(page.locator("h2", has_text="Every source sentence")).to_have_text("Every source sentence (2)")
-    titles = ["Soldati bielorussi in Mali, Parigi lancia l'allarme",
-              "Belarus expands its military footprint in the Sahel"]
+    titles = [
+        "Soldati bielorussi in Mali, Parigi lancia l'allarme",
+        "Belarus expands its military footprint in the Sahel",
+    ]
     for i, title in enumerate(titles):
         link = mentions.nth(i).locator(".provenance a")
         expect(link).to_have_text(title)
@@ -139,10 +157,14 @@ def test_timeline_claim_article(page, shots: Path) -> None:
     text = page.locator("article.text")
     expect(text).to_contain_text("Circa 3.000 soldati bielorussi sarebbero in Mali")
     expect(text).to_have_attribute("lang", "it")
-    for cls, word in (("m-entity", "Mali"), ("m-quantity", "Circa 3.000 soldati"), ("m-trigger", "sarebbero"),
-                      ("m-entity", "Minsk")):
+    for cls, word in (
+        ("m-entity", "Mali"),
+        ("m-quantity", "Circa 3.000 soldati"),
+        ("m-trigger", "sarebbero"),
+        ("m-entity", "Minsk"),
+    ):
         expect(text.locator(f"mark.{cls}", has_text=word).first).to_be_visible()
-    section = page.locator(href[href.index("#"):])
+    section = page.locator(href[href.index("#") :])
     expect(section).to_be_visible()
     expect(section.locator("h3")).to_contain_text("Belarus → Mali")
     expect(section.locator("h3 a", has_text="claim")).to_have_attribute("href", re.compile(r"^/claims/c_"))

@@ -41,9 +41,17 @@ def _is_interval(iv: dict[str, Any] | None) -> bool:
 def test_openapi_lists_the_api_paths(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     paths = set(spec["paths"])
-    for path in ("/api/stats", "/api/articles", "/api/articles/{article_id}", "/api/events",
-                 "/api/events/{event_id}", "/api/claims", "/api/claims/{claim_id}", "/api/timeline",
-                 "/api/entities"):
+    for path in (
+        "/api/stats",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/claims",
+        "/api/claims/{claim_id}",
+        "/api/timeline",
+        "/api/entities",
+    ):
         assert path in paths, path
     assert all(p.startswith("/api/") for p in paths), "HTML pages must stay out of the schema"
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
@@ -84,7 +92,7 @@ def test_article_has_text_mentions_and_events(client: TestClient, belarus: dict[
     assert {"entity", "quantity", "sentence"} <= kinds
     for m in a["mentions"]:
         assert m["kind"] == "mention" and m["article_id"] == article_id and _is_span(m["span"])
-        assert a["text"][m["span"]["start"]:m["span"]["end"]] == m["text"]
+        assert a["text"][m["span"]["start"] : m["span"]["end"]] == m["text"]
     assert a["events"] and all(ev["article_id"] == article_id for ev in a["events"])
     # a unique id prefix is enough
     assert client.get(f"/api/articles/{article_id[:8]}").json()["id"] == article_id
@@ -99,9 +107,9 @@ def test_events_shape_and_spans(client: TestClient) -> None:
         assert _is_span(ev["span"]) and _is_interval(ev["time"]) and _is_interval(ev["published"])
         assert ev["factuality"] and ev["rule"] and ev["component"].startswith("events@")
         article = client.get(f"/api/articles/{ev['article_id']}").json()
-        assert article["text"][ev["span"]["start"]:ev["span"]["end"]] == ev["text"]
+        assert article["text"][ev["span"]["start"] : ev["span"]["end"]] == ev["text"]
         trig = ev["trigger"]
-        assert article["text"][trig["start"]:trig["end"]] == trig["text"]
+        assert article["text"][trig["start"] : trig["end"]] == trig["text"]
         for actor in ev["source_actors"] + ev["target_actors"]:
             assert {"id", "name"} <= set(actor)
     en = next(ev for ev in events if ev["text"].startswith(BELARUS_EN))
@@ -111,7 +119,7 @@ def test_events_shape_and_spans(client: TestClient) -> None:
     q = en["quantity"]
     assert q["lower"] == 2500 and q["upper"] is None and q["unit"] == "soldiers"
     assert q["text"] == "more than 2,500 troops"
-    assert en["text"][q["start"] - en["span"]["start"]:q["end"] - en["span"]["start"]] == q["text"]
+    assert en["text"][q["start"] - en["span"]["start"] : q["end"] - en["span"]["start"]] == q["text"]
 
 
 def test_event_by_id(client: TestClient) -> None:
@@ -144,14 +152,15 @@ def test_event_filters(client: TestClient, params: dict[str, str], expect: set[s
 def test_event_date_filters_narrow(client: TestClient) -> None:
     late = client.get("/api/events", params={"since": "2025-03-11", "actor": "BLR"}).json()
     early = client.get("/api/events", params={"until": "2025-03-11", "actor": "BLR"}).json()
-    assert [ev["text"][:len(BELARUS_EN)] for ev in late] == [BELARUS_EN]
-    assert [ev["text"][:len(BELARUS_IT)] for ev in early] == [BELARUS_IT]
+    assert [ev["text"][: len(BELARUS_EN)] for ev in late] == [BELARUS_EN]
+    assert [ev["text"][: len(BELARUS_IT)] for ev in early] == [BELARUS_IT]
 
 
 def test_pagination(client: TestClient) -> None:
     everything = client.get("/api/events").json()
-    pages = [client.get("/api/events", params={"limit": 1, "offset": i}).json()
-             for i in range(len(everything))]
+    pages = [
+        client.get("/api/events", params={"limit": 1, "offset": i}).json() for i in range(len(everything))
+    ]
     assert all(len(p) == 1 for p in pages)
     assert [p[0]["id"] for p in pages] == [ev["id"] for ev in everything]
     assert client.get("/api/events", params={"offset": len(everything)}).json() == []

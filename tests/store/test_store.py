@@ -8,24 +8,58 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cronaca.errors import NotFound, StoreError, UsageError
-from cronaca.model import Actor, Annotations, Article, EventMention, Interval, Mention, Quantity, Skipped, Span
+from cronaca.model import (
+    Actor,
+    Annotations,
+    Article,
+    EventMention,
+    Interval,
+    Mention,
+    Quantity,
+    Skipped,
+    Span,
+)
 from cronaca.store import Store, default_db_url
 
 TEXT = "Il governo polacco ha inviato 200 carri armati in Ucraina a marzo."
 
 
-def article(text: str = TEXT, published: Interval | None = Interval.month(2025, 4)) -> Article:
-    return Article(id=Article.make_id("Titolo", text), text=text, language="it", title="Titolo",
-                   published=published, outlet="Test", source="test.txt", format="seed")
+APRIL = Interval.month(2025, 4)
+
+
+def article(text: str = TEXT, published: Interval | None = APRIL) -> Article:
+    return Article(
+        id=Article.make_id("Titolo", text),
+        text=text,
+        language="it",
+        title="Titolo",
+        published=published,
+        outlet="Test",
+        source="test.txt",
+        format="seed",
+    )
 
 
 def event(a: Article) -> EventMention:
     return EventMention(
-        id="e_1", article_id=a.id, type="AID", mode="", context="military", start=0, end=len(a.text),
-        text=a.text, trigger=Span(21, 28, "inviato"),
-        source_actors=(Actor("POL", "Poland", "government", 3, 19),), target_actors=(Actor("UKR", "Ukraine", "", 52, 59),),
-        time=Interval.month(2025, 3), time_text="marzo", quantity=Quantity(200, 200, 200, "tanks", "200 carri armati", 29, 45),
-        factuality="asserted", attribution=(Actor("outlet:test", "Test", "media"),), cameo="07", rule="it.x@1",
+        id="e_1",
+        article_id=a.id,
+        type="AID",
+        mode="",
+        context="military",
+        start=0,
+        end=len(a.text),
+        text=a.text,
+        trigger=Span(21, 28, "inviato"),
+        source_actors=(Actor("POL", "Poland", "government", 3, 19),),
+        target_actors=(Actor("UKR", "Ukraine", "", 52, 59),),
+        time=Interval.month(2025, 3),
+        time_text="marzo",
+        quantity=Quantity(200, 200, 200, "tanks", "200 carri armati", 29, 45),
+        factuality="asserted",
+        attribution=(Actor("outlet:test", "Test", "media"),),
+        cameo="07",
+        rule="it.x@1",
         component="events@1",
     )
 
@@ -36,7 +70,15 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         tables = set(sa.inspect(conn).get_table_names())
-    assert {"articles", "mentions", "events", "claims", "claim_events", "rejections", "alembic_version"} <= tables
+    assert {
+        "articles",
+        "mentions",
+        "events",
+        "claims",
+        "claim_events",
+        "rejections",
+        "alembic_version",
+    } <= tables
     # opening again is a no-op migration
     assert Store.open(str(tmp_path / "kb.db")).revision() == "0001"
 
@@ -57,13 +99,15 @@ def test_article_stored_once_and_annotations_replaced(tmp_path):
     a = article()
     assert store.add_article(a) is True
     assert store.add_article(a) is False
-    mentions = [Mention("entity", 3, 18, a.text[3:18], "demonym", "POL", {"name": "Poland"}, "entities@1", "r@1")]
+    mentions = [
+        Mention("entity", 3, 18, a.text[3:18], "demonym", "POL", {"name": "Poland"}, "entities@1", "r@1")
+    ]
     store.save_annotations(Annotations(a, mentions, [event(a)]), {"events": "events@1"})
     store.save_annotations(Annotations(a, mentions, [event(a)]), {"events": "events@1"})  # idempotent
     assert store.stats()["mentions"] == 1 and store.stats()["events"] == 1
     stored = store.article(a.id[:8])  # a unique prefix is enough
     m = stored["mentions"][0]
-    assert stored["text"][m["span"]["start"]:m["span"]["end"]] == m["text"] == "governo polacco"
+    assert stored["text"][m["span"]["start"] : m["span"]["end"]] == m["text"] == "governo polacco"
     ev = stored["events"][0]
     assert ev["time"] == {"start": "2025-03-01", "end": "2025-03-31", "precision": "month"}
     assert ev["published"]["precision"] == "month"
@@ -90,8 +134,10 @@ def test_unknown_ids_raise_not_found(tmp_path):
 
 
 @settings(max_examples=25, deadline=None)
-@given(text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
-       day=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
+    day=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
 def test_article_round_trip(tmp_path_factory, text, day):
     store = Store.open(str(tmp_path_factory.mktemp("rt") / "kb.db"))
     a = article(text, Interval.day(day))

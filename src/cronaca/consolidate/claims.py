@@ -59,8 +59,11 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
         return None
     if time and group.time is None and time.start > max((_latest(e) or time.start) for e in group.events):
         return None
-    reasons = [f"same type {group.key[0]}", f"sources {','.join(group.key[1]) or '-'}",
-               f"targets {','.join(group.key[2]) or '-'}"]
+    reasons = [
+        f"same type {group.key[0]}",
+        f"sources {','.join(group.key[1]) or '-'}",
+        f"targets {','.join(group.key[2]) or '-'}",
+    ]
     if unit and group.unit:
         reasons.append(f"both count {unit}")
     if time and group.time:
@@ -107,9 +110,7 @@ def _claim_row(group: _Group) -> dict[str, Any]:
     events = group.events
     first = events[0]
     claim_id = content_id(*map(str, group.key), group.unit or "", first["id"], prefix="c_")
-    reported = sorted(
-        date.fromisoformat(e["published"]["start"]) for e in events if e.get("published")
-    )
+    reported = sorted(date.fromisoformat(e["published"]["start"]) for e in events if e.get("published"))
     quantity = _quantity_range(events)
     sources = _sources(events)
     history = [
@@ -185,8 +186,10 @@ def _quantity_range(events: list[dict[str, Any]]) -> dict[str, Any] | None:
         "min_reported": min(values),
         "max_reported": max(values),
         "unit": next((q["unit"] for q in qs if q.get("unit")), ""),
-        "reports": [{"value": q["value"], "lower": q.get("lower"), "upper": q.get("upper"), "text": q.get("text")}
-                    for q in qs],
+        "reports": [
+            {"value": q["value"], "lower": q.get("lower"), "upper": q.get("upper"), "text": q.get("text")}
+            for q in qs
+        ],
         "agree": agree,
     }
 

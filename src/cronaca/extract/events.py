@@ -196,8 +196,12 @@ def _actor(entity: Mention, sector: str | None = None) -> Actor:
     )
 
 
-@component("events", version=1, requires=["tokens", "sentences", "entities", "timexes", "quantities"],
-           assigns=["events"])
+@component(
+    "events",
+    version=1,
+    requires=["tokens", "sentences", "entities", "timexes", "quantities"],
+    assigns=["events"],
+)
 def events():
     """Find event triggers from the language's rule file and fill their roles."""
 
@@ -453,16 +457,26 @@ def _quantity(sent: _Sentence, quantities: list[Mention], obj: int | None, at: i
         return None
     if obj is not None:
         obj_lemma = sent.lemmas[obj]
-        counted = [q for q in inside if q.end <= sent.tokens[obj].idx + len(sent.tokens[obj].text) + 40
-                   and sent.tokens[obj].idx - q.end < 40 and (q.label or q.value.get("unit"))]
+        counted = [
+            q
+            for q in inside
+            if q.end <= sent.tokens[obj].idx + len(sent.tokens[obj].text) + 40
+            and sent.tokens[obj].idx - q.end < 40
+            and (q.label or q.value.get("unit"))
+        ]
         counted = [q for q in counted if _unit_matches(q, obj_lemma)] or counted
         if counted:
             inside = counted
     best = min(inside, key=lambda q: abs(q.start - at))
     v = best.value
     return Quantity(
-        value=v.get("value"), lower=v.get("lower"), upper=v.get("upper"), unit=v.get("unit", best.label),
-        text=best.text, start=best.start, end=best.end,
+        value=v.get("value"),
+        lower=v.get("lower"),
+        upper=v.get("upper"),
+        unit=v.get("unit", best.label),
+        text=best.text,
+        start=best.start,
+        end=best.end,
     )
 
 

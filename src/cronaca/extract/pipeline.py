@@ -130,7 +130,7 @@ class Pipeline:
 
     def __call__(self, article: Article) -> Annotations:
         doc = Doc(article)
-        for info, process in zip(self.infos, self._load()):
+        for info, process in zip(self.infos, self._load(), strict=True):
             process(doc)
             doc.done.update(info.assigns)
         mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.kind))

@@ -6,7 +6,7 @@ loaded once, validated, and carries a ``version`` that annotations record.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -20,7 +20,7 @@ def path(name: str):
     return resources.files("cronaca.resources").joinpath(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Load a packaged YAML file; a missing or malformed file is a ResourceError."""
     target = path(name)

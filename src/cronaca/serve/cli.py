@@ -71,8 +71,12 @@ class CronacaGroup(click.Group):
             ctx.exit(e.exit_code)
 
 
-@click.group(cls=CronacaGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--db", envvar="CRONACA_DB", help="SQLite path or SQLAlchemy URL [env CRONACA_DB; default cronaca.db].")
+@click.group(
+    cls=CronacaGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
+@click.option(
+    "--db", envvar="CRONACA_DB", help="SQLite path or SQLAlchemy URL [env CRONACA_DB; default cronaca.db]."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars or summaries on stderr.")
 @click.version_option(__version__, prog_name="cronaca")
 @click.pass_context
@@ -95,7 +99,9 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
 @click.option("--outlet", help="Outlet name for articles that do not carry one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @pass_state
-def ingest(state: State, sources: tuple[str, ...], language: str | None, outlet: str | None, as_json: bool) -> None:
+def ingest(
+    state: State, sources: tuple[str, ...], language: str | None, outlet: str | None, as_json: bool
+) -> None:
     """Read files, folders, globs, feeds and URLs; annotate and store new articles.
 
     \b
@@ -111,8 +117,13 @@ def ingest(state: State, sources: tuple[str, ...], language: str | None, outlet:
         report = kb.ingest(sources, language=language, outlet=outlet)
     else:
         with Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-            TimeElapsedColumn(), console=err, transient=True,
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
         ) as bar:
             task = bar.add_task("", total=None)
 
@@ -208,9 +219,15 @@ def entities(state: State, query, type_, limit, offset, as_json) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--kind", type=click.Choice(exporter.KINDS), multiple=True,
-              help="Kinds to export (JSONL: all by default; CSV: one, event by default).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@click.option(
+    "--kind",
+    type=click.Choice(exporter.KINDS),
+    multiple=True,
+    help="Kinds to export (JSONL: all by default; CSV: one, event by default).",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout)."
+)
 @pass_state
 def export(state: State, fmt: str, kind: tuple[str, ...], output: str | None) -> None:
     """Export the knowledge base: JSONL of every kind, or a CSV table of one kind."""

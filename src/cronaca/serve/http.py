@@ -64,8 +64,9 @@ def create_app(kb: Cronaca) -> FastAPI:
         return kb.stats()
 
     @app.get("/api/articles", tags=["api"])
-    def list_articles(q: str | None = None, language: str | None = None, limit: int = Limit,
-                      offset: int = Offset) -> list[dict[str, Any]]:
+    def list_articles(
+        q: str | None = None, language: str | None = None, limit: int = Limit, offset: int = Offset
+    ) -> list[dict[str, Any]]:
         return kb.articles(q=q, language=language, **page(limit, offset))
 
     @app.get("/api/articles/{article_id}", tags=["api"])
@@ -73,20 +74,32 @@ def create_app(kb: Cronaca) -> FastAPI:
         return kb.article(article_id)
 
     @app.get("/api/events", tags=["api"])
-    def list_events(actor: str | None = None, type: str | None = None, since: str | None = None,
-                    until: str | None = None, article_id: str | None = None, limit: int = Limit,
-                    offset: int = Offset) -> list[dict[str, Any]]:
-        return kb.events(actor=actor, type=type, since=since, until=until, article_id=article_id,
-                         **page(limit, offset))
+    def list_events(
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: str | None = None,
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> list[dict[str, Any]]:
+        return kb.events(
+            actor=actor, type=type, since=since, until=until, article_id=article_id, **page(limit, offset)
+        )
 
     @app.get("/api/events/{event_id}", tags=["api"])
     def get_event(event_id: str) -> dict[str, Any]:
         return kb.event(event_id)
 
     @app.get("/api/claims", tags=["api"])
-    def list_claims(actor: str | None = None, type: str | None = None, since: str | None = None,
-                    until: str | None = None, limit: int = Limit,
-                    offset: int = Offset) -> list[dict[str, Any]]:
+    def list_claims(
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> list[dict[str, Any]]:
         return kb.claims(actor=actor, type=type, since=since, until=until, **page(limit, offset))
 
     @app.get("/api/claims/{claim_id}", tags=["api"])
@@ -94,21 +107,32 @@ def create_app(kb: Cronaca) -> FastAPI:
         return kb.claim(claim_id)
 
     @app.get("/api/timeline", tags=["api"])
-    def get_timeline(actor: str | None = None, type: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = Limit,
-                     offset: int = Offset) -> list[dict[str, Any]]:
+    def get_timeline(
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> list[dict[str, Any]]:
         return kb.timeline(actor=actor, type=type, since=since, until=until, **page(limit, offset))
 
     @app.get("/api/entities", tags=["api"])
-    def list_entities(q: str | None = None, type: str | None = None, limit: int = Limit,
-                      offset: int = Offset) -> list[dict[str, Any]]:
+    def list_entities(
+        q: str | None = None, type: str | None = None, limit: int = Limit, offset: int = Offset
+    ) -> list[dict[str, Any]]:
         return kb.entities(q=q, type=type, **page(limit, offset))
 
     # -- web UI ------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, actor: str | None = None, type: str | None = None, since: str | None = None,
-             until: str | None = None) -> HTMLResponse:
+    def home(
+        request: Request,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> HTMLResponse:
         # The filter form sends every field, the empty ones as "": those mean "no filter".
         actor, type, since, until = (v.strip() or None if v else None for v in (actor, type, since, until))
         filters = {"actor": actor or "", "type": type or "", "since": since or "", "until": until or ""}
@@ -117,8 +141,13 @@ def create_app(kb: Cronaca) -> FastAPI:
             problem = ""
         except UsageError as e:  # a bad date in the form: show the form again with the message
             claims, problem = [], str(e).removeprefix("--")
-        context = {"claims": claims, "filters": filters, "stats": kb.stats(), "problem": problem,
-                   "max": TIMELINE_MAX}
+        context = {
+            "claims": claims,
+            "filters": filters,
+            "stats": kb.stats(),
+            "problem": problem,
+            "max": TIMELINE_MAX,
+        }
         status = 400 if problem else 200
         return templates.TemplateResponse(request, "timeline.html", context, status_code=status)
 

@@ -62,19 +62,40 @@ def ingest_summary(console: Console, report) -> None:
 def articles(rows: list[dict[str, Any]]) -> None:
     table = Table("id", "published", "lang", "outlet", "title", "events", title=f"{len(rows)} articles")
     for r in rows:
-        table.add_row(r["id"], _when(r["published"]), r["language"], r["outlet"] or "–",
-                      (r["title"] or "")[:70], str(r.get("n_events", "")))
+        table.add_row(
+            r["id"],
+            _when(r["published"]),
+            r["language"],
+            r["outlet"] or "–",
+            (r["title"] or "")[:70],
+            str(r.get("n_events", "")),
+        )
     out.print(table)
 
 
 def events(rows: list[dict[str, Any]]) -> None:
-    table = Table("id", "when", "type", "source", "target", "how many", "factuality", "sentence",
-                  title=f"{len(rows)} events", show_lines=True)
+    table = Table(
+        "id",
+        "when",
+        "type",
+        "source",
+        "target",
+        "how many",
+        "factuality",
+        "sentence",
+        title=f"{len(rows)} events",
+        show_lines=True,
+    )
     for r in rows:
         table.add_row(
-            r["id"], _when(r["time"]) + ("" if r["time"] else f"\n(reported {_when(r['published'])})"),
-            r["type"] + (f"\n{r['context']}" if r["context"] else ""), _actors(r["source_actors"]),
-            _actors(r["target_actors"]), quantity_text(r["quantity"]), r["factuality"], _sentence(r),
+            r["id"],
+            _when(r["time"]) + ("" if r["time"] else f"\n(reported {_when(r['published'])})"),
+            r["type"] + (f"\n{r['context']}" if r["context"] else ""),
+            _actors(r["source_actors"]),
+            _actors(r["target_actors"]),
+            quantity_text(r["quantity"]),
+            r["factuality"],
+            _sentence(r),
         )
     out.print(table)
 
@@ -82,8 +103,14 @@ def events(rows: list[dict[str, Any]]) -> None:
 def claims(rows: list[dict[str, Any]]) -> None:
     table = Table("id", "when", "claim", "mentions", "articles", "reported", title=f"{len(rows)} claims")
     for r in rows:
-        table.add_row(r["id"], _when(r["time"]), r["summary"], str(r["n_events"]), str(r["n_articles"]),
-                      f"{r['first_reported'] or '?'} → {r['last_reported'] or '?'}")
+        table.add_row(
+            r["id"],
+            _when(r["time"]),
+            r["summary"],
+            str(r["n_events"]),
+            str(r["n_articles"]),
+            f"{r['first_reported'] or '?'} → {r['last_reported'] or '?'}",
+        )
     out.print(table)
 
 
@@ -110,12 +137,16 @@ def timeline(rows: list[dict[str, Any]]) -> None:
         return
     for claim in rows:
         out.rule(f"[bold]{_when(claim['time'])}[/]  {claim['summary']}", align="left")
-        out.print(f"  claim {claim['id']} · {claim['n_events']} mention(s) in {claim['n_articles']} article(s) · "
-                  f"reported {claim['first_reported'] or '?'} → {claim['last_reported'] or '?'}")
+        out.print(
+            f"  claim {claim['id']} · {claim['n_events']} mention(s) in {claim['n_articles']} article(s) · "
+            f"reported {claim['first_reported'] or '?'} → {claim['last_reported'] or '?'}"
+        )
         for ev in claim.get("events", []):
             sources = ", ".join(a["name"] for a in ev["attribution"]) or "the outlet"
-            out.print(f"  • [{_when(ev['published'])}] {ev['factuality']}, according to {sources} "
-                      f"(article {ev['article_id']}, chars {ev['span']['start']}–{ev['span']['end']})")
+            out.print(
+                f"  • [{_when(ev['published'])}] {ev['factuality']}, according to {sources} "
+                f"(article {ev['article_id']}, chars {ev['span']['start']}–{ev['span']['end']})"
+            )
             line = Text("    ")
             line.append_text(_sentence(ev))
             out.print(line)
@@ -123,8 +154,10 @@ def timeline(rows: list[dict[str, Any]]) -> None:
 
 def article(data: dict[str, Any], *, explain: bool = False) -> None:
     out.print(f"[bold]{data['title'] or '(no title)'}[/]")
-    out.print(f"{data['id']} · {_when(data['published'])} · {data['language']} · {data['outlet'] or '–'} · "
-              f"{data['source']}")
+    out.print(
+        f"{data['id']} · {_when(data['published'])} · {data['language']} · {data['outlet'] or '–'} · "
+        f"{data['source']}"
+    )
     text = Text(data["text"])
     for m in data["mentions"]:
         style = HIGHLIGHT.get(m["type"])
@@ -134,7 +167,11 @@ def article(data: dict[str, Any], *, explain: bool = False) -> None:
     counts: dict[str, int] = {}
     for m in data["mentions"]:
         counts[m["type"]] = counts.get(m["type"], 0) + 1
-    out.print("\n" + " · ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + f" · events: {len(data['events'])}")
+    out.print(
+        "\n"
+        + " · ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+        + f" · events: {len(data['events'])}"
+    )
     if data["events"]:
         if explain:
             for ev in data["events"]:
@@ -150,12 +187,20 @@ def explain_event(ev: dict[str, Any]) -> None:
     out.print(f"  trigger     {t['text']!r} [{t['start']}–{t['end']}]")
     for role in ("source_actors", "target_actors"):
         for a in ev[role]:
-            out.print(f"  {role.split('_')[0]:<11} {a['name']} ({a['id']}) [{a.get('start')}–{a.get('end')}]"
-                      + (f" sector {a['sector']}" if a.get("sector") else ""))
+            out.print(
+                f"  {role.split('_')[0]:<11} {a['name']} ({a['id']}) [{a.get('start')}–{a.get('end')}]"
+                + (f" sector {a['sector']}" if a.get("sector") else "")
+            )
     if ev["place"]:
         out.print(f"  place       {ev['place']['name']} ({ev['place']['id']})")
-    out.print(f"  time        {_when(ev['time'])}" + (f" from {ev['time_text']!r}" if ev["time_text"] else
-                                                      f" (none in the sentence; reported {_when(ev['published'])})"))
+    out.print(
+        f"  time        {_when(ev['time'])}"
+        + (
+            f" from {ev['time_text']!r}"
+            if ev["time_text"]
+            else f" (none in the sentence; reported {_when(ev['published'])})"
+        )
+    )
     if ev["quantity"]:
         out.print(f"  quantity    {quantity_text(ev['quantity'])} from {ev['quantity'].get('text')!r}")
     chain = " → ".join(f"{a['name']} ({a['id']})" for a in ev["attribution"]) or "–"
@@ -166,14 +211,20 @@ def explain_event(ev: dict[str, Any]) -> None:
 
 def claim(data: dict[str, Any], *, explain: bool = False) -> None:
     out.print(f"[bold]{data['summary']}[/]")
-    out.print(f"{data['id']} · {data['type']} {data['context']} · when {_when(data['time'])} · "
-              f"reported {data['first_reported']} → {data['last_reported']}")
+    out.print(
+        f"{data['id']} · {data['type']} {data['context']} · when {_when(data['time'])} · "
+        f"reported {data['first_reported']} → {data['last_reported']}"
+    )
     if data["quantity"]:
         q = data["quantity"]
-        out.print(f"quantity: {quantity_text(q)}; reports: "
-                  + "; ".join(f"{r['text']!r}" for r in q.get("reports", [])))
+        out.print(
+            f"quantity: {quantity_text(q)}; reports: "
+            + "; ".join(f"{r['text']!r}" for r in q.get("reports", []))
+        )
     out.print("sources: " + (", ".join(s["name"] for s in data["sources"]) or "–"))
-    out.print("status history: " + "; ".join(f"{h['reported']}: {h['factuality']}" for h in data["factuality"]))
+    out.print(
+        "status history: " + "; ".join(f"{h['reported']}: {h['factuality']}" for h in data["factuality"])
+    )
     for ev in data.get("events", []):
         explain_event(ev)
     if explain:

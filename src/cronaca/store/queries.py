@@ -66,7 +66,10 @@ class Queries:
     ) -> list[dict[str, Any]]:
         a = t.articles
         n_events = (
-            sa.select(sa.func.count()).where(t.events.c.article_id == a.c.id).scalar_subquery().label("n_events")
+            sa.select(sa.func.count())
+            .where(t.events.c.article_id == a.c.id)
+            .scalar_subquery()
+            .label("n_events")
         )
         query = sa.select(a, n_events).order_by(a.c.published_start.desc().nulls_last(), a.c.id)
         if q:
@@ -94,7 +97,12 @@ class Queries:
         query = sa.select(t.rejections).order_by(t.rejections.c.id.desc()).limit(_limit(limit))
         with self.engine.connect() as conn:
             return [
-                {"source": r["source"], "reason": r["reason"], "format": r["format"], "at": r["at"].isoformat()}
+                {
+                    "source": r["source"],
+                    "reason": r["reason"],
+                    "format": r["format"],
+                    "at": r["at"].isoformat(),
+                }
                 for r in conn.execute(query).mappings()
             ]
 
@@ -128,7 +136,9 @@ class Queries:
     def event(self, event_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = self._by_id_or_prefix(conn, t.events, event_id, "event")
-        return next(ev for ev in self.events(article_id=row["article_id"], limit=None) if ev["id"] == row["id"])
+        return next(
+            ev for ev in self.events(article_id=row["article_id"], limit=None) if ev["id"] == row["id"]
+        )
 
     def all_events(self) -> list[dict[str, Any]]:
         """Every event, page by page (consolidation and export read them all)."""
@@ -182,7 +192,9 @@ class Queries:
                     until,
                 )
                 query = query.where(
-                    c.c.id.in_(sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching)))
+                    c.c.id.in_(
+                        sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching))
+                    )
                 )
             start = sa.func.coalesce(c.c.time_start, c.c.first_reported)
             query = query.order_by(start, c.c.id).limit(_limit(limit)).offset(offset)
@@ -197,7 +209,9 @@ class Queries:
         claim = self._claim_dict(row, event_ids, article_ids)
         events = []
         for article_id in article_ids:
-            events += [ev for ev in self.events(article_id=article_id, limit=None) if ev["id"] in set(event_ids)]
+            events += [
+                ev for ev in self.events(article_id=article_id, limit=None) if ev["id"] in set(event_ids)
+            ]
         claim["events"] = sorted(events, key=lambda ev: (ev["published"] or {}).get("start") or "")
         return claim
 
@@ -247,15 +261,25 @@ class Queries:
         conn = conn or self.engine.connect()
         try:
             en = t.entities
-            exact = conn.execute(sa.select(en.c.id).where(sa.func.upper(en.c.id) == actor.upper())).scalars().all()
+            exact = (
+                conn.execute(sa.select(en.c.id).where(sa.func.upper(en.c.id) == actor.upper()))
+                .scalars()
+                .all()
+            )
             if exact:
                 return list(exact)
             # any name in any language ("Bielorussia", "Belarus")
-            named = conn.execute(
-                sa.select(en.c.id).where(
-                    sa.or_(en.c.name.ilike(f"%{actor}%"), sa.cast(en.c.data, sa.Text).ilike(f'%"{actor}"%'))
+            named = (
+                conn.execute(
+                    sa.select(en.c.id).where(
+                        sa.or_(
+                            en.c.name.ilike(f"%{actor}%"), sa.cast(en.c.data, sa.Text).ilike(f'%"{actor}"%')
+                        )
+                    )
                 )
-            ).scalars().all()
+                .scalars()
+                .all()
+            )
             return list(named) or [actor.upper()]
         finally:
             if own:

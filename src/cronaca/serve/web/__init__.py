@@ -30,11 +30,13 @@ def _pieces(text: str, base: int, marks: list[tuple[int, int, str, str]]) -> lis
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         covering = [(cls, title) for start, end, cls, title in marks if start <= a and b <= end]
-        out.append({
-            "text": text[a - base:b - base],
-            "classes": " ".join(sorted({c for c, _ in covering})),
-            "title": " · ".join(t for _, t in covering if t),
-        })
+        out.append(
+            {
+                "text": text[a - base : b - base],
+                "classes": " ".join(sorted({c for c, _ in covering})),
+                "title": " · ".join(t for _, t in covering if t),
+            }
+        )
     return out
 
 

@@ -45,7 +45,9 @@ def upgrade() -> None:
     op.create_table(
         "mentions",
         sa.Column("id", sa.String(40), primary_key=True),
-        sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "article_id", sa.String(40), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
@@ -68,7 +70,9 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.String(40), primary_key=True),
-        sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "article_id", sa.String(40), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("type", sa.String(40), nullable=False),
         sa.Column("mode", sa.String(40), nullable=False),
         sa.Column("context", sa.String(40), nullable=False),
@@ -130,5 +134,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("claim_events", "claims", "event_actors", "events", "entities", "mentions", "rejections", "articles"):
+    for table in (
+        "claim_events",
+        "claims",
+        "event_actors",
+        "events",
+        "entities",
+        "mentions",
+        "rejections",
+        "articles",
+    ):
         op.drop_table(table)

@@ -65,6 +65,7 @@ class Cues:
     attribution_after: tuple[tuple[str, ...], ...]  # "ha riferito X", ", riporta X"
     reporting_verbs: frozenset[str]  # lemmas: "X ha affermato", "X said"
     attribution_stop: frozenset[str]  # tokens that end a cited-source phrase: ",", "che", "that"
+    relative_pronouns: frozenset[str]  # "che", "which": a time after one dates another clause
     passive_aux: frozenset[str]
     participle: str
     factuality: tuple[tuple[str, str, re.Pattern[str]], ...]  # (value, cue text, pattern)
@@ -128,6 +129,7 @@ def load_cues(language: str) -> Cues:
         attribution_before=tuple(_tokens(p) for p in data.get("attribution_before", [])),
         attribution_after=tuple(_tokens(p) for p in data.get("attribution_after", [])),
         reporting_verbs=frozenset(data.get("reporting_verbs", [])),
+        relative_pronouns=frozenset(data.get("relative_pronouns", [])),
         attribution_stop=frozenset([",", ".", ";", ":", *data.get("attribution_stop", [])]),
         passive_aux=frozenset(data.get("passive_aux", [])),
         participle=data.get("participle", r"$^"),
@@ -249,7 +251,7 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
             trigger = sent.tokens[i]
             trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
             sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
-            time, time_text = _time(sentence_timexes, trigger_span.start)
+            time, time_text = _time(sent, sentence_timexes, i, cues)
             event = EventMention(
                 id=content_id(doc.article.id, rule.id, str(trigger_span.start), prefix="e_"),
                 article_id=doc.article.id,
@@ -392,7 +394,8 @@ def _attribution(doc: Doc, sent: _Sentence, cues: Cues) -> tuple[list[Actor], se
             # "X ha affermato" / "X said": the actor just before the verb (with an auxiliary)
             for e in sent.entities:
                 k = sent.entity_token(e) + len(e.text.split())
-                if 0 <= i - k <= 2 and not _has_comma(sent, k, i):
+                # up to four words between ("le agenzie sudcoreane e occidentali hanno stimato")
+                if 0 <= i - k <= 4 and not _has_comma(sent, k, i):
                     found.append(e)
     actors, ids, offsets = [], set(), set()
     for e in found:
@@ -443,11 +446,24 @@ def _context(sent: _Sentence, rule: Rule) -> str:
     return ""
 
 
-def _time(timexes: list[Mention], at: int) -> tuple[Interval | None, str]:
-    resolved = [t for t in timexes if t.value.get("start")]
+def _time(sent: _Sentence, timexes: list[Mention], i: int, cues: Cues) -> tuple[Interval | None, str]:
+    """The resolved time expression nearest the trigger, outside relative clauses.
+
+    A relative clause between trigger and time ("soldati ... in Russia per combattere le
+    forze che hanno occupato Kursk ad agosto") dates something else, not the event.
+    """
+    resolved = []
+    for t in timexes:
+        if not t.value.get("start"):
+            continue
+        k = sent.index_at(t.start)
+        lo, hi = sorted((i, k))
+        if any(sent.lower[j] in cues.relative_pronouns for j in range(lo + 1, hi)):
+            continue
+        resolved.append((abs(k - i), t))
     if not resolved:
         return None, ""
-    best = min(resolved, key=lambda t: abs(t.start - at))
+    best = min(resolved, key=lambda pair: pair[0])[1]
     return Interval.from_dict(best.value), best.text
 
 

@@ -27,9 +27,7 @@ def test_every_annotation_names_its_component_and_offsets_slice_the_text():
         "Ieri il ministro turco ha incontrato a Baku il presidente azero.\n\n"
         "Secondo Ankara, 300 tecnici sono partiti."
     )
-    article = Article(
-        id="a_x", text=text, language="it", published=Interval.day(date(2025, 3, 4))
-    )
+    article = Article(id="a_x", text=text, language="it", published=Interval.day(date(2025, 3, 4)))
     annotations = Pipeline()(article)
     labels = {info.label for info in REGISTRY.values()}
     assert annotations.mentions

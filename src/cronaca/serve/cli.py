@@ -297,6 +297,12 @@ def demo(state: State, corpus: str | None) -> None:
     )
 
 
+from cronaca.serve.cli_eval import eval_group, train_group  # noqa: E402
+
+cli.add_command(eval_group)
+cli.add_command(train_group)
+
+
 def main() -> None:
     cli(prog_name="cronaca")
 

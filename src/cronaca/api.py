@@ -56,14 +56,23 @@ Progress = Callable[[Article | Skipped], None]
 class Cronaca:
     """A knowledge base in one database (a SQLite path by default, or any SQLAlchemy URL)."""
 
-    def __init__(self, db: str | None = None, *, pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self,
+        db: str | None = None,
+        *,
+        pipeline: Pipeline | None = None,
+        entities: list[str] | None = None,
+        ner: str | None = None,
+    ) -> None:
+        """``entities``: extra registry YAML files; ``ner``: e.g. ``"spacy:PATH"`` (see docs/config.md)."""
         self.store = Store.open(db)
         self._pipeline = pipeline
+        self._options = {k: v for k, v in (("entities", tuple(entities or ())), ("ner", ner)) if v}
 
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = default_pipeline()
+            self._pipeline = Pipeline(options=self._options) if self._options else default_pipeline()
         return self._pipeline
 
     # -- ingest → extract → store → consolidate ---------------------------------------

@@ -35,6 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8000, "Port `cronaca serve` listens on."),
     Setting("language", "", "Language of the input when detection cannot tell (ISO 639-1); empty: detect."),
     Setting("allow_private_urls", False, "Allow ingesting URLs on private or loopback addresses."),
+    Setting("entities", "", "Extra entity registry YAML files, comma-separated (extend the packaged one)."),
+    Setting("ner", "", "Statistical NER beside the rules, e.g. spacy:NAME_OR_PATH; empty: rules only."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

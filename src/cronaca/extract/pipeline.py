@@ -11,6 +11,7 @@ so a batch can run it anywhere.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,16 +93,35 @@ DEFAULT_COMPONENTS: tuple[str, ...] = ("sentences", "entities", "timexes", "quan
 
 
 def _load_builtin_components() -> None:
-    """Import the modules whose decorators fill ``REGISTRY``."""
+    """Import the modules whose decorators fill ``REGISTRY`` (optional ones when present)."""
+    import importlib
+
     from cronaca.extract import entities, events, quantities, sentences, timexes  # noqa: F401
+
+    for optional in ("ner_spacy",):
+        try:
+            importlib.import_module(f"cronaca.extract.{optional}")
+        except ModuleNotFoundError as e:
+            if e.name != f"cronaca.extract.{optional}":
+                raise
 
 
 class Pipeline:
-    """An ordered, checked list of components."""
+    """An ordered, checked list of components.
 
-    def __init__(self, names: Iterable[str] = DEFAULT_COMPONENTS) -> None:
+    ``options`` are read-only settings handed to every factory that takes an ``options``
+    argument: ``entities`` (extra registry YAML files), ``ner`` (e.g. ``"spacy:PATH"``).
+    Setting ``ner`` adds the ``ner`` component after ``entities``.
+    """
+
+    def __init__(self, names: Iterable[str] | None = None, options: dict[str, Any] | None = None) -> None:
         _load_builtin_components()
-        self.names = tuple(names)
+        self.options = dict(options or {})
+        names = tuple(names) if names is not None else DEFAULT_COMPONENTS
+        if self.options.get("ner") and "ner" not in names and "entities" in names:
+            at = names.index("entities") + 1
+            names = names[:at] + ("ner",) + names[at:]
+        self.names = names
         unknown = [n for n in self.names if n not in REGISTRY]
         if unknown:
             raise PipelineError(
@@ -121,11 +141,21 @@ class Pipeline:
 
     @property
     def versions(self) -> dict[str, str]:
-        return {info.name: info.label for info in self.infos}
+        """What annotated an article: component versions, plus the options that change output."""
+        versions = {info.name: info.label for info in self.infos}
+        for key in ("entities", "ner"):
+            if self.options.get(key):
+                versions[f"option:{key}"] = str(self.options[key])
+        return versions
 
     def _load(self) -> list[Process]:
         if self._processes is None:
-            self._processes = [info.factory() for info in self.infos]
+            self._processes = [
+                info.factory(options=self.options)
+                if "options" in inspect.signature(info.factory).parameters
+                else info.factory()
+                for info in self.infos
+            ]
         return self._processes
 
     def __call__(self, article: Article) -> Annotations:

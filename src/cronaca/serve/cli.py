@@ -33,7 +33,8 @@ class State:
     @property
     def kb(self) -> Cronaca:
         if self._kb is None:
-            self._kb = Cronaca(self.settings["db"])
+            entities = [p.strip() for p in self.settings["entities"].split(",") if p.strip()]
+            self._kb = Cronaca(self.settings["db"], entities=entities, ner=self.settings["ner"] or None)
         return self._kb
 
 
@@ -97,10 +98,24 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--language", help="Language of the input (it, en, ...) when detection cannot tell.")
 @click.option("--outlet", help="Outlet name for articles that do not carry one.")
+@click.option(
+    "--entities",
+    "entity_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra entity registry YAML (repeatable) [env CRONACA_ENTITIES].",
+)
+@click.option("--ner", help="Statistical NER beside the rules, e.g. spacy:NAME_OR_PATH [env CRONACA_NER].")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @pass_state
 def ingest(
-    state: State, sources: tuple[str, ...], language: str | None, outlet: str | None, as_json: bool
+    state: State,
+    sources: tuple[str, ...],
+    language: str | None,
+    outlet: str | None,
+    entity_files: tuple[str, ...],
+    ner: str | None,
+    as_json: bool,
 ) -> None:
     """Read files, folders, globs, feeds and URLs; annotate and store new articles.
 
@@ -111,6 +126,10 @@ def ingest(
       cronaca ingest ../shared/seeds/
       cronaca ingest 'archive/**/*.jsonl' --language it
     """
+    if entity_files:
+        state.settings["entities"] = ",".join(entity_files)
+    if ner:
+        state.settings["ner"] = ner
     kb = state.kb
     language = language or state.settings["language"] or None
     if state.quiet:

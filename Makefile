@@ -21,9 +21,9 @@ demo: $(BIN)/cronaca
 seeds: $(BIN)/cronaca
 	$(BIN)/cronaca --db seeds.db demo --corpus ../shared/seeds
 
-## test: install everything (incl. Debian chromium for the browser test) and run the whole suite
+## test: install everything (incl. Debian chromium and postgresql for the tests) and run the whole suite
 test: $(BIN)/cronaca
-	bash scripts/install-chromium.sh
+	bash scripts/install-system-deps.sh
 	$(BIN)/python -m pytest -q
 
 test-fast: $(BIN)/cronaca

@@ -1,0 +1,95 @@
+"""The same store code on PostgreSQL: a throwaway cluster in a temp dir, on a Unix socket.
+
+Needs PostgreSQL's server binaries (Debian's postgresql package). Outside CI the test is
+skipped when they are absent; in CI (CI=true) their absence is a failure.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from cronaca import Cronaca
+
+DATA = Path(__file__).parent.parent / "data" / "cli"
+
+
+def _bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}")) or [shutil.which(name) or ""]
+    return found[-1] or None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries not found: apt-get install postgresql")
+        pytest.skip("PostgreSQL server binaries not installed")
+    # not under pytest's tmp dir: that is private to root and the server runs as postgres
+    root = Path(tempfile.mkdtemp(prefix="cronaca-pg-"))
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        run_as = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(root, "postgres")
+        shutil.chown(sock, "postgres")
+    port = _free_port()
+    subprocess.run(
+        [*run_as, initdb, "-D", str(data), "-U", "cronaca", "--auth=trust", "-E", "UTF8"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *run_as,
+            pg_ctl,
+            "start",
+            "-D",
+            str(data),
+            "-w",
+            "-l",
+            str(root / "log"),
+            "-o",
+            f"-k {sock} -p {port} -c listen_addresses=''",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://cronaca@/postgres?host={sock}&port={port}"
+    finally:
+        subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_same_results_on_postgres_and_sqlite(postgres_url, tmp_path):
+    t0 = time.perf_counter()
+    pg = Cronaca(postgres_url)
+    lite = Cronaca(str(tmp_path / "kb.db"))
+    for kb in (pg, lite):
+        kb.ingest([str(DATA)])
+    assert pg.store.revision() == lite.store.revision() == "0001"
+    assert pg.stats() == lite.stats()
+    assert [c["summary"] for c in pg.claims()] == [c["summary"] for c in lite.claims()]
+    assert [e["id"] for e in pg.events(actor="Poland", since="2025-03", until="2025-03")] == [
+        e["id"] for e in lite.events(actor="Poland", since="2025-03", until="2025-03")
+    ]
+    article = pg.articles()[0]["id"]
+    assert pg.article(article)["text"] == lite.article(article)["text"]
+    assert time.perf_counter() - t0 < 120

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+OPEN_START = date.min  # the start of an interval known only by its end ("on or before")
+
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year", "decade", "unknown")
 
@@ -47,9 +49,23 @@ class Interval:
     def year(cls, year: int) -> Interval:
         return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
+    @classmethod
+    def on_or_before(cls, end: date, precision: str = "day") -> Interval:
+        """An event with no time of its own: it happened on or before its article's date."""
+        return cls(OPEN_START, end, precision)
+
+    @property
+    def open_start(self) -> bool:
+        return self.start == OPEN_START
+
     @property
     def label(self) -> str:
-        """A TIMEX3-like value: 2025, 2025-02, 2025-02-14, or start/end for ranges."""
+        """A TIMEX3-like value: 2025, 2025-02, 2025-02-14, start/end for ranges, ≤end when open."""
+        if self.open_start:
+            end = self.end.isoformat()
+            return "≤" + (
+                end[:7] if self.precision == "month" else end[:4] if self.precision == "year" else end
+            )
         if self.precision == "day" and self.start == self.end:
             return self.start.isoformat()
         if self.precision == "month" and self.start.day == 1 and self.start.month == self.end.month:
@@ -72,14 +88,16 @@ class Interval:
         finer = min(PRECISIONS.index(self.precision), PRECISIONS.index(other.precision))
         return Interval(start, end, PRECISIONS[finer])
 
-    def to_dict(self) -> dict[str, str]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "precision": self.precision}
+    def to_dict(self) -> dict[str, str | None]:
+        start = None if self.open_start else self.start.isoformat()
+        return {"start": start, "end": self.end.isoformat(), "precision": self.precision}
 
     @classmethod
-    def from_dict(cls, data: dict[str, str] | None) -> Interval | None:
-        if not data:
+    def from_dict(cls, data: dict[str, str | None] | None) -> Interval | None:
+        if not data or not data.get("end"):
             return None
-        return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data["precision"])
+        start = date.fromisoformat(data["start"]) if data.get("start") else OPEN_START
+        return cls(start, date.fromisoformat(data["end"]), data.get("precision") or "day")
 
 
 def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:

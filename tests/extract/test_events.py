@@ -174,10 +174,17 @@ def test_event_time_from_sentence_timex(pipeline, text, language):
     assert e.time_text.lower() in text.lower()
 
 
-def test_no_timex_no_event_time(pipeline):
+def test_no_timex_means_on_or_before_the_article_date(pipeline):
     e = one(pipeline, "La Bielorussia ha inviato 500 soldati in Moldavia.")
-    assert e.time is None
+    assert e.time.open_start and e.time.end == PUBLISHED.end
+    assert e.time.to_dict()["start"] is None
     assert e.time_text == ""
+
+
+def test_month_precision_article_keeps_its_uncertainty(pipeline):
+    e = one(pipeline, "Belarus has sent 500 troops to Moldova.", "en", published=Interval.month(2025, 2))
+    assert e.time == Interval.on_or_before(date(2025, 2, 28), "month")
+    assert e.time.label == "≤2025-02"
 
 
 # -- sentences without events ----------------------------------------------------------

@@ -32,7 +32,12 @@ def _is_span(span: dict[str, Any]) -> bool:
 
 
 def _is_interval(iv: dict[str, Any] | None) -> bool:
-    return iv is None or (set(iv) == {"start", "end", "precision"} and iv["start"] <= iv["end"])
+    # a null start with an end is "on or before end" (an event with no time of its own)
+    return iv is None or (
+        set(iv) == {"start", "end", "precision"}
+        and iv["end"]
+        and (iv["start"] is None or iv["start"] <= iv["end"])
+    )
 
 
 # -- OpenAPI --------------------------------------------------------------------------

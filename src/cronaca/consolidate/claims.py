@@ -131,7 +131,7 @@ def _claim_row(group: _Group) -> dict[str, Any]:
         "context": next((e["context"] for e in events if e["context"]), ""),
         "source_actors": _merge_actors(e["source_actors"] for e in events),
         "target_actors": _merge_actors(e["target_actors"] for e in events),
-        "time_start": group.time.start if group.time else None,
+        "time_start": group.time.start if group.time and not group.time.open_start else None,
         "time_end": group.time.end if group.time else None,
         "time_precision": group.time.precision if group.time else None,
         "quantity": quantity,

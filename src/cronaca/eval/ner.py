@@ -76,7 +76,9 @@ def read_bio(path: str | Path) -> list[Sentence]:
                         f"found {columns} tab-separated column(s)"
                     )
             if len(fields) != columns:
-                raise InputError(f"{path}:{number}: {len(fields)} column(s) where earlier lines have {columns}")
+                raise InputError(
+                    f"{path}:{number}: {len(fields)} column(s) where earlier lines have {columns}"
+                )
             token, tag = fields[-2], fields[-1].strip()
             if tag != "O" and not (tag[:2] in ("B-", "I-") and len(tag) > 2):
                 raise InputError(f"{path}:{number}: {tag!r} is not a BIO tag (O, B-TYPE, I-TYPE)")

@@ -252,6 +252,9 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
             trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
             sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
             time, time_text = _time(sent, sentence_timexes, i, cues)
+            published = doc.article.published
+            if time is None and published is not None:
+                time = Interval.on_or_before(published.end, published.precision)
             event = EventMention(
                 id=content_id(doc.article.id, rule.id, str(trigger_span.start), prefix="e_"),
                 article_id=doc.article.id,

@@ -21,6 +21,8 @@ def _when(interval: dict[str, Any] | None) -> str:
     if not interval:
         return "–"
     start, end, precision = interval["start"], interval["end"], interval["precision"]
+    if start is None:
+        return "≤" + (end[:7] if precision == "month" else end[:4] if precision == "year" else end)
     if precision == "day" and start == end:
         return start
     if precision == "month":

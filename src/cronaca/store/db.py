@@ -237,7 +237,7 @@ def _event_row(e: EventMention) -> dict[str, Any]:
         "source_actors": [a.to_dict() for a in e.source_actors],
         "target_actors": [a.to_dict() for a in e.target_actors],
         "place": e.place.to_dict() if e.place else None,
-        "time_start": e.time.start if e.time else None,
+        "time_start": e.time.start if e.time and not e.time.open_start else None,
         "time_end": e.time.end if e.time else None,
         "time_precision": e.time.precision if e.time else None,
         "time_text": e.time_text,

@@ -23,7 +23,8 @@ def _iso(value: date | None) -> str | None:
 
 
 def _interval(start: date | None, end: date | None, precision: str | None) -> dict[str, Any] | None:
-    if start is None:
+    """An interval as JSON; a null ``start`` with an ``end`` means "on or before end"."""
+    if start is None and end is None:
         return None
     return {"start": _iso(start), "end": _iso(end), "precision": precision}
 

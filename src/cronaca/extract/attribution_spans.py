@@ -1,0 +1,271 @@
+"""Attribution spans: where a sentence says who speaks ("X said", "according to Y").
+
+``events.py`` keeps only the *actors* an attribution names; this module returns the
+spans themselves, a (cue, source) pair per attribution, for any sentence, so that they
+can be scored against PolNeAR and later written on claims.
+
+The cue words are the ones ``events.py`` uses, from ``resources/<lang>/cues.yaml``
+(``attribution_before``, ``attribution_after``, ``reporting_verbs``, ``attribution_stop``,
+``relative_pronouns``), loaded by :func:`cronaca.extract.events.load_cues`. The source
+heuristic works on tokens, without a parser:
+
+- a cue before its source ("according to the Post", "citing officials"): the source is
+  the tokens after the cue up to an ``attribution_stop`` token, a clause break or
+  ``MAX_SOURCE`` tokens;
+- a reporting verb ("Trump said", "the source added", "he has told reporters"): the
+  source is the span from the start of the verb's clause (a comma, a quotation mark, a
+  clause break or a complementiser) to the verb, without auxiliaries before the verb and without
+  leading conjunctions; "officials who said" reaches back over the relative pronoun;
+- nothing before the verb (", said Trump"): the source is the phrase after the verb, as
+  for a cue before its source, unless that phrase starts with a preposition or "that".
+
+A reporting-verb lemma right after a determiner ("the report", "a claim") is a noun and
+no cue. The few function words this needs (auxiliaries, determiners, conjunctions,
+prepositions, complementisers) are grammar, not cues: they are read from optional ``cues.yaml`` keys of
+the same names when present, else from the per-language defaults below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from cronaca.errors import ResourceError
+from cronaca.extract.events import Cues, _Sentence, load_cues
+from cronaca.extract.pipeline import Doc
+from cronaca.model import Span
+from cronaca.resources import load_yaml
+
+VERSION = 1
+MAX_SOURCE = 10  # tokens in a source phrase after its cue
+MAX_SUBJECT = 12  # tokens from a clause start to a reporting verb
+QUOTES = {'"', "“", "”", "‘", "’", "'", "``", "''", "«", "»"}
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "-", "―", ".", "?", "!", *QUOTES}
+
+# Function words by language; a ``cues.yaml`` key of the same name replaces a list.
+GRAMMAR_DEFAULTS: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "auxiliaries": [
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "also",
+            "later",
+            "then",
+            "previously",
+            "once",
+            "repeatedly",
+            "did",
+            "does",
+            "do",
+            "could",
+            "might",
+            "may",
+            "can",
+            "should",
+            "must",
+            "never",
+            "not",
+            "n't",
+            "is",
+            "was",
+            "were",
+            "are",
+            "been",
+        ],
+        "determiners": [
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "his",
+            "her",
+            "its",
+            "their",
+            "our",
+            "my",
+            "your",
+            "whose",
+            "no",
+            "any",
+            "each",
+            "every",
+        ],
+        "conjunctions": [
+            "and",
+            "but",
+            "so",
+            "yet",
+            "or",
+            "then",
+            "as",
+            "while",
+            "when",
+            "because",
+            "however",
+            "although",
+            "though",
+            "if",
+        ],
+        "prepositions": [
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "with",
+            "for",
+            "from",
+            "about",
+            "to",
+            "that",
+            "of",
+            "by",
+            "this",
+            "last",
+            "on",
+            "through",
+        ],
+    },
+    "it": {
+        "auxiliaries": ["ha", "hanno", "aveva", "avevano", "è", "sono", "era", "anche", "poi"],
+        "determiners": ["il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "l'", "questo"],
+        "conjunctions": ["e", "ma", "però", "mentre", "quando", "perché", "se"],
+        "prepositions": ["in", "a", "da", "di", "con", "su", "per", "che", "durante"],
+        "complementisers": ["che"],
+    },
+}
+
+
+@dataclass(frozen=True)
+class AttributionSpan:
+    """One attribution: the cue, the source when one is found, and the rule that found it."""
+
+    cue: Span
+    source: Span | None
+    rule: str  # cue_before | verb_subject | verb_inverted | verb_no_source
+
+
+@dataclass(frozen=True)
+class Grammar:
+    auxiliaries: frozenset[str]
+    determiners: frozenset[str]
+    conjunctions: frozenset[str]
+    prepositions: frozenset[str]
+    complementisers: frozenset[str]
+
+
+@cache
+def load_grammar(language: str) -> Grammar:
+    try:
+        data = load_yaml(f"{language}/cues.yaml")
+    except ResourceError:  # no cue file: the defaults, as in load_cues
+        data = {}
+    defaults = GRAMMAR_DEFAULTS.get(language, {})
+    lists = {key: frozenset(data.get(key, defaults.get(key, []))) for key in Grammar.__dataclass_fields__}
+    return Grammar(**lists)
+
+
+def sentence_attributions(sent: _Sentence, cues: Cues, grammar: Grammar) -> list[AttributionSpan]:
+    """The (cue, source) pairs of one sentence, left to right."""
+    found: list[AttributionSpan] = []
+    n = len(sent.tokens)
+    before = sorted(cues.attribution_before, key=len)  # "according to" before "according to the"
+    verbs_after = {p[0] for p in cues.attribution_after if len(p) == 1}
+    taken: set[int] = set()
+    for i in range(n):
+        if i in taken:
+            continue
+        phrase = next((p for p in before if sent.phrase_at(i, p)), None)
+        if phrase is not None:
+            end = i + len(phrase)
+            taken.update(range(i, end))
+            found.append(
+                AttributionSpan(_span(sent, i, end), _phrase_after(sent, end, cues, grammar), "cue_before")
+            )
+            continue
+        if not _is_verb_cue(sent, i, cues, grammar, verbs_after):
+            continue
+        taken.add(i)
+        cue = _span(sent, i, i + 1)
+        subject = _subject(sent, i, cues, grammar)
+        if subject is not None:
+            found.append(AttributionSpan(cue, _span(sent, *subject), "verb_subject"))
+            continue
+        after = _phrase_after(sent, i + 1, cues, grammar)
+        if after is not None and sent.lower[i + 1] not in grammar.prepositions:
+            found.append(AttributionSpan(cue, after, "verb_inverted"))
+        else:
+            found.append(AttributionSpan(cue, None, "verb_no_source"))
+    return found
+
+
+def doc_attributions(doc: Doc) -> list[AttributionSpan]:
+    """Attributions of every sentence of a tokenised, sentence-split document."""
+    cues = load_cues(doc.language)
+    grammar = load_grammar(doc.language)
+    entities = [m for m in doc.of_kind("entity") if m.entity_id]
+    result: list[AttributionSpan] = []
+    for sentence in doc.of_kind("sentence"):
+        sent = _Sentence(doc, sentence, entities)
+        if sent.tokens:
+            result.extend(sentence_attributions(sent, cues, grammar))
+    return result
+
+
+def _is_verb_cue(
+    sent: _Sentence, i: int, cues: Cues, grammar: Grammar, verbs_after: set[str] | None = None
+) -> bool:
+    """A reporting verb, unless a determiner makes it a noun ("the report", "a claim")."""
+    if sent.lemmas[i] not in cues.reporting_verbs and sent.lower[i] not in (verbs_after or ()):
+        return False
+    return not (i > 0 and sent.lower[i - 1] in grammar.determiners)
+
+
+def _span(sent: _Sentence, start: int, end: int) -> Span:
+    """Character span of tokens ``start`` .. ``end - 1``."""
+    first, last = sent.tokens[start], sent.tokens[end - 1]
+    a, b = first.idx, last.idx + len(last.text)
+    return Span(a, b, first.doc.text[a:b])
+
+
+def _phrase_after(sent: _Sentence, at: int, cues: Cues, grammar: Grammar) -> Span | None:
+    """The source phrase after a cue: up to a stop word, a clause break or MAX_SOURCE tokens."""
+    end = at
+    while (
+        end < len(sent.tokens)
+        and end - at < MAX_SOURCE
+        and sent.lower[end] not in cues.attribution_stop
+        and sent.lower[end] not in CLAUSE_BREAKS
+        and not (end > at and _is_verb_cue(sent, end, cues, grammar))
+    ):
+        end += 1
+    return _span(sent, at, end) if end > at else None
+
+
+def _subject(sent: _Sentence, i: int, cues: Cues, grammar: Grammar) -> tuple[int, int] | None:
+    """Token range of the phrase before a reporting verb, from its clause start."""
+    end = i
+    while end > 0 and sent.lower[end - 1] in grammar.auxiliaries:
+        end -= 1
+    if end > 0 and sent.lower[end - 1] in cues.relative_pronouns:
+        end -= 1  # "officials who said": the officials
+    start = end
+    while (
+        start > 0
+        and end - start < MAX_SUBJECT
+        and sent.lower[start - 1] not in CLAUSE_BREAKS
+        and sent.lower[start - 1] not in cues.relative_pronouns
+        and sent.lower[start - 1] not in grammar.complementisers
+        and not _is_verb_cue(sent, start - 1, cues, grammar)
+    ):
+        start -= 1
+    while start < end and (sent.lower[start] in grammar.conjunctions or sent.lower[start] in QUOTES):
+        start += 1
+    return (start, end) if start < end else None

@@ -11,7 +11,7 @@ from cronaca.model import Article, Interval
 
 def test_default_pipeline_names_versions():
     pipeline = Pipeline()
-    assert pipeline.versions["events"] == "events@1"
+    assert pipeline.versions["events"] == "events@2"
     assert set(pipeline.versions) == {"sentences", "entities", "timexes", "quantities", "events"}
 
 

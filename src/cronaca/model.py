@@ -187,6 +187,8 @@ class Actor:
     sector: str = ""  # military, government, media, ...
     start: int | None = None
     end: int | None = None
+    role: str = ""  # in an attribution chain: outlet, source, sub_source, speaker
+    cue: str = ""  # the words that gave the role: "secondo", "ha riferito", "citando"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -232,6 +234,10 @@ class EventMention:
     quantity: Quantity | None = None
     factuality: str = "asserted"
     attribution: tuple[Actor, ...] = ()
+    factuality_cue: str = ""
+    participants: tuple[Actor, ...] = ()  # other actors in the clause
+    equipment: tuple[Actor, ...] = ()  # weapons and equipment: what was sent, produced, tested
+    quote: Span | None = None  # a direct quote in the sentence, with its speaker in attribution
     context: str = ""
     cameo: str = ""
     rule: str = ""
@@ -253,6 +259,10 @@ class EventMention:
             "quantity": self.quantity.to_dict() if self.quantity else None,
             "factuality": self.factuality,
             "attribution": [a.to_dict() for a in self.attribution],
+            "factuality_cue": self.factuality_cue,
+            "participants": [a.to_dict() for a in self.participants],
+            "equipment": [a.to_dict() for a in self.equipment],
+            "quote": asdict(self.quote) if self.quote else None,
             "span": {"start": self.start, "end": self.end},
             "trigger": asdict(self.trigger),
             "text": self.text,

@@ -78,3 +78,57 @@ def test_decimal_round_trip(whole, cents, language):
     decimal = "," if language == "it" else "."
     text = f"{format_number(whole, language)}{decimal}{cents:02d}"
     assert parse_number(text, language) == pytest.approx(whole + cents / 100)
+
+
+# --- Italian number words, spelled by a reference speller --------------------------------
+
+_UNITS = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+_TEENS = ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici"]
+_TEENS += ["diciassette", "diciotto", "diciannove"]
+_TENS = ["", "", "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"]
+
+
+def _italian_below_hundred(n: int) -> str:
+    if n < 10:
+        return _UNITS[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    tens, unit = divmod(n, 10)
+    stem = _TENS[tens][:-1] if unit in (1, 8) else _TENS[tens]  # ventuno, trentotto
+    return stem + ("tré" if unit == 3 else _UNITS[unit])
+
+
+def _italian_below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    head = "" if hundreds == 0 else ("cento" if hundreds == 1 else _UNITS[hundreds] + "cento")
+    tail = _italian_below_hundred(rest)
+    if head and tail.startswith("ott"):  # centotto, centottanta
+        head = head[:-1]
+    return head + tail
+
+
+def italian_words(n: int) -> str:
+    thousands, rest = divmod(n, 1000)
+    if thousands == 0:
+        return _italian_below_thousand(rest)
+    head = "mille" if thousands == 1 else _italian_below_thousand(thousands) + "mila"
+    return head + _italian_below_thousand(rest)
+
+
+@given(st.integers(1, 999_999))
+def test_italian_number_words_round_trip(n):
+    assert parse_number_word(italian_words(n), "it") == n
+
+
+@given(st.integers(21, 99))
+def test_english_hyphenated_words(n):
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    word = tens[n // 10] + (f"-{units[n % 10]}" if n % 10 else "")
+    assert parse_number_word(word, "en") == n
+
+
+@given(st.text(alphabet="0123456789.,  ", max_size=12), st.sampled_from(["it", "en"]))
+def test_parse_number_never_raises(text, language):
+    value = parse_number(text, language)
+    assert value is None or value >= 0

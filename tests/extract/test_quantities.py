@@ -316,10 +316,11 @@ CASES = [
 def test_quantities(language, text, span, value, lower, upper, unit, approx, rule):
     mention = only(text, language)
     assert mention.text == span == text[mention.start : mention.end]
-    assert mention.value == {"value": value, "lower": lower, "upper": upper, "unit": unit, "approx": approx}
+    expected = {"value": value, "lower": lower, "upper": upper, "unit": unit, "approx": approx}
+    assert {k: mention.value[k] for k in expected} == expected
     assert mention.label == unit
     assert mention.rule == rule
-    assert mention.component == "quantities@1"
+    assert mention.component == "quantities@2"
 
 
 @pytest.mark.parametrize(
@@ -386,3 +387,50 @@ def test_article_without_a_date():
     article = Article(id="q", text="Circa 70 droni.", language="it", published=None)
     found = Pipeline(["sentences", "timexes", "quantities"])(article).of_kind("quantity")
     assert [m.value["unit"] for m in found] == ["drones"]
+
+
+# --- ranges, vague counts, units before the number, currencies --------------------------
+
+# (language, sentence, span, value, lower, upper, unit)
+MORE = [
+    ("it", "Tra 3.000 e 4.000 soldati sono stati richiamati.", "Tra 3.000 e 4.000 soldati", 3500, 3000, 4000, "soldiers"),
+    ("it", "Da 200 a 300 droni al mese.", "Da 200 a 300 droni", 250, 200, 300, "drones"),
+    ("it", "Sono stati mobilitati 8-9.000 riservisti.", "8-9.000 riservisti", 8500, 8000, 9000, "riservista"),
+    ("it", "Al porto 6.000-8.000 container attendono.", "6.000-8.000 container", 7000, 6000, 8000, "containers"),
+    ("it", "Servono 2-3 milioni di euro.", "2-3 milioni di euro", 2.5e6, 2e6, 3e6, "EUR"),
+    ("en", "Between 1,200 and 1,500 troops crossed.", "Between 1,200 and 1,500 troops", 1350, 1200, 1500, "soldiers"),
+    ("en", "Some 3-4,000 missiles were stored.", "3-4,000 missiles", 3500, 3000, 4000, "missiles"),
+    ("it", "Arrivati quindicimila soldati.", "quindicimila soldati", 15000, 15000, 15000, "soldiers"),
+    ("it", "Ne sono arrivati tremilacinquecento.", "tremilacinquecento", 3500, 3500, 3500, ""),
+    ("it", "Una decina di missili è caduta.", "Una decina di missili", 10, 9, 11, "missiles"),
+    ("it", "Un migliaio di persone in piazza.", "Un migliaio di persone", 1000, 900, 1100, "people"),
+    ("it", "Mezzo milione di persone è fuggito.", "Mezzo milione di persone", 5e5, 5e5, 5e5, "people"),
+    ("en", "Half a million people fled.", "Half a million people", 5e5, 5e5, 5e5, "people"),
+    ("it", "Decine di droni hanno colpito la città.", "Decine di droni", 20, 20, None, "drones"),
+    ("it", "Il numero dei container in attesa è salito a 18.000.", "18.000", 18000, 18000, 18000, "containers"),
+    ("en", "The number of soldiers rose to 9,000.", "9,000", 9000, 9000, 9000, "soldiers"),
+    ("en", "A $2.5bn loan was agreed.", "$2.5bn", 2.5e9, 2.5e9, 2.5e9, "USD"),
+    ("en", "A £40 million contract.", "£40 million", 4e7, 4e7, 4e7, "GBP"),
+    ("it", "Un pacchetto da €450 milioni.", "€450 milioni", 4.5e8, 4.5e8, 4.5e8, "EUR"),
+    ("it", "Un prestito di 3 miliardi di dollari.", "3 miliardi di dollari", 3e9, 3e9, 3e9, "USD"),
+    ("it", "Aiuti per 80 milioni di sterline.", "80 milioni di sterline", 8e7, 8e7, 8e7, "GBP"),
+    ("it", "Poco più di 900 feriti.", "Poco più di 900 feriti", 900, 900, None, "injured"),
+    ("en", "Well over 5,000 people marched.", "Well over 5,000 people", 5000, 5000, None, "people"),
+]
+
+
+@pytest.mark.parametrize("language,text,span,value,lower,upper,unit", MORE)
+def test_more_quantities(language, text, span, value, lower, upper, unit):
+    mention = only(text, language)
+    assert mention.text == span
+    v = mention.value
+    assert (v["value"], v["lower"], v["upper"], v["unit"]) == (value, lower, upper, unit)
+
+
+def test_a_range_is_one_quantity_with_both_bounds():
+    mention = only("Tra 5.500 e 6.500 soldati.")
+    assert mention.rule == "it.range" and mention.value["range"] == [5500, 6500]
+
+
+def test_a_year_range_is_not_a_quantity_range():
+    assert [m.value["value"] for m in quantities("Erano 300 nel 2020-2021.")] == [300]

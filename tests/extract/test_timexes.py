@@ -149,9 +149,9 @@ CASES = [
     ("en", MAR_10, "The launch happened on March 2.", "March 2", "2025-03-02", "day", "en.month_day"),
     # years
     ("it", FEB_2025, "La produzione è raddoppiata nel 2023.", "2023", "2023", "year", "it.year"),
-    ("it", FEB_2025, "Le sanzioni sono in vigore dal 2017.", "2017", "2017", "year", "it.year"),
+    ("it", FEB_2025, "Le sanzioni sono in vigore dal 2017.", "2017", "2017", "interval", "it.year"),
     ("en", FEB_2025, "Output doubled in 2023.", "2023", "2023", "year", "en.year"),
-    ("en", FEB_2025, "Sanctions have applied since 2017.", "2017", "2017", "year", "en.year"),
+    ("en", FEB_2025, "Sanctions have applied since 2017.", "2017", "2017", "interval", "en.year"),
     # decades
     ("it", FEB_2025, "Un programma avviato negli anni '90.", "anni '90", "199", "decade", "it.decade"),
     ("en", FEB_2025, "A programme begun in the 1990s.", "the 1990s", "199", "decade", "en.decade"),
@@ -273,12 +273,12 @@ def test_finds_and_resolves(language, published, text, span, value, granularity,
     assert mention.value["value"] == value
     assert mention.label == granularity
     assert mention.rule == rule
-    assert mention.component == "timexes@1"
+    assert mention.component == "timexes@2"
 
 
 def test_month_precision_article_keeps_its_uncertainty():
     today = only("Oggi la delegazione è partita.")
-    assert today.value == {
+    assert {k: today.value[k] for k in ("value", "start", "end", "precision", "anchored")} == {
         "value": "2025-02",
         "start": "2025-02-01",
         "end": "2025-02-28",
@@ -321,7 +321,6 @@ def test_span_leaves_the_preposition_out():
         ("it", "Le navi sono entrate nel Mar del Giappone."),
         ("en", "Officials may march on the capital."),
         ("en", "The KN-23 missile flew 2024 kilometres."),
-        ("it", "Negli anni passati il numero è cresciuto."),
     ],
 )
 def test_false_friends_are_not_time_expressions(language, text):

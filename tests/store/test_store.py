@@ -66,7 +66,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0001"
+    assert store.revision() == "0002"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         tables = set(sa.inspect(conn).get_table_names())
@@ -80,7 +80,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0001"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0002"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -145,3 +145,38 @@ def test_article_round_trip(tmp_path_factory, text, day):
     stored = store.article(a.id)
     assert stored["text"] == text
     assert Interval.from_dict(stored["published"]) == Interval.day(day)
+
+
+def test_upgrade_from_0001_keeps_data(tmp_path):
+    """An old store migrates on open: rows stay, new columns get their defaults."""
+    from alembic import command
+
+    from cronaca.store.db import _alembic_config
+
+    path = str(tmp_path / "old.db")
+    old = Store.open(path, migrate=False)
+    with old.engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0001")
+    with old.engine.begin() as conn:
+        assert "factuality_cue" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}
+        a = article()
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, title, text, language, outlet, url, byline, source, format,"
+                " ingested_at) VALUES (:id, '', :text, 'it', '', '', '', '', 'seed', '2025-01-01 00:00:00')"
+            ),
+            {"id": a.id, "text": a.text},
+        )
+        conn.execute(
+            sa.text(
+                'INSERT INTO events (id, article_id, type, mode, context, cameo, start, "end", text, trigger,'
+                " source_actors, target_actors, time_text, factuality, attribution, rule, component)"
+                " VALUES ('e_old', :a, 'AID', '', '', '07', 0, 5, 'x', '{}', '[]', '[]', '',"
+                " 'asserted', '[]', 'r', 'events@1')"
+            ),
+            {"a": a.id},
+        )
+    new = Store.open(path)
+    assert new.revision() == "0002"
+    event = new.event("e_old")
+    assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []

@@ -1,13 +1,14 @@
 """Attribution spans: where a sentence says who speaks ("X said", "according to Y").
 
-``events.py`` keeps only the *actors* an attribution names; this module returns the
-spans themselves, a (cue, source) pair per attribution, for any sentence, so that they
-can be scored against PolNeAR and later written on claims.
+The attribution chain (``extract/attribution.py``) keeps the *actors* a sentence cites;
+this module returns the spans themselves, a (cue, source) pair per attribution, for any
+sentence, so that they can be scored against PolNeAR and later written on claims.
 
-The cue words are the ones ``events.py`` uses, from ``resources/<lang>/cues.yaml``
-(``attribution_before``, ``attribution_after``, ``reporting_verbs``, ``attribution_stop``,
-``relative_pronouns``), loaded by :func:`cronaca.extract.events.load_cues`. The source
-heuristic works on tokens, without a parser:
+The cue words are the ones the events engine uses, from ``resources/<lang>/cues.yaml``
+(``attribution_before``, ``sub_source``, ``attribution_after``, ``reporting_verbs``,
+``attribution_stop``, ``relative_pronouns``), loaded by
+:func:`cronaca.extract.cues.load_cues`. The source heuristic works on tokens, without a
+parser:
 
 - a cue before its source ("according to the Post", "citing officials"): the source is
   the tokens after the cue up to an ``attribution_stop`` token, a clause break or
@@ -20,9 +21,10 @@ heuristic works on tokens, without a parser:
   for a cue before its source, unless that phrase starts with a preposition or "that".
 
 A reporting-verb lemma right after a determiner ("the report", "a claim") is a noun and
-no cue. The few function words this needs (auxiliaries, determiners, conjunctions,
-prepositions, complementisers) are grammar, not cues: they are read from optional ``cues.yaml`` keys of
-the same names when present, else from the per-language defaults below.
+no cue, and so is a capitalised one inside the sentence ("United States"). The few
+function words this needs (auxiliaries, determiners, conjunctions, prepositions,
+complementisers) are grammar, not cues: they are read from optional ``cues.yaml`` keys
+of the same names when present, else from the per-language defaults below.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from cronaca.errors import ResourceError
-from cronaca.extract.events import Cues, _Sentence, load_cues
+from cronaca.extract.cues import Cues, load_cues
 from cronaca.extract.pipeline import Doc
+from cronaca.extract.sentence_view import SentenceView
 from cronaca.model import Span
 from cronaca.resources import load_yaml
 
@@ -42,103 +45,23 @@ MAX_SUBJECT = 12  # tokens from a clause start to a reporting verb
 QUOTES = {'"', "“", "”", "‘", "’", "'", "``", "''", "«", "»"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "-", "―", ".", "?", "!", *QUOTES}
 
-# Function words by language; a ``cues.yaml`` key of the same name replaces a list.
-GRAMMAR_DEFAULTS: dict[str, dict[str, list[str]]] = {
+# Function words by language, space-separated; a ``cues.yaml`` key of the same name
+# (a list) replaces one.
+GRAMMAR_DEFAULTS: dict[str, dict[str, str]] = {
     "en": {
-        "auxiliaries": [
-            "has",
-            "have",
-            "had",
-            "will",
-            "would",
-            "also",
-            "later",
-            "then",
-            "previously",
-            "once",
-            "repeatedly",
-            "did",
-            "does",
-            "do",
-            "could",
-            "might",
-            "may",
-            "can",
-            "should",
-            "must",
-            "never",
-            "not",
-            "n't",
-            "is",
-            "was",
-            "were",
-            "are",
-            "been",
-        ],
-        "determiners": [
-            "the",
-            "a",
-            "an",
-            "this",
-            "that",
-            "these",
-            "those",
-            "his",
-            "her",
-            "its",
-            "their",
-            "our",
-            "my",
-            "your",
-            "whose",
-            "no",
-            "any",
-            "each",
-            "every",
-        ],
-        "conjunctions": [
-            "and",
-            "but",
-            "so",
-            "yet",
-            "or",
-            "then",
-            "as",
-            "while",
-            "when",
-            "because",
-            "however",
-            "although",
-            "though",
-            "if",
-        ],
-        "prepositions": [
-            "in",
-            "on",
-            "at",
-            "during",
-            "after",
-            "before",
-            "with",
-            "for",
-            "from",
-            "about",
-            "to",
-            "that",
-            "of",
-            "by",
-            "this",
-            "last",
-            "on",
-            "through",
-        ],
+        "auxiliaries": "has have had will would also later then previously once repeatedly did does do "
+        "could might may can should must never not n't is was were are been",
+        "determiners": "the a an this that these those his her its their our my your whose no any each every",
+        "conjunctions": "and but so yet or then as while when because however although though if",
+        "prepositions": "in on at during after before with for from about to that of by this last through",
+        "complementisers": "that",
     },
     "it": {
-        "auxiliaries": ["ha", "hanno", "aveva", "avevano", "è", "sono", "era", "anche", "poi"],
-        "determiners": ["il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "l'", "questo"],
-        "conjunctions": ["e", "ma", "però", "mentre", "quando", "perché", "se"],
-        "prepositions": ["in", "a", "da", "di", "con", "su", "per", "che", "durante"],
-        "complementisers": ["che"],
+        "auxiliaries": "ha hanno aveva avevano è sono era anche poi",
+        "determiners": "il lo la i gli le un uno una l' questo",
+        "conjunctions": "e ma però mentre quando perché se",
+        "prepositions": "in a da di con su per che durante",
+        "complementisers": "che",
     },
 }
 
@@ -168,15 +91,19 @@ def load_grammar(language: str) -> Grammar:
     except ResourceError:  # no cue file: the defaults, as in load_cues
         data = {}
     defaults = GRAMMAR_DEFAULTS.get(language, {})
-    lists = {key: frozenset(data.get(key, defaults.get(key, []))) for key in Grammar.__dataclass_fields__}
+    lists = {
+        key: frozenset(data[key] if key in data else defaults.get(key, "").split())
+        for key in Grammar.__dataclass_fields__
+    }
     return Grammar(**lists)
 
 
-def sentence_attributions(sent: _Sentence, cues: Cues, grammar: Grammar) -> list[AttributionSpan]:
+def sentence_attributions(sent: SentenceView, cues: Cues, grammar: Grammar) -> list[AttributionSpan]:
     """The (cue, source) pairs of one sentence, left to right."""
     found: list[AttributionSpan] = []
     n = len(sent.tokens)
-    before = sorted(cues.attribution_before, key=len)  # "according to" before "according to the"
+    # cue-then-source phrases, shortest first: "according to" before "according to the"
+    before = sorted(cues.attribution_before + cues.sub_source, key=len)
     verbs_after = {p[0] for p in cues.attribution_after if len(p) == 1}
     taken: set[int] = set()
     for i in range(n):
@@ -213,29 +140,32 @@ def doc_attributions(doc: Doc) -> list[AttributionSpan]:
     entities = [m for m in doc.of_kind("entity") if m.entity_id]
     result: list[AttributionSpan] = []
     for sentence in doc.of_kind("sentence"):
-        sent = _Sentence(doc, sentence, entities)
+        sent = SentenceView(doc, sentence, entities)
         if sent.tokens:
             result.extend(sentence_attributions(sent, cues, grammar))
     return result
 
 
 def _is_verb_cue(
-    sent: _Sentence, i: int, cues: Cues, grammar: Grammar, verbs_after: set[str] | None = None
+    sent: SentenceView, i: int, cues: Cues, grammar: Grammar, verbs_after: set[str] | None = None
 ) -> bool:
-    """A reporting verb, unless a determiner makes it a noun ("the report", "a claim")."""
+    """A reporting verb, unless a determiner makes it a noun ("the report", "a claim") or a
+    capital inside the sentence makes it part of a name ("the United States")."""
     if sent.lemmas[i] not in cues.reporting_verbs and sent.lower[i] not in (verbs_after or ()):
+        return False
+    if i > 0 and sent.tokens[i].text[:1].isupper():
         return False
     return not (i > 0 and sent.lower[i - 1] in grammar.determiners)
 
 
-def _span(sent: _Sentence, start: int, end: int) -> Span:
+def _span(sent: SentenceView, start: int, end: int) -> Span:
     """Character span of tokens ``start`` .. ``end - 1``."""
     first, last = sent.tokens[start], sent.tokens[end - 1]
     a, b = first.idx, last.idx + len(last.text)
     return Span(a, b, first.doc.text[a:b])
 
 
-def _phrase_after(sent: _Sentence, at: int, cues: Cues, grammar: Grammar) -> Span | None:
+def _phrase_after(sent: SentenceView, at: int, cues: Cues, grammar: Grammar) -> Span | None:
     """The source phrase after a cue: up to a stop word, a clause break or MAX_SOURCE tokens."""
     end = at
     while (
@@ -249,7 +179,7 @@ def _phrase_after(sent: _Sentence, at: int, cues: Cues, grammar: Grammar) -> Spa
     return _span(sent, at, end) if end > at else None
 
 
-def _subject(sent: _Sentence, i: int, cues: Cues, grammar: Grammar) -> tuple[int, int] | None:
+def _subject(sent: SentenceView, i: int, cues: Cues, grammar: Grammar) -> tuple[int, int] | None:
     """Token range of the phrase before a reporting verb, from its clause start."""
     end = i
     while end > 0 and sent.lower[end - 1] in grammar.auxiliaries:

@@ -21,22 +21,22 @@ spaCy pipeline exists on PyPI); a lemma-based engine keeps rules short across in
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-import simplemma
-
 from cronaca.errors import ResourceError
+from cronaca.extract.attribution import attribution_chain, with_outlet
+from cronaca.extract.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.pipeline import Doc, component
+from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, EventMention, Interval, Mention, Quantity, Span, content_id
 from cronaca.resources import load_yaml
 
-COMPONENT = "events@1"
+COMPONENT = "events@2"
+_Sentence = SentenceView  # the name scorers and older callers import
 ACTOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation", "person"}
-CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–"}
 
 
 @dataclass(frozen=True)
@@ -55,24 +55,6 @@ class Rule:
     target_within: int
     require: frozenset[str]
     context_cues: tuple[tuple[str, frozenset[str]], ...]
-
-
-@dataclass(frozen=True)
-class Cues:
-    version: int
-    agent: tuple[tuple[str, ...], ...]
-    attribution_before: tuple[tuple[str, ...], ...]  # cue, then the source: "secondo X"
-    attribution_after: tuple[tuple[str, ...], ...]  # "ha riferito X", ", riporta X"
-    reporting_verbs: frozenset[str]  # lemmas: "X ha affermato", "X said"
-    attribution_stop: frozenset[str]  # tokens that end a cited-source phrase: ",", "che", "that"
-    relative_pronouns: frozenset[str]  # "che", "which": a time after one dates another clause
-    passive_aux: frozenset[str]
-    participle: str
-    factuality: tuple[tuple[str, str, re.Pattern[str]], ...]  # (value, cue text, pattern)
-
-
-def _tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().split())
 
 
 @cache
@@ -113,94 +95,9 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
     return int(data.get("version", 1)), tuple(rules)
 
 
-@cache
-def load_cues(language: str) -> Cues:
-    try:
-        data = load_yaml(f"{language}/cues.yaml")
-    except ResourceError:
-        data = {}
-    factuality = []
-    for value, phrases in data.get("factuality", {}).items():
-        for phrase in phrases:
-            factuality.append((value, phrase, _cue_pattern(phrase)))
-    return Cues(
-        version=int(data.get("version", 1)),
-        agent=tuple(_tokens(p) for p in data.get("agent", [])),
-        attribution_before=tuple(_tokens(p) for p in data.get("attribution_before", [])),
-        attribution_after=tuple(_tokens(p) for p in data.get("attribution_after", [])),
-        reporting_verbs=frozenset(data.get("reporting_verbs", [])),
-        relative_pronouns=frozenset(data.get("relative_pronouns", [])),
-        attribution_stop=frozenset([",", ".", ";", ":", *data.get("attribution_stop", [])]),
-        passive_aux=frozenset(data.get("passive_aux", [])),
-        participle=data.get("participle", r"$^"),
-        factuality=tuple(factuality),
-    )
-
-
-def _cue_pattern(phrase: str) -> re.Pattern[str]:
-    """A cue phrase as a regex over lowercased text: ``*`` ends a word stem, ``…`` is a gap."""
-    parts = []
-    for chunk in phrase.lower().split("…"):
-        words = [re.escape(w).replace(r"\*", r"\w*") for w in chunk.split()]
-        parts.append(r"\s+".join(words))
-    return re.compile(r"(?<!\w)" + r"(?:\W+\w+){0,12}?\W+".join(parts) + r"(?!\w)")
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str, language: str) -> str:
-    try:
-        return simplemma.lemmatize(word, lang=language)
-    except ValueError:
-        return word
-
-
-class _Sentence:
-    """Tokens, lemmas and entity mentions of one sentence, with position helpers."""
-
-    def __init__(self, doc: Doc, sentence: Mention, entities: list[Mention]) -> None:
-        self.mention = sentence
-        span = doc.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        self.tokens = list(span) if span is not None else []
-        self.lower = [t.lower_.replace("’", "'") for t in self.tokens]
-        self.lemmas = [lemma(w.rstrip("'"), doc.language) for w in self.lower]
-        self.starts = [t.idx for t in self.tokens]
-        self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
-        self._entity_token = {e.start: self.index_at(e.start) for e in self.entities}
-
-    def index_at(self, offset: int) -> int:
-        """The token that contains character ``offset``."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def entity_token(self, entity: Mention) -> int:
-        return self._entity_token[entity.start]
-
-    def phrase_at(self, i: int, phrase: tuple[str, ...]) -> bool:
-        return self.lower[i] == phrase[0] and tuple(self.lower[i : i + len(phrase)]) == phrase
-
-    def clause_bounds(self, i: int) -> tuple[int, int]:
-        left = i
-        while left > 0 and self.lower[left - 1] not in CLAUSE_BREAKS:
-            left -= 1
-        right = i
-        while right < len(self.tokens) and self.lower[right] not in CLAUSE_BREAKS:
-            right += 1
-        return left, right
-
-
-def _actor(entity: Mention, sector: str | None = None) -> Actor:
-    value = entity.value or {}
-    return Actor(
-        id=entity.entity_id or "",
-        name=value.get("name", entity.text),
-        sector=sector if sector is not None else value.get("sector", ""),
-        start=entity.start,
-        end=entity.end,
-    )
-
-
 @component(
     "events",
-    version=1,
+    version=2,
     requires=["tokens", "sentences", "entities", "timexes", "quantities"],
     assigns=["events"],
 )
@@ -216,7 +113,7 @@ def events():
         timexes = doc.of_kind("timex")
         quantities = doc.of_kind("quantity")
         for sentence in doc.of_kind("sentence"):
-            sent = _Sentence(doc, sentence, entities)
+            sent = SentenceView(doc, sentence, entities)
             if not sent.tokens:
                 continue
             _extract_sentence(doc, sent, rules, version, cues, timexes, quantities)
@@ -228,9 +125,12 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
     words = _trigger_words(rules)
     if not any(lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower, strict=True)):
         return  # most sentences: no trigger, so no cue analysis either
-    attribution, attribution_ids = _attribution(doc, sent, cues)
-    cue_tokens = _cue_tokens(sent, cues)  # "according to" is no AGREE trigger
+    chain = attribution_chain(doc, sent, cues)
+    attribution, attribution_ids = chain.actors, chain.offsets
+    cue_tokens = chain.cue_tokens  # "according to" is no AGREE trigger
     factuality, cue_text = _factuality(sent, cues)
+    if factuality == "asserted" and attribution:
+        factuality, cue_text = "reported", attribution[0].cue
     taken: set[int] = set()
     seen: set[tuple] = set()  # one event per type and actors in a sentence
     for i, lem in enumerate(sent.lemmas):
@@ -251,7 +151,7 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
             trigger = sent.tokens[i]
             trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
             sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
-            time, time_text = _time(sent, sentence_timexes, i, cues)
+            time, time_text = _time(sent, sentence_timexes, i, cues, chain.region)
             published = doc.article.published
             if time is None and published is not None:
                 time = Interval.on_or_before(published.end, published.precision)
@@ -272,9 +172,13 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
                 time=time,
                 time_text=time_text,
                 quantity=_quantity(sent, quantities, obj, trigger_span.start),
-                factuality=factuality if factuality != "asserted" or not attribution else "reported",
-                attribution=_with_outlet(doc, attribution),
-                rule=f"{rule.id}@{version}" + (f"; factuality cue: {cue_text}" if cue_text else ""),
+                factuality=factuality,
+                factuality_cue=cue_text,
+                attribution=with_outlet(doc, attribution),
+                participants=_participants(sent, i, (*source, *target), attribution_ids),
+                equipment=_equipment(sent, i, obj),
+                quote=chain.quote,
+                rule=f"{rule.id}@{version}",
                 component=COMPONENT,
             )
             taken.add(i)
@@ -289,7 +193,7 @@ def _trigger_words(rules: tuple[Rule, ...]) -> frozenset[str]:
     return frozenset().union(*(r.triggers for r in rules))
 
 
-def _find_object(sent: _Sentence, i: int, rule: Rule, passive: bool = False) -> int | None:
+def _find_object(sent: SentenceView, i: int, rule: Rule, passive: bool = False) -> int | None:
     """The object lemma near the trigger; a passive trigger's object is its subject, before it."""
     if not rule.objects:
         return None
@@ -306,14 +210,14 @@ def _find_object(sent: _Sentence, i: int, rule: Rule, passive: bool = False) -> 
     return None
 
 
-def _is_passive(sent: _Sentence, i: int, cues: Cues) -> bool:
+def _is_passive(sent: SentenceView, i: int, cues: Cues) -> bool:
     if not re.search(cues.participle, sent.lower[i]):
         return False
     return any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i))
 
 
 def _agent(
-    sent: _Sentence, i: int, cues: Cues, hi: int, exclude: set[int], multiword_only: bool
+    sent: SentenceView, i: int, cues: Cues, hi: int, exclude: set[int], multiword_only: bool
 ) -> list[Mention]:
     """Actors of an agent phrase after the trigger: "da parte di X", "by X"."""
     for j in range(i + 1, hi):
@@ -344,13 +248,13 @@ def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[
     # is something else ("supplied by Iran" in a clause about Russia).
     agent = _agent(sent, i, cues, min(hi, i + 10), exclude, multiword_only=bool(left) and not passive)
     if agent:
-        source = [_actor(agent[0])]
+        source = [actor_from(agent[0])]
     elif obj is not None:
         # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
         near = [e for e in actors if e.label == "demonym" and abs(sent.entity_token(e) - obj) <= 2]
         if near:
-            source = [_actor(near[0], "military" if near[0].value.get("sector") else "")]
-    subject = [_actor(left[-1])] if left else []
+            source = [actor_from(near[0], "military" if near[0].value.get("sector") else "")]
+    subject = [actor_from(left[-1])] if left else []
     if not source and not passive:
         source = subject
 
@@ -360,13 +264,13 @@ def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[
     if passive and subject and subject[0].id not in source_ids:
         target = subject
     elif rule.target == "next" and candidates:
-        target = [_actor(candidates[0])]
+        target = [actor_from(candidates[0])]
     elif rule.target == "preps":
         for e in candidates:
             k = sent.entity_token(e)
             before = {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""}
             if before & rule.target_preps:
-                target = [_actor(e)]
+                target = [actor_from(e)]
                 break
     if "source" in rule.require and not source:
         return None
@@ -377,59 +281,7 @@ def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[
     return tuple(source), tuple(target)
 
 
-def _attribution(doc: Doc, sent: _Sentence, cues: Cues) -> tuple[list[Actor], set[int]]:
-    """Who the sentence says is speaking: "secondo X e Y", "riporta X", "X ha affermato".
-
-    Returns the speakers and the offsets of the mentions that name them, which are then
-    kept out of the event's own roles.
-    """
-    found: list[Mention] = []
-    n = len(sent.tokens)
-    for i in range(n):
-        for phrase in cues.attribution_before + cues.attribution_after:
-            if sent.phrase_at(i, phrase):
-                j = i + len(phrase)
-                # the coordinated actors that follow, up to a comma or the start of a clause
-                while j < n and sent.lower[j] not in cues.attribution_stop and j < i + len(phrase) + 8:
-                    found += [e for e in sent.entities if sent.entity_token(e) == j]
-                    j += 1
-        if sent.lemmas[i] in cues.reporting_verbs:
-            # "X ha affermato" / "X said": the actor just before the verb (with an auxiliary)
-            for e in sent.entities:
-                k = sent.entity_token(e) + len(e.text.split())
-                # up to four words between ("le agenzie sudcoreane e occidentali hanno stimato")
-                if 0 <= i - k <= 4 and not _has_comma(sent, k, i):
-                    found.append(e)
-    actors, ids, offsets = [], set(), set()
-    for e in found:
-        offsets.add(e.start)
-        if e.entity_id not in ids:
-            ids.add(e.entity_id)
-            actors.append(_actor(e))
-    return actors, offsets
-
-
-def _cue_tokens(sent: _Sentence, cues: Cues) -> set[int]:
-    covered: set[int] = set()
-    for i in range(len(sent.tokens)):
-        for phrase in cues.attribution_before + cues.attribution_after + cues.agent:
-            if sent.phrase_at(i, phrase):
-                covered.update(range(i, i + len(phrase)))
-    return covered
-
-
-def _has_comma(sent: _Sentence, a: int, b: int) -> bool:
-    return any(sent.lower[k] == "," for k in range(a, b))
-
-
-def _with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
-    if not doc.article.outlet:
-        return tuple(attribution)
-    slug = re.sub(r"[^a-z0-9]+", "-", doc.article.outlet.lower()).strip("-")
-    return (Actor(id=f"outlet:{slug}", name=doc.article.outlet, sector="media"), *attribution)
-
-
-def _factuality(sent: _Sentence, cues: Cues) -> tuple[str, str]:
+def _factuality(sent: SentenceView, cues: Cues) -> tuple[str, str]:
     """The strongest factuality cue in the sentence; the cue list is ordered by priority."""
     text = " ".join(sent.lower)
     for value, _phrase, pattern in cues.factuality:
@@ -439,7 +291,35 @@ def _factuality(sent: _Sentence, cues: Cues) -> tuple[str, str]:
     return "asserted", ""
 
 
-def _context(sent: _Sentence, rule: Rule) -> str:
+def _participants(
+    sent: SentenceView, i: int, roles: tuple[Actor, ...], exclude: set[int]
+) -> tuple[Actor, ...]:
+    """Other actors named in the trigger's clause: neither source, target nor a cited source."""
+    lo, hi = sent.clause_bounds(i)
+    taken = {a.start for a in roles} | exclude
+    out: dict[str, Actor] = {}
+    for e in sent.entities:
+        if e.label in ACTOR_LABELS and e.start not in taken and lo <= sent.entity_token(e) < hi:
+            out.setdefault(e.entity_id or "", actor_from(e))
+    ids = {a.id for a in roles}
+    return tuple(a for key, a in out.items() if key and key not in ids)
+
+
+def _equipment(sent: SentenceView, i: int, obj: int | None) -> tuple[Actor, ...]:
+    """Weapons and equipment in the trigger's clause: recognised weapon entities, else the
+    rule's object noun ("droni", "container")."""
+    lo, hi = sent.clause_bounds(i)
+    weapons = [e for e in sent.entities if e.label == "weapon" and lo <= sent.entity_token(e) < hi]
+    if weapons:
+        return tuple(actor_from(e) for e in weapons)
+    if obj is None:
+        return ()
+    token = sent.tokens[obj]
+    end = token.idx + len(token.text)
+    return (Actor(f"equipment:{sent.lemmas[obj]}", token.text, start=token.idx, end=end),)
+
+
+def _context(sent: SentenceView, rule: Rule) -> str:
     if rule.context:
         return rule.context
     lemmas = set(sent.lemmas)
@@ -449,7 +329,9 @@ def _context(sent: _Sentence, rule: Rule) -> str:
     return ""
 
 
-def _time(sent: _Sentence, timexes: list[Mention], i: int, cues: Cues) -> tuple[Interval | None, str]:
+def _time(
+    sent: SentenceView, timexes: list[Mention], i: int, cues: Cues, skip: set[int] = frozenset()
+) -> tuple[Interval | None, str]:
     """The resolved time expression nearest the trigger, outside relative clauses.
 
     A relative clause between trigger and time ("soldati ... in Russia per combattere le
@@ -460,6 +342,8 @@ def _time(sent: _Sentence, timexes: list[Mention], i: int, cues: Cues) -> tuple[
         if not t.value.get("start"):
             continue
         k = sent.index_at(t.start)
+        if k in skip:  # inside "according to a report published on Wednesday": dates the report
+            continue
         lo, hi = sorted((i, k))
         if any(sent.lower[j] in cues.relative_pronouns for j in range(lo + 1, hi)):
             continue
@@ -470,7 +354,7 @@ def _time(sent: _Sentence, timexes: list[Mention], i: int, cues: Cues) -> tuple[
     return Interval.from_dict(best.value), best.text
 
 
-def _quantity(sent: _Sentence, quantities: list[Mention], obj: int | None, at: int) -> Quantity | None:
+def _quantity(sent: SentenceView, quantities: list[Mention], obj: int | None, at: int) -> Quantity | None:
     inside = [q for q in quantities if sent.mention.start <= q.start < sent.mention.end]
     if not inside:
         return None
@@ -504,7 +388,7 @@ def _unit_matches(q: Mention, obj_lemma: str) -> bool:
     return bool(unit) and (unit.startswith(obj_lemma[:5]) or obj_lemma in q.text.lower())
 
 
-def _place(sent: _Sentence, actor_ids: set[str]) -> Actor | None:
+def _place(sent: SentenceView, actor_ids: set[str]) -> Actor | None:
     for e in sent.entities:
         if e.label == "city" and e.value.get("place_id"):
             value: dict[str, Any] = e.value

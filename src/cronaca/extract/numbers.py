@@ -109,21 +109,39 @@ def parse_number_word(word: str, language: str) -> int | None:
 
 
 def _italian_compound(w: str, words: dict[str, int]) -> int | None:
-    """Italian writes numbers as one word: tre+mila, due+cento+mila, vent+itré."""
-    if w.endswith("mila") and len(w) > 4:
-        head = _italian_compound(w[:-4], words) if w[:-4] not in words else words[w[:-4]]
-        return head * 1000 if head and 2 <= head < 1000 else None
-    if w.startswith("mille") and len(w) > 5:
-        tail = _italian_compound(w[5:], words)
-        return 1000 + tail if tail and tail < 1000 else None
-    if "cento" in w and w != "cento":
-        head_text, _, tail_text = w.rpartition("cento")
+    """Italian writes numbers below a million as one word: tre+mila, due+cento+mila+cinque,
+    vent+itré, cent+otto (a vowel is dropped before "otto"/"ottanta" and "uno")."""
+    if "mila" in w:
+        head_text, _, tail_text = w.partition("mila")
+        head = _below_thousand(head_text, words)
+        tail = _below_thousand(tail_text, words) if tail_text else 0
+        if head is None or not 2 <= head < 1000 or tail is None:
+            return None
+        return head * 1000 + tail
+    if w.startswith("mille"):
+        tail = _below_thousand(w[5:], words) if len(w) > 5 else 0
+        return 1000 + tail if tail is not None else None
+    return _below_thousand(w, words)
+
+
+def _below_thousand(w: str, words: dict[str, int]) -> int | None:
+    if "cento" in w:
+        head_text, _, tail_text = w.partition("cento")
         head = 1 if not head_text else words.get(head_text)
-        tail = 0 if not tail_text else _italian_compound(tail_text, words)
-        if head and 1 <= head <= 9 and tail is not None and tail < 100:
-            return head * 100 + tail
-        return None
-    if w in words:
+        if head is None or not 1 <= head <= 9 or (head == 1 and head_text):
+            return None
+        if not tail_text:
+            return head * 100
+        tail = _below_hundred(tail_text, words)
+        if tail is None and tail_text.startswith("tt"):  # cent+otto, cent+ottanta
+            tail = _below_hundred("o" + tail_text, words)
+        return head * 100 + tail if tail is not None and 1 <= tail < 100 else None
+    return _below_hundred(w, words)
+
+
+def _below_hundred(w: str, words: dict[str, int]) -> int | None:
+    w = w[:-3] + "tré" if w.endswith("tre") and len(w) > 3 else w
+    if w in words and words[w] < 100:
         return words[w]
     for tens_word, tens in words.items():
         if tens % 10 or not 20 <= tens <= 90:

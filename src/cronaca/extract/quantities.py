@@ -22,6 +22,7 @@ clock times ("alle 14.30", "14:30"), ordinals ("3°", "1st") and numbers glued t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -40,7 +41,7 @@ from cronaca.extract.pipeline import Doc, component
 from cronaca.model import Mention
 from cronaca.resources import load_yaml
 
-COMPONENT = "quantities@1"
+COMPONENT = "quantities@2"
 BOUNDS = ("exact", "about", "nearly", "min", "max")
 LOOKAHEAD_WORDS = 5  # how far after a number the counted noun may be ("3,000 North Korean troops")
 _TOKEN = re.compile(r"%|US\$|[$€£]|[^\W\d_]+(?:['’](?=\s))?|[^\W\d_]+['’]|\S")
@@ -78,6 +79,8 @@ class Rules:
     stop_words: frozenset[str]
     units: dict[tuple[str, ...], str]  # lower-cased word sequence → canonical unit
     symbols: dict[str, str]
+    range_pattern: re.Pattern[str]
+    unit_before: frozenset[str]  # words between a unit and a number after it ("container a 20.000")
 
 
 def _alternation(words) -> str:
@@ -110,15 +113,28 @@ def rules_for(language: str) -> Rules:
         raise ResourceError(f"{lang}/quantities.yaml or units.yaml is malformed: {e}") from e
 
     mults = _alternation(conv.multipliers)
-    compound = r"|(?P<cword>[^\W\d_]+mila|mille)\b" if lang == "it" else ""
+    compound = r"|(?P<cword>[^\W\d_]+mila[^\W\d_]*|mille[^\W\d_]*)\b" if lang == "it" else ""
     currency = _alternation(s for s in symbols if not s.isalpha())
     pattern = re.compile(
         rf"(?:(?<!\w)(?P<cue>{_alternation(approximators)})\s+)?"
         rf"(?:(?P<cur>{currency})\s?)?"
         rf"(?:(?P<num>{number_pattern()})(?:\s*(?P<mult>{mults})\b|(?![^\W_]))"
+        rf"|(?<!\w)(?P<vague>{_alternation(vague)})\b"
         rf"|(?<!\w)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)?)\s+(?P<wmult>{mults})\b"
-        rf"{compound}"
-        rf"|(?<!\w)(?P<vague>{_alternation(vague)})\b)",
+        rf"{compound})",
+        re.IGNORECASE,
+    )
+    number = number_pattern()
+    plain = number.replace("?P<sep>", "?:").replace("(?P=sep)", "[.,\u00a0\u202f ]")
+    plain_b = plain.replace(r"(?<![\w.,/:\-])", "")
+    from_words = _alternation(str(w) for w in data.get("range_from", []))
+    to_words = _alternation(str(w) for w in data.get("range_to", []))
+    range_pattern = re.compile(
+        rf"(?:(?<!\w)(?P<cue>{_alternation(approximators)})\s+)?"
+        rf"(?:(?P<cur>{currency})\s?)?"
+        rf"(?:(?<!\w)(?P<from>{from_words})\s+(?P<a>{plain})(?:\s*(?P<am>{mults})\b)?\s+(?:{to_words})\s+"
+        rf"|(?P<a2>{plain})(?:\s*(?P<am2>{mults})\b)?\s*[-–]\s*)"
+        rf"(?:{currency})?\s?(?P<b>{plain_b})(?:\s*(?P<bm>{mults})\b|(?![^\W_]))",
         re.IGNORECASE,
     )
     return Rules(
@@ -132,6 +148,8 @@ def rules_for(language: str) -> Rules:
         frozenset(_norm(str(w)) for w in data.get("stop_words", [])),
         units,
         symbols,
+        range_pattern,
+        frozenset(_norm(str(w)) for w in data.get("unit_before", [])),
     )
 
 
@@ -176,10 +194,11 @@ def find_quantities(text: str, language: str, skip: list[tuple[int, int]] = ()) 
     """Every quantity in ``text``; numbers overlapping a ``skip`` span (a timex) are left out."""
     rules = rules_for(language)
     conv = conventions(rules.language)
-    mentions: list[Mention] = []
+    mentions: list[Mention] = _ranges(text, rules, skip)
+    taken = [(r.start, r.end) for r in mentions]
     for m in rules.pattern.finditer(text):
         number_start, number_end = _number_span(m)
-        if any(number_start < end and start < number_end for start, end in skip):
+        if any(number_start < end and start < number_end for start, end in [*skip, *taken]):
             continue
         cue = _norm(m.group("cue") or "")
         kind = rules.approximators.get(cue, "exact")
@@ -209,8 +228,11 @@ def find_quantities(text: str, language: str, skip: list[tuple[int, int]] = ()) 
         if m.group("cur"):
             unit = rules.symbols.get(m.group("cur"), unit)
             end = m.end()
+        start = m.start()
+        if not unit:
+            unit, start = _unit_before(text, m.start(), rules)
         lower, upper = bounds(value, kind)
-        start, end = m.start(), max(end, m.end())
+        end = max(end, m.end())
         mentions.append(
             Mention(
                 "quantity",
@@ -224,6 +246,86 @@ def find_quantities(text: str, language: str, skip: list[tuple[int, int]] = ()) 
             )
         )
     return mentions
+
+
+def _range_value(raw: str, mult: str | None, rules: Rules) -> float | None:
+    value = parse_number(raw, rules.language)
+    if value is not None and mult:
+        value *= conventions(rules.language).multipliers[mult.lower()]
+    return value
+
+
+def _ranges(text: str, rules: Rules, skip: Iterable[tuple[int, int]]) -> list[Mention]:
+    """"tra 5.000 e 7.000 soldati", "between 5,000 and 7,000", "5.000-7.000", "5-7.000",
+    "2-3 milioni": one quantity, lower = the first number, upper = the second, value = the
+    midpoint. A bare first number takes the magnitude of the second ("5-7.000" → 5000)."""
+    found = []
+    for m in rules.range_pattern.finditer(text):
+        if any(m.start() < end and start < m.end() for start, end in skip):
+            continue
+        a_raw, a_mult = (m.group("a"), m.group("am")) if m.group("from") else (m.group("a2"), m.group("am2"))
+        b = _range_value(m.group("b"), m.group("bm"), rules)
+        a = _range_value(a_raw, a_mult or m.group("bm"), rules)
+        if a is None or b is None or _four_digit_year(m.group("b"), b) and not m.group("bm"):
+            continue
+        if not a_mult and not m.group("bm") and a_raw.isdigit() and a < b:
+            scale = 10 ** (len(str(int(b))) - len(str(int(a))))
+            if scale > 1 and a * scale < b and b % scale == 0:
+                a *= scale  # "5-7.000": the thousands of the second number are the first's too
+        if not a < b:
+            continue
+        unit, end = _counted(text, m.end(), rules)
+        if m.group("cur"):
+            unit = rules.symbols.get(m.group("cur"), unit)
+        start = m.start()
+        if not unit:
+            unit, start = _unit_before(text, m.start(), rules)
+        cue = _norm(m.group("cue") or "")
+        lower, upper = a, b
+        if cue:
+            kind = rules.approximators.get(cue, "exact")
+            lower, upper = bounds(a, kind)[0], bounds(b, kind)[1]
+        end = max(end, m.end())
+        found.append(
+            Mention(
+                "quantity",
+                start,
+                end,
+                text[start:end],
+                label=unit,
+                value={
+                    "value": _round((a + b) / 2),
+                    "lower": lower,
+                    "upper": upper,
+                    "unit": unit,
+                    "approx": cue or "range",
+                    "range": [a, b],
+                },
+                component=COMPONENT,
+                rule=f"{rules.language}.range",
+            )
+        )
+    return found
+
+
+def _unit_before(text: str, start: int, rules: Rules) -> tuple[str, int]:
+    """A known unit written before the number, joined to it only by ``unit_before`` words:
+    "container a 20.000", "the number of soldiers rose to 20,000". Returns (unit, new start)."""
+    window = text[max(0, start - 60) : start]
+    tokens = list(re.finditer(r"[^\W\d_]+(?:['’])?", window))
+    if not tokens or window[tokens[-1].end() :].strip():
+        return "", start
+    words = [_norm(t.group()) for t in tokens]
+    j = len(words)
+    while j > 0 and words[j - 1] in rules.unit_before and len(words) - j < 3:
+        j -= 1
+    if j == len(words):
+        return "", start
+    for n in (2, 1):
+        key = tuple(words[j - n : j])
+        if j - n >= 0 and key in rules.units:
+            return rules.units[key], start
+    return "", start
 
 
 def _number_span(m: re.Match[str]) -> tuple[int, int]:
@@ -255,7 +357,7 @@ def _not_a_count(text: str, m: re.Match[str], value: float, rules: Rules) -> boo
     return False
 
 
-@component("quantities", version=1, requires=["tokens", "sentences"], assigns=["quantities"])
+@component("quantities", version=2, requires=["tokens", "sentences"], assigns=["quantities"])
 def quantities():
     """Find quantities with their unit and the bounds their approximator implies."""
 

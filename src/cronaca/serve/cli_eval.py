@@ -9,7 +9,12 @@ import click
 
 # (group, name, "module:attribute") of every subcommand; a module is imported only when
 # its command runs, so `cronaca --help` stays fast.
-SUBCOMMANDS: tuple[tuple[str, str, str], ...] = ()
+SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("eval", "plover", "cronaca.eval.plover:eval_plover"),
+    ("eval", "petrarch", "cronaca.eval.petrarch:eval_petrarch"),
+    ("eval", "attribution", "cronaca.eval.attribution:eval_attribution"),
+    ("eval", "factuality", "cronaca.eval.factuality:eval_factuality"),
+)
 
 
 class LazyGroup(click.Group):

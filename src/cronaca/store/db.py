@@ -244,6 +244,10 @@ def _event_row(e: EventMention) -> dict[str, Any]:
         "quantity": e.quantity.to_dict() if e.quantity else None,
         "factuality": e.factuality,
         "attribution": [a.to_dict() for a in e.attribution],
+        "factuality_cue": e.factuality_cue,
+        "participants": [a.to_dict() for a in e.participants],
+        "equipment": [a.to_dict() for a in e.equipment],
+        "quote": {"start": e.quote.start, "end": e.quote.end, "text": e.quote.text} if e.quote else None,
         "rule": e.rule,
         "component": e.component,
     }

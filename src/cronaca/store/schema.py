@@ -93,6 +93,10 @@ events = sa.Table(
     sa.Column("quantity", sa.JSON),
     sa.Column("factuality", sa.String(24), nullable=False),
     sa.Column("attribution", sa.JSON, nullable=False),
+    sa.Column("factuality_cue", sa.Text, nullable=False, default="", server_default=""),  # 0002
+    sa.Column("participants", sa.JSON),  # 0002
+    sa.Column("equipment", sa.JSON),  # 0002
+    sa.Column("quote", sa.JSON),  # 0002
     sa.Column("rule", sa.String(120), nullable=False),
     sa.Column("component", sa.String(60), nullable=False),
     sa.Index("ix_events_article", "article_id"),

@@ -1,0 +1,76 @@
+"""One sentence as the rule engines see it: tokens, lemmas, entity mentions, positions.
+
+Lemmas come from simplemma: no Italian statistical spaCy pipeline exists on PyPI, and a
+lookup lemmatiser keeps rules short across inflection ("inviato", "inviarono" → inviare).
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+import simplemma
+
+from cronaca.extract.pipeline import Doc
+from cronaca.model import Actor, Mention
+
+CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–"}
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=language)
+    except ValueError:
+        return word
+
+
+class SentenceView:
+    """Tokens, lemmas and entity mentions of one sentence, with position helpers."""
+
+    def __init__(self, doc: Doc, sentence: Mention, entities: list[Mention]) -> None:
+        self.mention = sentence
+        span = doc.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        self.tokens = list(span) if span is not None else []
+        self.lower = [t.lower_.replace("’", "'") for t in self.tokens]
+        self.lemmas = [lemma(w.rstrip("'"), doc.language) for w in self.lower]
+        self.starts = [t.idx for t in self.tokens]
+        self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
+        self._entity_token = {e.start: self.index_at(e.start) for e in self.entities}
+
+    def index_at(self, offset: int) -> int:
+        """The token that contains character ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def entity_token(self, entity: Mention) -> int:
+        return self._entity_token[entity.start]
+
+    def entities_at(self, j: int) -> list[Mention]:
+        return [e for e in self.entities if self._entity_token[e.start] == j]
+
+    def phrase_at(self, i: int, phrase: tuple[str, ...]) -> bool:
+        return self.lower[i] == phrase[0] and tuple(self.lower[i : i + len(phrase)]) == phrase
+
+    def clause_bounds(self, i: int) -> tuple[int, int]:
+        left = i
+        while left > 0 and self.lower[left - 1] not in CLAUSE_BREAKS:
+            left -= 1
+        right = i
+        while right < len(self.tokens) and self.lower[right] not in CLAUSE_BREAKS:
+            right += 1
+        return left, right
+
+    def has_comma(self, a: int, b: int) -> bool:
+        return any(self.lower[k] == "," for k in range(a, b))
+
+
+def actor_from(entity: Mention, sector: str | None = None, **extra: str) -> Actor:
+    value = entity.value or {}
+    return Actor(
+        id=entity.entity_id or "",
+        name=value.get("name", entity.text),
+        sector=sector if sector is not None else value.get("sector", ""),
+        start=entity.start,
+        end=entity.end,
+        **extra,
+    )

@@ -39,7 +39,9 @@ def test_read_tml_gives_dct_plain_text_and_gold_spans():
 
 
 def test_score_counts_strict_relaxed_and_values():
-    doc = Document("x.tml", date(2025, 1, 1), "on Monday 2 June", [Timex(3, 9, "Monday", "DATE", "2024-12-30")])
+    doc = Document(
+        "x.tml", date(2025, 1, 1), "on Monday 2 June", [Timex(3, 9, "Monday", "DATE", "2024-12-30")]
+    )
     exact = [Timex(3, 9, "Monday", "DATE", "2024-12-30")]
     wider = [Timex(0, 9, "on Monday", "DATE", "2025-01-06")]
     assert score([doc], {"x.tml": exact})["strict"]["f1"] == 1.0

@@ -108,7 +108,9 @@ def test_vague_references_get_a_reasonable_interval(text, span, value, language)
 
 def test_modifiers_narrow_but_keep_the_value():
     v = by_text("Alla fine del 2023 il debito era alto.")["fine del 2023"].value
-    assert v["value"] == "2023" and v["mod"] == "END" and v["start"] >= "2023-09-01" and v["end"] == "2023-12-31"
+    assert (
+        v["value"] == "2023" and v["mod"] == "END" and v["start"] >= "2023-09-01" and v["end"] == "2023-12-31"
+    )
     v = by_text("Output recovered in early 2024.", language="en")["early 2024"].value
     assert v["value"] == "2024" and v["mod"] == "START" and v["end"] <= "2024-05-01"
 
@@ -126,7 +128,9 @@ def test_set_expressions():
 def test_every_mention_carries_the_contract_keys():
     text = "Ieri, dal 2020, per tre mesi, in passato, il giorno dopo, ogni anno, a fine marzo."
     for m in find_timexes(text, "it", DEC_26):
-        assert {"value", "start", "end", "precision", "anchored", "type", "kind", "mod", "anchor"} <= set(m.value)
+        assert {"value", "start", "end", "precision", "anchored", "type", "kind", "mod", "anchor"} <= set(
+            m.value
+        )
         assert m.value["type"] in ("DATE", "DURATION", "SET")
         assert m.value["kind"] in ("point", "interval", "duration", "ref", "set")
         if m.value["start"]:

@@ -13,6 +13,7 @@ model's spans are kept instead (``cronaca eval ner --model-only`` uses it).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -114,9 +115,9 @@ def ner(options: dict[str, Any] | None = None):
         if mode == "replace":
             doc.mentions = [m for m in doc.mentions if m.kind != "entity"]
         taken = sorted((m.start, m.end) for m in doc.mentions if m.kind == "entity")
-        for ent in nlp(doc.text).ents:
+        for ent, offset in _entities(nlp, doc):
             label = LABELS.get(ent.label_)
-            start, end = ent.start_char, ent.end_char
+            start, end = offset + ent.start_char, offset + ent.end_char
             if label is None or any(s < end and start < e for s, e in taken):
                 continue
             entity_id, linked = link(ent.text, doc.language or "")
@@ -140,3 +141,13 @@ def ner(options: dict[str, Any] | None = None):
             )
 
     return process
+
+
+def _entities(nlp: Any, doc: Doc) -> Iterator[tuple[Any, int]]:
+    """The model's spans with the offset of the text they were found in: sentence by sentence
+    (models are trained on sentences, and a span never crosses a sentence break)."""
+    sentences = doc.of_kind("sentence") or [Mention("sentence", 0, len(doc.text), doc.text)]
+    texts = (doc.text[s.start : s.end] for s in sentences)
+    for sentence, parsed in zip(sentences, nlp.pipe(texts, batch_size=64), strict=True):
+        for ent in parsed.ents:
+            yield ent, sentence.start

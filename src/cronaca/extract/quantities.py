@@ -256,7 +256,7 @@ def _range_value(raw: str, mult: str | None, rules: Rules) -> float | None:
 
 
 def _ranges(text: str, rules: Rules, skip: Iterable[tuple[int, int]]) -> list[Mention]:
-    """"tra 5.000 e 7.000 soldati", "between 5,000 and 7,000", "5.000-7.000", "5-7.000",
+    """ "tra 5.000 e 7.000 soldati", "between 5,000 and 7,000", "5.000-7.000", "5-7.000",
     "2-3 milioni": one quantity, lower = the first number, upper = the second, value = the
     midpoint. A bare first number takes the magnitude of the second ("5-7.000" → 5000)."""
     found = []

@@ -64,7 +64,9 @@ _TABLE = {**_APOSTROPHES, **_SPACES, **_QUOTES}
 class Entry:
     """What one name resolves to."""
 
-    label: str  # country | capital | city | metonym | demonym | organisation | person | place | weapon | short
+    label: (
+        str  # country | capital | city | metonym | demonym | organisation | person | place | weapon | short
+    )
     actor: str  # the actor id (weapon id for weapons, "" for a place without a country)
     actor_type: str  # country | organisation | person | place | weapon
     actor_name: str
@@ -475,7 +477,11 @@ def _load_places(gaz: Gazetteer, items: Any, rule: str, where: str) -> None:
         country = item.get("country") or ""
         if country and country not in gaz.registry:
             raise ResourceError(f"{at} ({item['id']}): unknown country {country!r}")
-        names = _names_of(item, f"{at} ({item['id']})") if any(k in item for k in (*LANGUAGE_KEYS, "names")) else {}
+        names = (
+            _names_of(item, f"{at} ({item['id']})")
+            if any(k in item for k in (*LANGUAGE_KEYS, "names"))
+            else {}
+        )
         gaz.places[item["id"]] = {
             "id": item["id"],
             "type": "place",
@@ -553,7 +559,9 @@ def load_file(gaz: Gazetteer, data: Any, name: str, user: bool = False) -> None:
     if user:
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ResourceError(f"{name}: unknown section(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise ResourceError(
+                f"{name}: unknown section(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
     for key, kind in NAMED_KINDS.items():
         if key in data:
             _load_named(gaz, data[key], kind, rule, name, merge=user)

@@ -90,9 +90,10 @@ def _collect(sent: SentenceView, start: int, cues: Cues, role: str, cue: str, ch
     named = [e for j in range(start, end) for e in sent.entities_at(j) if e.label in SPEAKERS]
     for e in named:
         chain.add(actor_from(e, role=role, cue=cue), e.start)
-    if not named:
+    if not named:  # one generic source per phrase: "fonti diplomatiche occidentali"
         for j in range(start, end):
-            _generic(sent, j, cues, role, cue, chain)
+            if _generic(sent, j, cues, role, cue, chain):
+                break
 
 
 def _subject_ranges(sent: SentenceView, i: int) -> list[tuple[int, int]]:

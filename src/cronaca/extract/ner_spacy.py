@@ -4,8 +4,10 @@ Selected with the ``ner`` option (``--ner spacy:NAME_OR_PATH``, setting ``ner``)
 an installed package ("it_core_news_lg") and PATH a folder written by ``nlp.to_disk``,
 such as the one ``cronaca train ner`` saves. The pipeline is loaded once per process.
 
-By default the model *complements* the rules: its spans that overlap no rule entity are
-added as ``entity`` mentions labelled person, organisation or place, linked to a
+By default the model *complements* the rules: its spans that overlap no rule entity, or
+that strictly enclose the rule entities they overlap ("università di Nottingham" around
+the city "Nottingham"; both are kept, ``value["encloses"]`` counts the rule mentions
+inside), are added as ``entity`` mentions labelled person, organisation or place, linked to a
 registry actor when the whole span is a registry name, and otherwise left unlinked
 (``entity_id=None``). With ``ner_mode="replace"`` the rule entities are dropped and the
 model's spans are kept instead (``cronaca eval ner --model-only`` uses it).
@@ -118,7 +120,10 @@ def ner(options: dict[str, Any] | None = None):
         for ent, offset in _entities(nlp, doc):
             label = LABELS.get(ent.label_)
             start, end = offset + ent.start_char, offset + ent.end_char
-            if label is None or any(s < end and start < e for s, e in taken):
+            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            if label is None or not all(
+                start <= s and e <= end and e - s < end - start for s, e in overlapping
+            ):
                 continue
             entity_id, linked = link(ent.text, doc.language or "")
             doc.mentions.append(

@@ -144,7 +144,7 @@ def timeline(rows: list[dict[str, Any]]) -> None:
             f"reported {claim['first_reported'] or '?'} → {claim['last_reported'] or '?'}"
         )
         for ev in claim.get("events", []):
-            sources = ", ".join(a["name"] for a in ev["attribution"]) or "the outlet"
+            sources = chain_text(ev["attribution"]) or "the outlet"
             out.print(
                 f"  • [{_when(ev['published'])}] {ev['factuality']}, according to {sources} "
                 f"(article {ev['article_id']}, chars {ev['span']['start']}–{ev['span']['end']})"
@@ -182,6 +182,18 @@ def article(data: dict[str, Any], *, explain: bool = False) -> None:
             events(data["events"])
 
 
+def chain_text(attribution: list[dict[str, Any]], *, ids: bool = False) -> str:
+    """The attribution chain as a reader says it: "Demo Wire → NHK (citing unnamed sources)"."""
+    parts, subs = [], []
+    for a in attribution:
+        name = f"{a['name']} ({a['id']})" if ids else a["name"]
+        (subs if a.get("role") == "sub_source" else parts).append(name)
+    text = " → ".join(parts)
+    if subs:
+        text += f" (citing {', '.join(subs)})"
+    return text
+
+
 def explain_event(ev: dict[str, Any]) -> None:
     out.rule(f"{ev['id']} · {ev['type']} {ev['context']} · CAMEO {ev['cameo']}", align="left")
     out.print(_sentence(ev, width=10_000))
@@ -205,9 +217,16 @@ def explain_event(ev: dict[str, Any]) -> None:
     )
     if ev["quantity"]:
         out.print(f"  quantity    {quantity_text(ev['quantity'])} from {ev['quantity'].get('text')!r}")
-    chain = " → ".join(f"{a['name']} ({a['id']})" for a in ev["attribution"]) or "–"
-    out.print(f"  attribution {chain}")
-    out.print(f"  factuality  {ev['factuality']}")
+    out.print(f"  attribution {chain_text(ev['attribution'], ids=True) or '–'}")
+    out.print(
+        f"  factuality  {ev['factuality']}"
+        + (f" (cue: {ev['factuality_cue']!r})" if ev.get("factuality_cue") else "")
+    )
+    for label, key in (("participants", "participants"), ("equipment", "equipment")):
+        if ev.get(key):
+            out.print(f"  {label:<11} " + ", ".join(f"{a['name']} ({a['id']})" for a in ev[key]))
+    if ev.get("quote"):
+        out.print(f"  quote       {ev['quote']['text']}")
     out.print(f"  rule        {ev['rule']}  ·  {ev['component']}")
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from cronaca.serve.render import _when, quantity_text
+from cronaca.serve.render import _when, chain_text, quantity_text
 
 
 def install_filters(env) -> None:
     env.filters["when"] = _when
     env.filters["quantity"] = quantity_text
     env.filters["actors"] = lambda actors: ", ".join(a["name"] for a in actors or []) or "–"
+    env.filters["chain"] = chain_text
     env.filters["by_published"] = by_published
     env.globals["highlight"] = highlight
 

@@ -347,10 +347,11 @@ def _time(
         lo, hi = sorted((i, k))
         if any(sent.lower[j] in cues.relative_pronouns for j in range(lo + 1, hi)):
             continue
-        resolved.append((abs(k - i), t))
+        # a vague reference ("negli ultimi anni", PAST_REF) only when nothing sharper is there
+        resolved.append((str(t.value.get("value", "")).endswith("_REF"), abs(k - i), t))
     if not resolved:
         return None, ""
-    best = min(resolved, key=lambda pair: pair[0])[1]
+    best = min(resolved, key=lambda item: item[:2])[2]
     return Interval.from_dict(best.value), best.text
 
 

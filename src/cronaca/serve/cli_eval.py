@@ -14,6 +14,9 @@ SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
     ("eval", "petrarch", "cronaca.eval.petrarch:eval_petrarch"),
     ("eval", "attribution", "cronaca.eval.attribution:eval_attribution"),
     ("eval", "factuality", "cronaca.eval.factuality:eval_factuality"),
+    ("eval", "timex", "cronaca.eval.timex:eval_timex"),
+    ("eval", "ner", "cronaca.eval.ner:eval_ner"),
+    ("train", "ner", "cronaca.train.ner:train_ner"),
 )
 
 

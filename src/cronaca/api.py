@@ -15,7 +15,7 @@ from typing import Any
 from cronaca import consolidate, ingest
 from cronaca.extract import entity_records
 from cronaca.extract.pipeline import Pipeline, default_pipeline
-from cronaca.model import Article, Skipped
+from cronaca.model import Article, EventMention, Skipped
 from cronaca.store import Store
 
 
@@ -87,6 +87,7 @@ class Cronaca:
     ) -> IngestReport:
         """Read sources, annotate each new article, store it, and update the claims."""
         report = IngestReport()
+        touched: set[str] = set()
         for item in ingest.read(sources, language=language, outlet=outlet):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -96,22 +97,23 @@ class Cronaca:
                 if self.store.add_article(item):
                     report.new += 1
                     report.languages[item.language] += 1
-                    report.events += self._extract(item)
+                    events = self._extract(item)
+                    report.events += len(events)
+                    touched |= consolidate.touched_actors(e.to_dict() for e in events)
                 else:
                     report.duplicate += 1
             if progress:
                 progress(item)
-        if report.new:
-            report.claims = self.consolidate()
-        else:
-            report.claims = self.store.stats()["claims"]
+        if touched:
+            self.consolidate(touched)
+        report.claims = self.store.stats()["claims"]
         return report
 
-    def _extract(self, article: Article) -> int:
+    def _extract(self, article: Article) -> list[EventMention]:
         annotations = self.pipeline(article)
         self.store.save_entities(entity_records(annotations))
         self.store.save_annotations(annotations, self.pipeline.versions)
-        return len(annotations.events)
+        return annotations.events
 
     def reextract(self) -> int:
         """Run the current pipeline again over every stored article (after rules change)."""
@@ -122,14 +124,23 @@ class Cronaca:
             if not page:
                 break
             for row in page:
-                total += self._extract(_article_from_row(self.store.article(row["id"])))
+                total += len(self._extract(_article_from_row(self.store.article(row["id"]))))
             offset += len(page)
         self.consolidate()
         return total
 
-    def consolidate(self) -> int:
-        claims, links = consolidate.build_claims(self.store.all_events())
-        self.store.replace_claims(claims, links)
+    def consolidate(self, touched: set[str] | None = None) -> int:
+        """Rebuild claims: all of them, or only those of the ``touched`` actors (incremental).
+
+        Claims never mix keys, so the incremental result equals a full rebuild's.
+        """
+        if touched is None:
+            events, remove = self.store.all_events(), None
+        else:
+            ids = self.store.event_ids_with_actors(touched)
+            events, remove = self.store.events_by_ids(ids), self.store.claim_ids_of_events(ids)
+        claims, links = consolidate.build_claims(events)
+        self.store.replace_claims(claims, links, remove)
         return len(claims)
 
     # -- serve (read only) ------------------------------------------------------------

@@ -85,6 +85,9 @@ class Interval:
         if not self.overlaps(other):
             return None
         start, end = max(self.start, other.start), min(self.end, other.end)
+        for side in (self, other):  # one contains the other: it keeps its own precision
+            if (side.start, side.end) == (start, end):
+                return side
         finer = min(PRECISIONS.index(self.precision), PRECISIONS.index(other.precision))
         return Interval(start, end, PRECISIONS[finer])
 
@@ -189,6 +192,12 @@ class Actor:
     end: int | None = None
     role: str = ""  # in an attribution chain: outlet, source, sub_source, speaker
     cue: str = ""  # the words that gave the role: "secondo", "ha riferito", "citando"
+    country: str = ""  # the country the actor belongs to (Putin → RUS); a country's own id
+
+    @property
+    def polity(self) -> str:
+        """The id claims group by: a person or agency counts as its country."""
+        return self.country or self.id
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -229,7 +229,10 @@ def test_build_claims_merges_and_reconciles_bounds():
     assert [h["event_id"] for h in c["data"]["factuality"]] == ["e1", "e2"]
     assert [h["factuality"] for h in c["data"]["factuality"]] == ["asserted", "reported"]
     assert c["data"]["explanation"][0] == "e1 opened the claim"
-    assert c["data"]["sources"] == [{"id": "ROU", "name": "ROU", "event_ids": ["e2"]}]
+    assert c["data"]["sources"] == [
+        {"id": "ROU", "name": "ROU", "role": "", "self": False, "event_ids": ["e2"], "original": "ROU"}
+    ]
+    assert c["data"]["n_sources"] == 1
     assert sorted(links) == [(c["id"], "e1"), (c["id"], "e2")]
     assert c["component"] == "claims@1"
 

@@ -1,10 +1,19 @@
 """Group event mentions from many articles into claims.
 
 Two mentions join when they have the same event type, the same source and target
-actors, compatible counted things (soldiers do not join containers) and overlapping
-time intervals. The grouping is deterministic: events are visited in a fixed order and
-claim ids are hashes of the group's key and its first event, so re-running on the
-same store gives the same claims. Every join records why, for ``--explain``.
+actors (a person counts as its country: Putin is RUS), compatible counted things
+(soldiers do not join containers) and overlapping time intervals. The grouping is
+deterministic: events are visited in a fixed order and claim ids are hashes of the
+group's key and its first event, so re-running on the same store gives the same claims.
+Every join records why, for ``--explain``.
+
+Groups never cross keys, so consolidating only the events of the actors a new article
+touches gives exactly what a full rebuild gives for them (``touched_actors``).
+
+A claim also carries its status over time: every report's factuality at its date, plus
+acknowledgements found in other events — an actor of the claim speaking, as source, of
+the other side's forces ("Putin praised the North Korean soldiers" acknowledges North
+Korean troops in Russia) — and which of its sources are the actors themselves.
 """
 
 from __future__ import annotations
@@ -28,8 +37,17 @@ class _Group:
     explanation: list[str] = field(default_factory=list)
 
 
+def _polity(actor: dict[str, Any]) -> str:
+    return actor.get("country") or actor.get("id") or ""
+
+
 def _ids(actors: Iterable[dict[str, Any]]) -> tuple[str, ...]:
-    return tuple(sorted({a["id"] for a in actors if a.get("id")}))
+    return tuple(sorted({_polity(a) for a in actors if a.get("id")}))
+
+
+def touched_actors(events: Iterable[dict[str, Any]]) -> set[str]:
+    """The actors whose claims new events can change: consolidate all events of these."""
+    return {_polity(a) for e in events for a in (*e["source_actors"], *e["target_actors"]) if a.get("id")}
 
 
 def _unit(event: dict[str, Any]) -> str | None:
@@ -100,28 +118,68 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
             group.time = (group.time.intersect(time) or group.time) if group.time else time
     claims, links = [], []
     for group in groups:
-        claim = _claim_row(group)
+        claim = _claim_row(group, _acknowledgements(group, events))
         claims.append(claim)
         links += [(claim["id"], e["id"]) for e in group.events]
     return claims, links
 
 
-def _claim_row(group: _Group) -> dict[str, Any]:
+def _acknowledgements(group: _Group, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Other events in which an actor of the claim speaks of the other side's forces."""
+    _, sources, targets = group.key
+    sides = set(sources) | set(targets)
+    context = next((e["context"] for e in group.events if e.get("context")), "")
+    first = min(((e.get("published") or {}).get("start") or "9999") for e in group.events)
+    members = {e["id"] for e in group.events}
+    found = []
+    for e in sorted(events, key=_order):
+        published = (e.get("published") or {}).get("start") or ""
+        if e["id"] in members or published < first or e["factuality"] not in ("asserted", "reported"):
+            continue
+        speakers = {_polity(a) for a in e["source_actors"]} & sides
+        if not speakers or not context:
+            continue
+        spoken_of = [
+            a
+            for a in (*e["target_actors"], *e.get("participants", []))
+            if _polity(a) in sides - speakers and a.get("sector") == context
+        ]
+        if spoken_of:
+            by = sorted(speakers)[0]
+            found.append(
+                {
+                    "reported": published,
+                    "article_id": e["article_id"],
+                    "event_id": e["id"],
+                    "factuality": "acknowledged",
+                    "by": by,
+                    "text": e["text"],
+                }
+            )
+    return found
+
+
+def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> dict[str, Any]:
     events = group.events
     first = events[0]
     claim_id = content_id(*map(str, group.key), group.unit or "", first["id"], prefix="c_")
     reported = sorted(date.fromisoformat(e["published"]["start"]) for e in events if e.get("published"))
     quantity = _quantity_range(events)
-    sources = _sources(events)
-    history = [
-        {
-            "reported": (e.get("published") or {}).get("start"),
-            "article_id": e["article_id"],
-            "event_id": e["id"],
-            "factuality": e["factuality"],
-        }
-        for e in events
-    ]
+    sources = _sources(events, set(group.key[1]) | set(group.key[2]))
+    history = sorted(
+        [
+            {
+                "reported": (e.get("published") or {}).get("start"),
+                "article_id": e["article_id"],
+                "event_id": e["id"],
+                "factuality": e["factuality"],
+                "sources": [a["name"] for a in e["attribution"] if a.get("role") != "outlet"],
+            }
+            for e in events
+        ]
+        + list(acknowledgements),
+        key=lambda h: (h["reported"] or "", h["event_id"]),
+    )
     source_names = _names(first["source_actors"])
     target_names = _names(first["target_actors"])
     return {
@@ -140,7 +198,13 @@ def _claim_row(group: _Group) -> dict[str, Any]:
         "n_events": len(events),
         "n_articles": len({e["article_id"] for e in events}),
         "summary": _summary(first, source_names, target_names, quantity, group.time),
-        "data": {"sources": sources, "factuality": history, "explanation": group.explanation},
+        "data": {
+            "sources": sources,
+            "n_sources": len({s["original"] for s in sources if s.get("original")}),
+            "factuality": history,
+            "status": history[-1]["factuality"] if history else "",
+            "explanation": group.explanation,
+        },
         "component": COMPONENT,
     }
 
@@ -159,12 +223,43 @@ def _merge_actors(lists: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]
     return list(out.values())
 
 
-def _sources(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _sources(events: list[dict[str, Any]], sides: set[str]) -> list[dict[str, Any]]:
+    """Every attribution actor, with its role, whether it is one of the claim's own actors
+    (state media of the country concerned, its leader) and the original source it stands for.
+
+    The original sources of a report are the deepest level of its chain: the sources' own
+    sources if given ("citing unnamed officials"), else the cited sources that are not
+    media (Ukraine and the United States, not the radio relaying them), else the cited
+    media (the agency two outlets both repeat), else the outlet. Two outlets repeating
+    one agency count once.
+    """
     seen: dict[str, dict[str, Any]] = {}
     for e in events:
-        for a in e["attribution"]:
-            entry = seen.setdefault(a["id"], {"id": a["id"], "name": a["name"], "event_ids": []})
+        chain = e["attribution"]
+        levels = (
+            [a for a in chain if a.get("role") == "sub_source"],
+            [a for a in chain if a.get("role") == "source" and a.get("sector") != "media"],
+            [a for a in chain if a.get("role") not in ("outlet", "sub_source")],
+            chain,
+        )
+        originals = {a["id"] for a in next((level for level in levels if level), [])}
+        for a in chain:
+            polity = _polity(a)
+            if a["id"].startswith("source:") and a["id"].rsplit(":", 1)[-1] in sides:
+                polity = a["id"].rsplit(":", 1)[-1]
+            entry = seen.setdefault(
+                a["id"],
+                {
+                    "id": a["id"],
+                    "name": a["name"],
+                    "role": a.get("role", ""),
+                    "self": polity in sides,
+                    "event_ids": [],
+                },
+            )
             entry["event_ids"].append(e["id"])
+            if a["id"] in originals:
+                entry["original"] = a["id"]
     return list(seen.values())
 
 

@@ -64,13 +64,25 @@ class SentenceView:
         return any(self.lower[k] == "," for k in range(a, b))
 
 
+def country_of(entity_id: str) -> str:
+    """The country an actor belongs to: itself for a country, the registry's for a person."""
+    from cronaca.extract.entities import lookup
+
+    entry = lookup(entity_id) or {}
+    if entry.get("type") == "country":
+        return entity_id
+    return entry.get("country") or ""
+
+
 def actor_from(entity: Mention, sector: str | None = None, **extra: str) -> Actor:
     value = entity.value or {}
+    entity_id = entity.entity_id or ""
     return Actor(
-        id=entity.entity_id or "",
+        id=entity_id,
         name=value.get("name", entity.text),
         sector=sector if sector is not None else value.get("sector", ""),
         start=entity.start,
         end=entity.end,
+        country=country_of(entity_id) if entity_id else "",
         **extra,
     )

@@ -159,17 +159,29 @@ class Store(Queries):
             if new:
                 conn.execute(t.entities.insert(), new)
 
-    def replace_claims(self, claims: list[dict[str, Any]], links: list[tuple[str, str]]) -> None:
-        """Swap the whole claim layer in one transaction (consolidation is deterministic)."""
+    def replace_claims(
+        self, claims: list[dict[str, Any]], links: list[tuple[str, str]], remove: set[str] | None = None
+    ) -> None:
+        """Swap claims in one transaction: all of them, or only the ``remove`` ids (incremental)."""
         with self.engine.begin() as conn:
-            conn.execute(t.claim_events.delete())
-            conn.execute(t.claims.delete())
+            if remove is None:
+                conn.execute(t.claim_events.delete())
+                conn.execute(t.claims.delete())
+            elif remove:
+                for chunk in _chunks(sorted(remove)):
+                    conn.execute(t.claim_events.delete().where(t.claim_events.c.claim_id.in_(chunk)))
+                    conn.execute(t.claims.delete().where(t.claims.c.id.in_(chunk)))
             if claims:
                 conn.execute(t.claims.insert(), claims)
             if links:
                 conn.execute(
                     t.claim_events.insert(), [{"claim_id": c, "event_id": e} for c, e in sorted(set(links))]
                 )
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -254,8 +266,13 @@ def _event_row(e: EventMention) -> dict[str, Any]:
 
 
 def _event_actor_rows(e: EventMention) -> list[dict[str, str]]:
-    rows = [{"event_id": e.id, "actor_id": a.id, "role": "source"} for a in e.source_actors]
-    rows += [{"event_id": e.id, "actor_id": a.id, "role": "target"} for a in e.target_actors]
+    # a person also indexes under its country, so `--actor PRK` finds what Kim did
+    rows = [
+        {"event_id": e.id, "actor_id": actor_id, "role": role}
+        for role, actors in (("source", e.source_actors), ("target", e.target_actors))
+        for a in actors
+        for actor_id in {a.id, a.polity}
+    ]
     rows += [{"event_id": e.id, "actor_id": a.id, "role": "attribution"} for a in e.attribution]
     if e.place:
         rows.append({"event_id": e.id, "actor_id": e.place.id, "role": "place"})

@@ -141,6 +141,50 @@ class Queries:
             ev for ev in self.events(article_id=row["article_id"], limit=None) if ev["id"] == row["id"]
         )
 
+    def event_ids_with_actors(self, actor_ids: set[str]) -> set[str]:
+        """Events whose source or target is one of ``actor_ids`` (countries include their people)."""
+        ea = t.event_actors
+        out: set[str] = set()
+        ids = sorted(actor_ids)
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                query = sa.select(ea.c.event_id).where(
+                    ea.c.actor_id.in_(ids[i : i + 500]), ea.c.role.in_(("source", "target"))
+                )
+                out.update(conn.execute(query).scalars())
+        return out
+
+    def events_by_ids(self, event_ids: set[str]) -> list[dict[str, Any]]:
+        e, a = t.events, t.articles
+        ids = sorted(event_ids)
+        rows = []
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                query = (
+                    sa.select(
+                        e,
+                        a.c.title,
+                        a.c.outlet,
+                        a.c.published_start,
+                        a.c.published_end,
+                        a.c.published_precision,
+                        a.c.url,
+                    )
+                    .join(a, a.c.id == e.c.article_id)
+                    .where(e.c.id.in_(ids[i : i + 500]))
+                )
+                rows += list(conn.execute(query).mappings())
+            claim_of = self._claims_of(conn, [r["id"] for r in rows])
+        return [self._event_dict(r, claim_of.get(r["id"])) for r in rows]
+
+    def claim_ids_of_events(self, event_ids: set[str]) -> set[str]:
+        ids = sorted(event_ids)
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                out.update(self._claims_of(conn, ids[i : i + 500]).values())
+        return out
+
     def all_events(self) -> list[dict[str, Any]]:
         """Every event, page by page (consolidation and export read them all)."""
         out: list[dict[str, Any]] = []

@@ -242,9 +242,17 @@ def claim(data: dict[str, Any], *, explain: bool = False) -> None:
             f"quantity: {quantity_text(q)}; reports: "
             + "; ".join(f"{r['text']!r}" for r in q.get("reports", []))
         )
-    out.print("sources: " + (", ".join(s["name"] for s in data["sources"]) or "–"))
     out.print(
-        "status history: " + "; ".join(f"{h['reported']}: {h['factuality']}" for h in data["factuality"])
+        "sources: "
+        + (", ".join(s["name"] + (" (self)" if s.get("self") else "") for s in data["sources"]) or "–")
+        + f"  ·  {data.get('n_sources', 0)} original"
+    )
+    out.print(
+        "status history: "
+        + "; ".join(
+            f"{h['reported']}: {h['factuality']}" + (f" by {h['by']}" if h.get("by") else "")
+            for h in data["factuality"]
+        )
     )
     for ev in data.get("events", []):
         explain_event(ev)

@@ -329,6 +329,45 @@ def weekday_names(language: str) -> dict[str, int]:
     return names
 
 
+WINDOW_MARGIN = 120  # characters around a hint where an expression may lie
+
+
+@cache
+def _hint(language: str) -> re.Pattern[str]:
+    """Digits, or a word an expression is anchored on (a month, a weekday, a unit, a day
+    word, a literal word of a relative phrase): a cheap first pass, so the ~100 rule
+    patterns only run near one of them. Words under four letters ("del", "fa") never anchor
+    one alone: the phrases they appear in also hold a unit or a number."""
+    data = load_yaml(f"{language}/time.yaml")
+    words: set[str] = set(month_names(language)[0]) | set(weekday_names(language))
+    words |= {str(w).lower() for w in (data.get("units") or {})}
+    words |= {str(w).lower() for w in (data.get("plurals") or {}).values() if isinstance(w, str)}
+    words |= {str(w).lower() for w in (data.get("plurals") or {})}
+    for phrase in [*(data.get("days") or {}), *(p for r in data.get("relative") or [] for p in r["phrases"])]:
+        for word in re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", str(phrase).lower()).split():
+            if len(word.strip("'’")) >= 4:
+                words.add(word)
+    return re.compile(rf"\d|(?<!\w)(?:{_alternation(words)})", re.IGNORECASE)
+
+
+def _windows(text: str, language: str) -> list[tuple[int, int]]:
+    """Merged spans of text around every hint; the whole text for unknown languages."""
+    if language not in LANGUAGES:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for m in _hint(language).finditer(text):
+        lo, hi = max(0, m.start() - WINDOW_MARGIN), min(len(text), m.end() + WINDOW_MARGIN)
+        while lo > 0 and not text[lo - 1].isspace():  # never start or end inside a word
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 @cache
 def rules_for(language: str) -> tuple[list[Rule], Words | None, int]:
     """The compiled rules, the surrounding words and the time.yaml version for a language."""
@@ -795,11 +834,12 @@ def find_timexes(
     lang = (language or "").lower().split("-")[0]
     rules, words, _ = rules_for(lang)
     candidates: list[tuple[Match, str]] = []
-    for rule in rules:
-        for m in rule.pattern.finditer(text):
-            found = rule.make(m)
-            if found is not None:
-                candidates.append((found, rule.name))
+    for lo, hi in _windows(text, lang):
+        for rule in rules:
+            for m in rule.pattern.finditer(text, lo, hi):
+                found = rule.make(m)
+                if found is not None:
+                    candidates.append((found, rule.name))
     # Longest first; an expression inside a longer one ("2024" in "giugno del 2024") loses.
     candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
     taken: list[_Found] = []

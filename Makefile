@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= cronaca.db
 CORPUS ?=
 
-.PHONY: demo seeds test test-fast lint serve bench resources clean
+.PHONY: demo seeds test test-fast eval lint serve bench resources clean
 
 $(BIN)/cronaca: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(BIN)/cronaca
 
 test-fast: $(BIN)/cronaca
 	$(BIN)/python -m pytest -q -m "not browser"
+
+## eval: the evaluation gate alone (scores on ../shared/data must not drop below eval/baseline.json)
+eval: $(BIN)/cronaca
+	$(BIN)/python -m pytest -q tests/test_evaluation_gate.py
 
 lint: $(BIN)/cronaca
 	$(BIN)/ruff check src tests scripts

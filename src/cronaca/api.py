@@ -172,6 +172,23 @@ class Cronaca:
     def stats(self) -> dict[str, int]:
         return self.store.stats()
 
+    def stories(self, **filters: Any) -> list[dict[str, Any]]:
+        """Lasting topics: claims grouped by the pair of actors and the domain they share."""
+        from cronaca.serve import derived
+
+        return derived.stories(self, **filters)
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        from cronaca.serve import derived
+
+        return derived.story(self, story_id)
+
+    def network(self, **filters: Any) -> dict[str, Any]:
+        """The actor network: nodes, and edges typed by CAMEO quad class, weighted by claims."""
+        from cronaca.serve import derived
+
+        return derived.network(self, **filters)
+
 
 def _article_from_row(row: dict[str, Any]) -> Article:
     from cronaca.model import Interval

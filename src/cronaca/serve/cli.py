@@ -17,9 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cronaca import __version__, config
 from cronaca.api import Cronaca
+from cronaca.consolidate.stories import summary as story_summary
 from cronaca.errors import CronacaError
+from cronaca.serve import derived, render
 from cronaca.serve import export as exporter
-from cronaca.serve import render
 
 err = Console(stderr=True)
 
@@ -237,33 +238,116 @@ def entities(state: State, query, type_, limit, offset, as_json) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(exporter.FORMATS), default="jsonl", show_default=True)
 @click.option(
     "--kind",
-    type=click.Choice(exporter.KINDS),
+    type=click.Choice(exporter.ALL_KINDS),
     multiple=True,
-    help="Kinds to export (JSONL: all by default; CSV: one, event by default).",
+    help="Kinds to export (JSONL: the five stored kinds by default; CSV, Parquet: one, event by default). "
+    "story, node and edge are derived from the claims.",
 )
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout)."
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default stdout; parquet, graphml and gexf need one).",
 )
 @pass_state
 def export(state: State, fmt: str, kind: tuple[str, ...], output: str | None) -> None:
-    """Export the knowledge base: JSONL of every kind, or a CSV table of one kind."""
+    """Export the knowledge base: JSONL of every kind, a CSV or Parquet table of one kind,
+    or the actor network as GraphML or GEXF (for Gephi).
+
+    \b
+    Examples:
+      cronaca export --format jsonl -o kb.jsonl
+      cronaca export --format csv --kind claim -o claims.csv
+      cronaca export --format parquet --kind event -o events.parquet
+      cronaca export --format gexf -o network.gexf
+    """
+    if fmt in exporter.BINARY_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} writes a file: give one with -o FILE")
+    if fmt in ("csv", "parquet") and len(kind) > 1:
+        raise click.UsageError(f"{fmt.upper()} exports one kind at a time: give one --kind")
+    if fmt in ("graphml", "gexf") and kind:
+        raise click.UsageError(f"--format {fmt} exports the actor network: leave out --kind")
     store = state.kb.store
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if fmt == "jsonl":
-            n = exporter.write_jsonl(store, out, kind or exporter.KINDS)
-        else:
-            if len(kind) > 1:
-                raise click.UsageError("CSV exports one kind at a time: give one --kind")
-            n = exporter.write_csv(store, out, kind[0] if kind else "event")
-    finally:
-        if output:
-            out.close()
+    if fmt == "parquet":
+        n = exporter.write_parquet(store, output, kind[0] if kind else "event")
+    elif fmt in ("graphml", "gexf"):
+        n = exporter.write_graph(store, output, fmt)
+    else:
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "jsonl":
+                n = exporter.write_jsonl(store, out, kind or exporter.KINDS)
+            else:
+                n = exporter.write_csv(store, out, kind[0] if kind else "event")
+        finally:
+            if output:
+                out.close()
     if not state.quiet:
-        err.print(f"exported {n} records" + (f" to {output}" if output else ""))
+        what = "edges" if fmt in ("graphml", "gexf") else "records"
+        err.print(f"exported {n} {what}" + (f" to {output}" if output else ""))
+
+
+def story_filters(f):
+    """The filters of stories and the network: which claims they are built from."""
+    f = click.option("--actor", help="Only claims with this actor (id or name).")(f)
+    f = click.option("--type", "type_", metavar="TYPE", help="Only claims of this event type.")(f)
+    f = click.option("--since", help="Only claims on or after this date (YYYY[-MM[-DD]]).")(f)
+    f = click.option("--until", help="Only claims on or before this date (YYYY[-MM[-DD]]).")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="JSON on stdout instead of a table.")(f)
+    return f
+
+
+@cli.group(invoke_without_command=True)
+@story_filters
+@click.pass_context
+def stories(ctx: click.Context, as_json: bool, actor, type_, since, until) -> None:
+    """List stories: claims between the same two actors in one domain (see `stories show ID`).
+
+    \b
+    Examples:
+      cronaca stories
+      cronaca stories --actor PRK --since 2024
+      cronaca stories show s_3b50
+    """
+    if ctx.invoked_subcommand:
+        return
+    state = ctx.find_object(State)
+    rows = [
+        story_summary(s) for s in derived.stories(state.kb, actor=actor, type=type_, since=since, until=until)
+    ]
+    _print_json(rows) if as_json else render.stories(rows)
+
+
+@stories.command("show")
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def stories_show(state: State, story_id: str, as_json: bool) -> None:
+    """One story's timeline: its claims in time order with their source sentences."""
+    story = derived.story(state.kb, story_id)
+    if as_json:
+        _print_json(story)
+    else:
+        render.story(story)
+
+
+@cli.command()
+@story_filters
+@pass_state
+def network(state: State, as_json: bool, actor, type_, since, until) -> None:
+    """The actor network: edges typed by CAMEO quad class and weighted by claims.
+
+    \b
+    JSON has {"nodes", "edges"}; export it for Gephi with `export --format gexf -o FILE`.
+    Examples:
+      cronaca network
+      cronaca network --actor PRK --json
+    """
+    graph = derived.network(state.kb, actor=actor, type=type_, since=since, until=until)
+    _print_json(graph) if as_json else render.network(graph)
 
 
 @cli.command()

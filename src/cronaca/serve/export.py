@@ -1,7 +1,9 @@
-"""Exports following the contract in the README: JSON Lines of every kind, or CSV tables.
+"""Exports following the contract in the README.
 
-JSONL: one object per line, each with ``kind`` (article, entity, mention, event, claim)
-and ``id``. CSV: one table of one kind, nested values flattened to readable cells.
+JSONL: one object per line, each with ``kind`` (article, entity, mention, event, claim;
+and on request story, node, edge) and ``id``. CSV and Parquet: one table of one kind,
+nested values flattened as in CSV (Parquet keeps numbers typed, missing values null and
+id lists as lists). GraphML and GEXF: the actor network for Gephi.
 """
 
 from __future__ import annotations
@@ -11,10 +13,17 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from cronaca.consolidate import network, stories
 from cronaca.errors import UsageError
+from cronaca.serve import derived
 from cronaca.store import Store
 
 KINDS = ("article", "entity", "mention", "event", "claim")
+# derived at read time from the claims; exported only when asked for by --kind
+DERIVED_KINDS = ("story", "node", "edge")
+ALL_KINDS = KINDS + DERIVED_KINDS
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
+BINARY_FORMATS = ("parquet", "graphml", "gexf")  # these need a file (-o)
 
 
 def records(store: Store, kinds: tuple[str, ...] = KINDS) -> Iterator[dict[str, Any]]:
@@ -37,6 +46,14 @@ def records(store: Store, kinds: tuple[str, ...] = KINDS) -> Iterator[dict[str, 
         yield from store.all_events()
     if "claim" in kinds:
         yield from _paged(store.claims)
+    if "story" in kinds:
+        for story in derived.stories(store):
+            yield stories.summary(story)
+    if "node" in kinds or "edge" in kinds:
+        graph = derived.network(store)
+        for kind in ("node", "edge"):
+            if kind in kinds:
+                yield from ({"kind": kind, **row} for row in graph[f"{kind}s"])
 
 
 def _paged(query) -> Iterator[dict[str, Any]]:
@@ -118,6 +135,33 @@ CSV_COLUMNS = {
         "format",
     ],
     "entity": ["id", "type", "name", "n_mentions"],
+    "story": [
+        "id",
+        "name",
+        "actors",
+        "domain",
+        "first_reported",
+        "last_reported",
+        "n_claims",
+        "n_events",
+        "n_articles",
+        "types",
+        "claim_ids",
+        "article_ids",
+    ],
+    "node": ["id", "name", "type", "n_claims", "n_articles", "members"],
+    "edge": [
+        "id",
+        "source",
+        "target",
+        "quad",
+        "label",
+        "weight",
+        "n_articles",
+        "n_events",
+        "types",
+        "claim_ids",
+    ],
     "mention": [
         "id",
         "article_id",
@@ -152,20 +196,83 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
                 row[f"quantity_{part}"] = (value or {}).get(part, "")
         elif key == "span":
             row["span_start"], row["span_end"] = value["start"], value["end"]
-        elif key in ("event_ids", "article_ids"):
+        elif key in ("event_ids", "article_ids", "claim_ids", "members"):
             row[key] = " ".join(value)
+        elif key == "actors":
+            row[key] = "; ".join(f"{a['name']} ({a['id']})" for a in value)
+        elif key == "types":
+            row[key] = " ".join(f"{t}:{n}" for t, n in value.items())
         else:
             row[key] = value
     return row
 
 
 def write_csv(store: Store, out: IO[str], kind: str = "event") -> int:
-    if kind not in CSV_COLUMNS:
-        raise UsageError(f"CSV export of {kind!r} is not supported; choose one of {', '.join(CSV_COLUMNS)}")
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=_columns(kind), extrasaction="ignore")
     writer.writeheader()
     n = 0
     for record in records(store, (kind,)):
         writer.writerow(_flat(record))
         n += 1
     return n
+
+
+LIST_COLUMNS = {"event_ids", "article_ids", "claim_ids", "members"}
+FLOAT_COLUMNS = {"quantity_value", "quantity_lower", "quantity_upper"}
+INT_COLUMNS = {"span_start", "span_end", "n_events", "n_articles", "n_mentions", "n_claims", "quad", "weight"}
+
+
+def _columns(kind: str) -> list[str]:
+    if kind not in CSV_COLUMNS:
+        raise UsageError(f"a table of {kind!r} is not supported; choose one of {', '.join(CSV_COLUMNS)}")
+    return CSV_COLUMNS[kind]
+
+
+def write_parquet(store: Store, path: str, kind: str = "event") -> int:
+    """One kind as a Parquet table: the CSV columns, numbers typed, missing values null,
+    id lists as lists (``pandas.read_parquet(path)`` or ``pyarrow.parquet.read_table``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = _columns(kind)
+
+    def arrow_type(col: str):
+        if col in LIST_COLUMNS:
+            return pa.list_(pa.string())
+        return pa.float64() if col in FLOAT_COLUMNS else pa.int64() if col in INT_COLUMNS else pa.string()
+
+    schema = pa.schema([(col, arrow_type(col)) for col in columns])
+    rows = []
+    for record in records(store, (kind,)):
+        flat = _flat(record)
+        row: dict[str, Any] = {}
+        for col in columns:
+            value = flat.get(col)
+            if col in LIST_COLUMNS:
+                row[col] = list(record.get(col) or [])
+            elif value is None or value == "":
+                row[col] = None
+            elif col in FLOAT_COLUMNS:
+                row[col] = float(value)
+            elif col in INT_COLUMNS:
+                row[col] = int(value)
+            else:
+                row[col] = str(value)
+        rows.append(row)
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, path)
+    return len(rows)
+
+
+def write_graph(store: Store, path: str, fmt: str = "graphml") -> int:
+    """The actor network as GraphML or GEXF (Gephi: File → Open); returns the number of edges."""
+    import networkx as nx
+
+    graph = network.to_networkx(derived.network(store))
+    if fmt == "graphml":
+        nx.write_graphml(graph, path)
+    elif fmt == "gexf":
+        nx.write_gexf(graph, path)
+    else:
+        raise UsageError(f"unknown graph format {fmt!r}: graphml or gexf")
+    return graph.number_of_edges()

@@ -15,8 +15,10 @@ from fastapi.templating import Jinja2Templates
 
 from cronaca import __version__
 from cronaca.api import Cronaca
+from cronaca.consolidate.network import QUADS
+from cronaca.consolidate.stories import summary as story_summary
 from cronaca.errors import NotFound, UsageError
-from cronaca.serve import web
+from cronaca.serve import derived, web
 
 HERE = Path(__file__).resolve().parent / "web"
 TIMELINE_MAX = 200  # claims on the timeline page
@@ -123,6 +125,34 @@ def create_app(kb: Cronaca) -> FastAPI:
     ) -> list[dict[str, Any]]:
         return kb.entities(q=q, type=type, **page(limit, offset))
 
+    @app.get("/api/stories", tags=["api"])
+    def list_stories(
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> list[dict[str, Any]]:
+        """Stories (claims between the same two actors in one domain), most reported first."""
+        rows = derived.stories(kb, actor=actor, type=type, since=since, until=until)
+        return [story_summary(s) for s in rows[offset : offset + limit]]
+
+    @app.get("/api/stories/{story_id}", tags=["api"])
+    def get_story(story_id: str) -> dict[str, Any]:
+        """One story with its claims in time order, each with its events (source sentences)."""
+        return derived.story(kb, story_id)
+
+    @app.get("/api/network", tags=["api"])
+    def get_network(
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> dict[str, Any]:
+        """The actor network: nodes (actors) and edges typed by CAMEO quad class, weighted by claims."""
+        return derived.network(kb, actor=actor, type=type, since=since, until=until)
+
     # -- web UI ------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -167,5 +197,19 @@ def create_app(kb: Cronaca) -> FastAPI:
         return templates.TemplateResponse(
             request, "article.html", {"article": article, "segments": web.segments(article)}
         )
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request) -> HTMLResponse:
+        rows = [story_summary(s) for s in derived.stories(kb)]
+        return templates.TemplateResponse(request, "stories.html", {"stories": rows})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str) -> HTMLResponse:
+        return templates.TemplateResponse(request, "story.html", {"story": derived.story(kb, story_id)})
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request) -> HTMLResponse:
+        graph = derived.network(kb)
+        return templates.TemplateResponse(request, "network.html", {"graph": graph, "quads": QUADS})
 
     return app

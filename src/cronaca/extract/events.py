@@ -128,6 +128,13 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
     chain = attribution_chain(doc, sent, cues)
     attribution, attribution_ids = chain.actors, chain.offsets
     cue_tokens = chain.cue_tokens  # "according to" is no AGREE trigger
+    # nor is a word inside a time expression or a name ("in March" is no PROTEST "march")
+    named = [
+        (m.start, m.end)
+        for m in (*sent.entities, *timexes)
+        if sent.mention.start <= m.start < sent.mention.end
+    ]
+    cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
     factuality, cue_text = _factuality(sent, cues)
     if factuality == "asserted" and attribution:
         factuality, cue_text = "reported", attribution[0].cue

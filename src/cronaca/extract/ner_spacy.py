@@ -116,7 +116,8 @@ def ner(options: dict[str, Any] | None = None):
     def process(doc: Doc) -> None:
         if mode == "replace":
             doc.mentions = [m for m in doc.mentions if m.kind != "entity"]
-        taken = sorted((m.start, m.end) for m in doc.mentions if m.kind == "entity")
+        # the model may override the rules' guesses (unlinked names), never their links
+        taken = sorted((m.start, m.end) for m in doc.mentions if m.kind == "entity" and m.entity_id)
         for ent, offset in _entities(nlp, doc):
             label = LABELS.get(ent.label_)
             start, end = offset + ent.start_char, offset + ent.end_char
@@ -126,6 +127,11 @@ def ner(options: dict[str, Any] | None = None):
             ):
                 continue
             entity_id, linked = link(ent.text, doc.language or "")
+            doc.mentions = [  # an unlinked rule guess on the same words gives way to the model
+                m
+                for m in doc.mentions
+                if not (m.kind == "entity" and m.entity_id is None and m.start < end and start < m.end)
+            ]
             doc.mentions.append(
                 Mention(
                     "entity",

@@ -14,8 +14,7 @@ hyphens and line breaks read as spaces ("Kim Jong-un" = "Kim Jong Un"), quotes u
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +75,7 @@ class Entry:
     sector: str = ""  # for weapons: the category
     language: str = ""  # set for demonyms: matched only in texts of that language (or unknown)
     people: tuple[str, ...] = ()  # for short forms: the person ids it may stand for
+    # (a short form's sector is "explicit" when people.yaml lists it under ``short``)
 
 
 @dataclass(frozen=True)
@@ -123,14 +123,15 @@ class Gazetteer:
         key = normalise(surface)
         self._names.setdefault(key, []).append(Candidate(rank, case, surface, entry))
 
-    def add_short(self, name: str, person: str, rule: str) -> None:
-        self._short.setdefault(normalise(name), {})[person] = (name, rule)
+    def add_short(self, name: str, person: str, rule: str, explicit: bool) -> None:
+        self._short.setdefault(normalise(name), {})[person] = (name, rule, explicit)
 
     def finish(self) -> None:
-        for key, people in self._short.items():
-            surface, rule = next(iter(people.values()))
+        for people in self._short.values():
+            surface, rule, _ = next(iter(people.values()))
             ids = tuple(sorted(people))
-            self.add(surface, Entry("short", "", "person", "", rule, people=ids), PROPER)
+            explicit = "explicit" if all(e for _, _, e in people.values()) else ""
+            self.add(surface, Entry("short", "", "person", "", rule, sector=explicit, people=ids), PROPER)
         for key, candidates in self._names.items():
             candidates.sort(key=lambda c: c.rank)
             self.automaton.add_word(key, (len(key), tuple(candidates)))
@@ -240,7 +241,8 @@ def italian_plurals(phrase: str) -> list[str]:
         if word.lower() in _LINKS or "'" in word:
             tail = words[i:]
             break
-        head.append(italian_plural_word(word))
+        options = italian_plural_word(word)
+        head.append(options if not head else [*options, word])  # "droni kamikaze": invariable adjectives
     else:
         tail = []
     forms = [[]]
@@ -442,12 +444,13 @@ def _load_named(gaz: Gazetteer, items: Any, kind: str, rule: str, where: str, me
 
 def _load_person_extras(gaz: Gazetteer, item: dict[str, Any], record: dict, rule: str, at: str) -> None:
     shorts = item.get("short")
+    explicit = shorts is not None
     if shorts is None:  # the family name: first for East Asian names, else last
         parts = record["name"].replace("-", " ").split()
         first = record.get("country") in FAMILY_NAME_FIRST
         shorts = [parts[0] if first else parts[-1]] if len(parts) > 1 else []
     for short in shorts:
-        gaz.add_short(short, record["id"], rule)
+        gaz.add_short(short, record["id"], rule, explicit)
     roles = item.get("roles") or []
     if not isinstance(roles, list):
         raise ResourceError(f"{at}: roles must be a list")
@@ -612,11 +615,21 @@ def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     gaz.cues = load_yaml(f"{FOLDER}/cues.yaml")
     _rule("cues.yaml", gaz.cues)
     _load_first_names(gaz)
-    for key, people in gaz.tenures.items():
+    for people in gaz.tenures.values():
         people.sort(key=lambda t: t.start or date.min)
     _check(gaz)
     gaz.finish()
+    if extra:
+        _USER[extra] = gaz
     return gaz
+
+
+_USER: dict[tuple[str, ...], Gazetteer] = {}
+
+
+def user_gazetteers() -> list[Gazetteer]:
+    """The gazetteers this process built with user registry files (for ``lookup``)."""
+    return list(_USER.values())
 
 
 def _check(gaz: Gazetteer) -> None:
@@ -629,31 +642,22 @@ def _check(gaz: Gazetteer) -> None:
             raise ResourceError(f"{tenures[0].person}: role {role!r} of unknown actor {of!r}")
 
 
-WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass
-class RoleIndex:
-    """Tenures by (role, of); ``holder`` picks the person in office at a date."""
-
-    tenures: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
-
-    def holder(self, roles: list[str], of: str, when: tuple[date, date] | None) -> str | None:
-        for role in roles:
-            tenures = self.tenures.get((role, of), [])
-            if when is None:
-                current = [t for t in tenures if t.end is None]
-                if len({t.person for t in current}) == 1:
-                    return current[0].person
-                continue
-            start, end = when
-            best, overlap = None, -1
-            for t in tenures:
-                lo = max(start, t.start or date.min)
-                hi = min(end, t.end or date.max)
-                days = (hi - lo).days
-                if days >= 0 and days > overlap:
-                    best, overlap = t.person, days
-            if best:
-                return best
-        return None
+def holder(gaz: Gazetteer, roles: list[str], of: str, when: tuple[date, date] | None) -> str | None:
+    """The person who held the first of ``roles`` "of" an actor during ``when`` (most overlap);
+    without a date, the one current holder."""
+    for role in roles:
+        tenures = gaz.tenures.get((role, of), [])
+        if when is None:
+            current = {t.person for t in tenures if t.end is None}
+            if len(current) == 1:
+                return current.pop()
+            continue
+        start, end = when
+        best, overlap = None, -1
+        for t in tenures:
+            days = (min(end, t.end or date.max) - max(start, t.start or date.min)).days
+            if days > overlap:
+                best, overlap = t.person, days
+        if best is not None and overlap >= 0:
+            return best
+    return None

@@ -278,3 +278,22 @@ def test_unknown_event_type_raises(monkeypatch):
 def test_language_without_rules_gives_no_events():
     events_mod.load_rules.cache_clear()
     assert events_mod.load_rules("zz") == (0, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "factuality"),
+    [
+        ("La Bielorussia non ha inviato soldati in Moldavia.", "it", "negated"),
+        ("Belarus did not send troops to Moldova.", "en", "negated"),
+        ("Belarus never sent troops to Moldova.", "en", "negated"),
+        # a negation in another clause leaves the event alone
+        ("Non è chiaro quando, ma la Bielorussia ha inviato soldati in Moldavia.", "it", "asserted"),
+        # who denied it is stronger than the bare negation
+        ("Minsk ha negato e non ha inviato soldati in Moldavia, ha detto la Romania.", "it", "denied"),
+    ],
+)
+def test_negation_right_before_the_trigger(pipeline, text, language, factuality):
+    e = one(pipeline, text, language)
+    assert e.factuality == factuality
+    if factuality == "negated":
+        assert e.factuality_cue.split()[0].lower() in {"non", "not", "never", "n't"}

@@ -34,7 +34,7 @@ from cronaca.model import Article, Interval
 
 # cronaca factuality value → MEANTIME attribute; a value not listed maps to the majority class.
 CERTAINTY: dict[str, str] = {"probable": "PROBABLE", "possible": "POSSIBLE", "rumoured": "POSSIBLE"}
-POLARITY: dict[str, str] = {"denied": "NEG", "not_acknowledged": "NEG"}
+POLARITY: dict[str, str] = {"denied": "NEG", "not_acknowledged": "NEG", "negated": "NEG"}
 TIME: dict[str, str] = {"future": "FUTURE"}
 MAJORITY: dict[str, str] = {"certainty": "CERTAIN", "polarity": "POS", "time": "NON_FUTURE"}
 ATTRIBUTES: tuple[str, ...] = ("certainty", "polarity", "time")
@@ -153,7 +153,7 @@ class Predicted:
 def predict(files: Sequence[GoldFile], *, progress: bool = False) -> tuple[list[list[Predicted]], int]:
     """A cronaca factuality for every gold event, and how many files had no parsable date."""
     from cronaca.extract.cues import load_cues
-    from cronaca.extract.events import _factuality
+    from cronaca.extract.events import factuality_at
     from cronaca.extract.pipeline import Doc, default_pipeline
     from cronaca.extract.sentence_view import SentenceView
     from cronaca.extract.sentences import nlp_for
@@ -172,22 +172,22 @@ def predict(files: Sequence[GoldFile], *, progress: bool = False) -> tuple[list[
         annotations = pipeline(article)
         doc = Doc(article, tokens=nlp_for("en")(text), mentions=list(annotations.mentions))
         entities = [m for m in doc.of_kind("entity") if m.entity_id]
-        sentence_values: dict[int, tuple[str, str]] = {}
+        sentence_values: dict[int, SentenceView] = {}
         predictions = []
         for event in gold.events:
             at = starts[event.token]
             hit = [e for e in annotations.events if e.trigger.start <= at < e.trigger.end]
             if hit:
-                cue = hit[0].rule.partition("factuality cue: ")[2]
-                predictions.append(Predicted(hit[0].factuality, cue, "event"))
+                predictions.append(Predicted(hit[0].factuality, hit[0].factuality_cue, "event"))
                 continue
             sentence = doc.sentence_at(at)
             if sentence is None:
                 predictions.append(Predicted("asserted", "", "sentence"))
                 continue
             if sentence.start not in sentence_values:
-                sentence_values[sentence.start] = _factuality(SentenceView(doc, sentence, entities), cues)
-            value, cue = sentence_values[sentence.start]
+                sentence_values[sentence.start] = SentenceView(doc, sentence, entities)
+            view = sentence_values[sentence.start]
+            value, cue = factuality_at(view, view.index_at(at), cues)
             predictions.append(Predicted(value, cue, "sentence"))
         result.append(predictions)
         if progress and (n % 20 == 0 or n == len(files)):

@@ -28,6 +28,7 @@ class Cues:
     source_modifiers: dict[str, str]  # word → prefix: "statali" → "state", "anonime" → "unnamed"
     passive_aux: frozenset[str]
     participle: str
+    negation: frozenset[str]  # "non", "not": right before a trigger, the event is negated
     gerund: str  # regex: "aggiungendo", "adding" share the speaker of the main clause
     factuality: tuple[tuple[str, str, re.Pattern[str]], ...]  # (value, cue text, pattern)
 
@@ -79,6 +80,7 @@ def load_cues(language: str) -> Cues:
             passive_aux=frozenset(data.get("passive_aux", [])),
             participle=data.get("participle", r"$^"),
             gerund=data.get("gerund", r"$^"),
+            negation=frozenset(data.get("negation", [])),
             factuality=tuple(factuality),
         )
     except (KeyError, TypeError, AttributeError, re.error) as e:

@@ -135,9 +135,7 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
         if sent.mention.start <= m.start < sent.mention.end
     ]
     cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
-    factuality, cue_text = _factuality(sent, cues)
-    if factuality == "asserted" and attribution:
-        factuality, cue_text = "reported", attribution[0].cue
+    sentence_factuality = _factuality(sent, cues)
     taken: set[int] = set()
     seen: set[tuple] = set()  # one event per type and actors in a sentence
     for i, lem in enumerate(sent.lemmas):
@@ -162,6 +160,9 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
             published = doc.article.published
             if time is None and published is not None:
                 time = Interval.on_or_before(published.end, published.precision)
+            factuality, cue_text = factuality_at(sent, i, cues) if cues.negation else sentence_factuality
+            if factuality == "asserted" and attribution:
+                factuality, cue_text = "reported", attribution[0].cue
             event = EventMention(
                 id=content_id(doc.article.id, rule.id, str(trigger_span.start), prefix="e_"),
                 article_id=doc.article.id,
@@ -286,6 +287,25 @@ def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[
     if not source and not target:
         return None
     return tuple(source), tuple(target)
+
+
+def factuality_at(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str]:
+    """The factuality of the event whose trigger is token ``i``.
+
+    The sentence's strongest cue, except that a negation right before the trigger in its
+    own clause ("non ha inviato", "did not send", "never sent") makes it ``negated`` —
+    unless the sentence already says who denied or did not acknowledge it.
+    """
+    value, cue = _factuality(sent, cues)
+    if value in ("denied", "not_acknowledged"):
+        return value, cue
+    lo = i
+    while lo > 0 and i - lo < 4 and sent.lower[lo - 1] not in {",", ";", ":"}:
+        lo -= 1
+    for j in range(lo, i):
+        if sent.lower[j] in cues.negation:
+            return "negated", " ".join(t.text for t in sent.tokens[j : i + 1])
+    return value, cue
 
 
 def _factuality(sent: SentenceView, cues: Cues) -> tuple[str, str]:

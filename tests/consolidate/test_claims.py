@@ -172,6 +172,8 @@ def event(
     target="MDA",
     factuality: str = "asserted",
     attribution=(),
+    mode: str = "",
+    place: dict | None = None,
 ) -> dict:
     quantity = None
     if value is not None:
@@ -179,12 +181,12 @@ def event(
     return {
         "id": eid,
         "type": type,
-        "mode": "",
+        "mode": mode,
         "context": "military",
         "cameo": "07",
         "source_actors": [actor(source)] if source else [],
         "target_actors": [actor(target)] if target else [],
-        "place": None,
+        "place": place,
         "time": {"start": time[0], "end": time[1], "precision": time[2]} if time else None,
         "time_text": "",
         "quantity": quantity,
@@ -234,7 +236,7 @@ def test_build_claims_merges_and_reconciles_bounds():
     ]
     assert c["data"]["n_sources"] == 1
     assert sorted(links) == [(c["id"], "e1"), (c["id"], "e2")]
-    assert c["component"] == "claims@1"
+    assert c["component"] == "claims@2"
 
 
 def test_build_claims_flags_disagreement():
@@ -286,6 +288,39 @@ def test_build_claims_keeps_incompatible_mentions_apart(other):
     assert len({cid for cid, _ in links}) == 2
 
 
+def place(pid: str, country: str = "") -> dict:
+    return {"id": pid, "name": pid.capitalize(), "country": country}
+
+
+def test_places_keep_two_deployments_apart_but_a_city_joins_its_country():
+    kursk = event("e1", article="a1", published="2025-03-11", time=MARCH, place=place("kursk", "RUS"))
+    belgorod = event("e2", article="a2", published="2025-03-12", time=MARCH, place=place("belgorod", "RUS"))
+    russia = event("e3", article="a3", published="2025-03-13", time=MARCH, place=place("RUS"))
+    nowhere = event("e4", article="a4", published="2025-03-14", time=MARCH)
+    claims, links = build_claims([kursk, belgorod, russia, nowhere])
+    assert len(claims) == 2
+    by_claim: dict[str, set[str]] = {}
+    for cid, eid in links:
+        by_claim.setdefault(cid, set()).add(eid)
+    assert sorted(map(sorted, by_claim.values())) == [["e1", "e3", "e4"], ["e2"]]
+    kursk_claim = next(c for c in claims if len(by_claim[c["id"]]) == 3)
+    assert kursk_claim["data"]["place"]["id"] == "kursk"
+    assert "e3 joined: " in "\n".join(kursk_claim["data"]["explanation"])
+    assert any("places agree (Rus ~ Kursk)" in line for line in kursk_claim["data"]["explanation"])
+
+
+def test_modes_must_agree_when_both_are_set():
+    events = [
+        event("e1", article="a1", published="2025-03-11", time=MARCH, mode="military"),
+        event("e2", article="a2", published="2025-03-12", time=MARCH, mode="humanitarian"),
+        event("e3", article="a3", published="2025-03-13", time=MARCH),
+    ]
+    claims, links = build_claims(events)
+    assert len(claims) == 2
+    assert sorted(c["mode"] for c in claims) == ["humanitarian", "military"]
+    assert len({cid for cid, eid in links if eid in ("e1", "e3")}) == 1
+
+
 def test_build_claims_is_order_independent_and_deterministic():
     events = [
         event("e1", article="a1", published="2025-03-11", value=5000, upper=5000, time=MARCH),
@@ -310,4 +345,4 @@ def test_build_claims_without_quantity_or_time():
 
 
 def test_component_name():
-    assert claims_mod.COMPONENT == "claims@1"
+    assert claims_mod.COMPONENT == "claims@2"

@@ -1,8 +1,10 @@
 """Group event mentions from many articles into claims.
 
 Two mentions join when they have the same event type, the same source and target
-actors (a person counts as its country: Putin is RUS), compatible counted things
-(soldiers do not join containers) and overlapping time intervals. The grouping is
+actors (a person counts as its country: Putin is RUS), compatible modes (equal, or one
+unset), compatible places (the same place, a place inside the other's country, or one
+unset: troops in Kursk are not troops in Donetsk), compatible counted things (soldiers
+do not join containers) and overlapping time intervals. The grouping is
 deterministic: events are visited in a fixed order and claim ids are hashes of the
 group's key and its first event, so re-running on the same store gives the same claims.
 Every join records why, for ``--explain``.
@@ -25,13 +27,15 @@ from typing import Any
 
 from cronaca.model import Interval, content_id
 
-COMPONENT = "claims@1"
+COMPONENT = "claims@2"
 
 
 @dataclass
 class _Group:
     key: tuple
     unit: str | None
+    mode: str = ""
+    place: dict[str, Any] | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
     time: Interval | None = None
     explanation: list[str] = field(default_factory=list)
@@ -61,6 +65,16 @@ def _latest(event: dict[str, Any]) -> date | None:
     return date.fromisoformat(end) if end else None
 
 
+def _place_clash(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Two places that cannot be the same scene: different places, neither the other's country."""
+    if not a or not b or a["id"] == b["id"]:
+        return False
+    a_country, b_country = a.get("country") or "", b.get("country") or ""
+    if a_country and a_country == b["id"] or b_country and b_country == a["id"]:
+        return False
+    return True
+
+
 def _order(event: dict[str, Any]) -> tuple:
     published = (event.get("published") or {}).get("start") or "9999"
     return (published, event["article_id"], event["span"]["start"], event["id"])
@@ -69,6 +83,12 @@ def _order(event: dict[str, Any]) -> tuple:
 def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: Interval | None) -> str | None:
     """Why the event may join the group, or None when it may not."""
     if unit and group.unit and unit != group.unit:
+        return None
+    mode = event.get("mode") or ""
+    if mode and group.mode and mode != group.mode:
+        return None
+    place = event.get("place")
+    if _place_clash(place, group.place):
         return None
     if time and group.time and not time.overlaps(group.time):
         return None
@@ -82,6 +102,10 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
         f"sources {','.join(group.key[1]) or '-'}",
         f"targets {','.join(group.key[2]) or '-'}",
     ]
+    if mode and group.mode:
+        reasons.append(f"same mode {mode}")
+    if place and group.place:
+        reasons.append(f"places agree ({place['name']} ~ {group.place['name']})")
     if unit and group.unit:
         reasons.append(f"both count {unit}")
     if time and group.time:
@@ -114,6 +138,11 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
             groups.append(group)
         group.events.append(event)
         group.unit = group.unit or unit
+        group.mode = group.mode or event.get("mode") or ""
+        # keep the most specific place seen: a city rather than its country
+        place = event.get("place")
+        if place and (not group.place or place.get("country") == group.place["id"]):
+            group.place = place
         if time:
             group.time = (group.time.intersect(time) or group.time) if group.time else time
     claims, links = [], []
@@ -185,7 +214,7 @@ def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> di
     return {
         "id": claim_id,
         "type": first["type"],
-        "mode": first["mode"],
+        "mode": group.mode,
         "context": next((e["context"] for e in events if e["context"]), ""),
         "source_actors": _merge_actors(e["source_actors"] for e in events),
         "target_actors": _merge_actors(e["target_actors"] for e in events),
@@ -203,6 +232,7 @@ def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> di
             "n_sources": len({s["original"] for s in sources if s.get("original")}),
             "factuality": history,
             "status": history[-1]["factuality"] if history else "",
+            "place": group.place,
             "explanation": group.explanation,
         },
         "component": COMPONENT,

@@ -468,6 +468,7 @@ class Queries:
             "source_actors": row["source_actors"],
             "target_actors": row["target_actors"],
             "time": _interval(row["time_start"], row["time_end"], row["time_precision"]),
+            "place": data.get("place"),
             "quantity": row["quantity"],
             "first_reported": _iso(row["first_reported"]),
             "last_reported": _iso(row["last_reported"]),

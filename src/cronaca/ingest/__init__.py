@@ -82,11 +82,14 @@ def read_document(
     data: bytes, source: str, ctx: Context | None = None, *, url: str = ""
 ) -> Iterator[Article | Skipped]:
     """The articles in one document's bytes, whatever its format."""
-    from cronaca.ingest import feed, html, jsonl, plaintext, seed
+    from cronaca.ingest import feed, html, jsonl, plaintext, seed, warc
 
     ctx = ctx or Context()
     if not data.strip():
         yield Skipped(source, "empty file" if data == b"" else "empty file: only whitespace")
+        return
+    if warc.is_warc(data):  # binary (often gzipped): decided on the bytes, before decoding
+        yield from warc.read(data, source, ctx)
         return
     try:
         text = decode(data)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-FORMATS: tuple[str, ...] = ("seed", "text", "jsonl", "html", "feed")
+# "warc" is recognised on the raw bytes (ingest.warc.is_warc), before text detection
+FORMATS: tuple[str, ...] = ("seed", "text", "jsonl", "html", "feed", "warc")
 
 SEED_HEADER = re.compile(r"^[\s\ufeff]*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", re.IGNORECASE)
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|rdf)\b", re.IGNORECASE)

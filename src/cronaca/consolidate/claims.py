@@ -232,7 +232,7 @@ def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> di
             "n_sources": len({s["original"] for s in sources if s.get("original")}),
             "factuality": history,
             "status": history[-1]["factuality"] if history else "",
-            "place": group.place,
+            "place": {k: group.place.get(k, "") for k in ("id", "name", "country")} if group.place else None,
             "explanation": group.explanation,
         },
         "component": COMPONENT,

@@ -5,10 +5,11 @@ Both read the store through :class:`cronaca.Cronaca`; nothing is extracted on a 
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -23,6 +24,19 @@ from cronaca.serve import derived, web
 HERE = Path(__file__).resolve().parent / "web"
 TIMELINE_MAX = 200  # claims on the timeline page
 ARTICLES_PAGE = 100  # rows per page of the articles page
+
+
+@dataclass
+class _Filters:
+    """The filters every listing shares (the CLI's --actor/--type/--since/--until)."""
+
+    actor: str | None = Query(None, description="An actor id (PRK) or a name in any language (Russia)")
+    type: str | None = Query(None, description="An event type (AID, FIGHT, ...)")
+    since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    until: str | None = Query(None, description="YYYY, YYYY-MM (month end) or YYYY-MM-DD")
+
+
+Filters = Annotated[_Filters, Depends()]
 
 
 def create_app(kb: Cronaca) -> FastAPI:
@@ -77,47 +91,25 @@ def create_app(kb: Cronaca) -> FastAPI:
 
     @app.get("/api/events", tags=["api"])
     def list_events(
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        article_id: str | None = None,
-        limit: int = Limit,
-        offset: int = Offset,
+        filters: Filters, article_id: str | None = None, limit: int = Limit, offset: int = Offset
     ) -> list[dict[str, Any]]:
-        return kb.events(
-            actor=actor, type=type, since=since, until=until, article_id=article_id, **page(limit, offset)
-        )
+        return kb.events(**asdict(filters), article_id=article_id, **page(limit, offset))
 
     @app.get("/api/events/{event_id}", tags=["api"])
     def get_event(event_id: str) -> dict[str, Any]:
         return kb.event(event_id)
 
     @app.get("/api/claims", tags=["api"])
-    def list_claims(
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = Limit,
-        offset: int = Offset,
-    ) -> list[dict[str, Any]]:
-        return kb.claims(actor=actor, type=type, since=since, until=until, **page(limit, offset))
+    def list_claims(filters: Filters, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.claims(**asdict(filters), **page(limit, offset))
 
     @app.get("/api/claims/{claim_id}", tags=["api"])
     def get_claim(claim_id: str) -> dict[str, Any]:
         return kb.claim(claim_id)
 
     @app.get("/api/timeline", tags=["api"])
-    def get_timeline(
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = Limit,
-        offset: int = Offset,
-    ) -> list[dict[str, Any]]:
-        return kb.timeline(actor=actor, type=type, since=since, until=until, **page(limit, offset))
+    def get_timeline(filters: Filters, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
+        return kb.timeline(**asdict(filters), **page(limit, offset))
 
     @app.get("/api/entities", tags=["api"])
     def list_entities(
@@ -126,16 +118,9 @@ def create_app(kb: Cronaca) -> FastAPI:
         return kb.entities(q=q, type=type, **page(limit, offset))
 
     @app.get("/api/stories", tags=["api"])
-    def list_stories(
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = Limit,
-        offset: int = Offset,
-    ) -> list[dict[str, Any]]:
+    def list_stories(filters: Filters, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
         """Stories (claims between the same two actors in one domain), most reported first."""
-        rows = derived.stories(kb, actor=actor, type=type, since=since, until=until)
+        rows = derived.stories(kb, **asdict(filters))
         return [story_summary(s) for s in rows[offset : offset + limit]]
 
     @app.get("/api/stories/{story_id}", tags=["api"])
@@ -144,30 +129,19 @@ def create_app(kb: Cronaca) -> FastAPI:
         return derived.story(kb, story_id)
 
     @app.get("/api/network", tags=["api"])
-    def get_network(
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> dict[str, Any]:
+    def get_network(filters: Filters) -> dict[str, Any]:
         """The actor network: nodes (actors) and edges typed by CAMEO quad class, weighted by claims."""
-        return derived.network(kb, actor=actor, type=type, since=since, until=until)
+        return derived.network(kb, **asdict(filters))
 
     # -- web UI ------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(
-        request: Request,
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> HTMLResponse:
+    def home(request: Request, form: Filters) -> HTMLResponse:
         # The filter form sends every field, the empty ones as "": those mean "no filter".
-        actor, type, since, until = (v.strip() or None if v else None for v in (actor, type, since, until))
-        filters = {"actor": actor or "", "type": type or "", "since": since or "", "until": until or ""}
+        given = {k: (v or "").strip() or None for k, v in asdict(form).items()}
+        filters = {k: v or "" for k, v in given.items()}
         try:
-            claims = kb.timeline(actor=actor, type=type, since=since, until=until, limit=TIMELINE_MAX)
+            claims = kb.timeline(**given, limit=TIMELINE_MAX)
             problem = ""
         except UsageError as e:  # a bad date in the form: show the form again with the message
             claims, problem = [], str(e).removeprefix("--")

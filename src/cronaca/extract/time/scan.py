@@ -1,0 +1,183 @@
+"""Finding candidates: every rule of the language run over the text, and the overlaps
+settled (the longer candidate wins).
+
+Two cheap first passes keep the ~100 rule patterns off most of the text:
+
+- *windows*: the rules only run within ``WINDOW_MARGIN`` characters of a digit or of a
+  word an expression is anchored on (a month, a weekday, a unit, a day word, a word of a
+  relative phrase);
+- *needs*: within a window, a rule only runs when the window holds one word of each group
+  of its ``Rule.needs`` (a unit word for "{n} {units} fa", "fa" too). This is checked on
+  the lower-cased text, which finds every word the rule's pattern could match as long as
+  lower-casing keeps the length of the text and the text holds no character that a
+  case-insensitive pattern matches to a different letter ("ſ" for "s"); a text that does
+  runs every rule.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from cronaca.extract.time.candidates import Found, Match, Rule
+from cronaca.extract.time.names import month_names, trie_alternation, weekday_names
+from cronaca.extract.time.rules import LANGUAGES, rules_for
+from cronaca.resources import load_yaml
+
+WINDOW_MARGIN = 120  # characters around a hint where an expression may lie
+
+
+@cache
+def hint_words(language: str) -> frozenset[str]:
+    """The words an expression is anchored on (a month, a weekday, a unit, a day word, a
+    literal word of a relative phrase), lower-cased. Words under four letters ("del", "fa")
+    never anchor one alone: the phrases they appear in also hold a unit or a number."""
+    data = load_yaml(f"{language}/time.yaml")
+    words: set[str] = set(month_names(language)[0]) | set(weekday_names(language))
+    words |= {str(w).lower() for w in (data.get("units") or {})}
+    words |= {str(w).lower() for w in (data.get("plurals") or {}).values() if isinstance(w, str)}
+    words |= {str(w).lower() for w in (data.get("plurals") or {})}
+    for phrase in [*(data.get("days") or {}), *(p for r in data.get("relative") or [] for p in r["phrases"])]:
+        for word in re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", str(phrase).lower()).split():
+            if len(word.strip("'’")) >= 4:
+                words.add(word)
+    return frozenset(words)
+
+
+@cache
+def hint(language: str) -> re.Pattern[str]:
+    """Digits, or one of the ``hint_words``: a cheap first pass, so the rule patterns only
+    run near one of them. A run of digits gives the same window as each of its digits
+    would; the words are written as a trie, which finds what their alternation finds."""
+    return re.compile(rf"\d+|(?<!\w)(?:{trie_alternation(hint_words(language))})", re.IGNORECASE)
+
+
+def windows(text: str, language: str) -> list[tuple[int, int]]:
+    """Merged spans of text around every hint; the whole text for unknown languages."""
+    if language not in LANGUAGES:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in hint(language).finditer(text):
+        lo, hi = max(0, m.start() - WINDOW_MARGIN), min(n, m.end() + WINDOW_MARGIN)
+        if spans and lo <= spans[-1][1]:
+            lo = spans[-1][0]  # merged: where it starts is known already
+        else:
+            while lo > 0 and not text[lo - 1].isspace():  # never start or end inside a word
+                lo -= 1
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """The words a language's rules need, and the characters that make checking unsafe."""
+
+    groups: tuple[tuple[str, ...], ...]  # the distinct groups of needed words
+    needs: tuple[tuple[int, ...], ...]  # per rule: the groups it needs (indices into groups)
+    unsafe: re.Pattern[str] | None  # a character that matches a needed letter but lowers to another
+
+
+@cache
+def _gate(language: str) -> _Gate:
+    rules = rules_for(language)[0]
+    index: dict[frozenset[str], int] = {}
+    needs = tuple(tuple(index.setdefault(g, len(index)) for g in rule.needs if g) for rule in rules)
+    # a word that holds another word of its group adds nothing: "agosto" after "ago"
+    groups = tuple(tuple(sorted(w for w in g if not any(v != w and v in w for v in g))) for g in index)
+    letters = {c for g in groups for word in g for c in word}
+    unsafe = {
+        c
+        for c in _case_partners(frozenset(letters))
+        if c.lower() not in letters
+        or any(re.fullmatch(re.escape(a), c, re.IGNORECASE) and c.lower() != a for a in letters)
+    }
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(unsafe)) + "]") if unsafe else None
+    return _Gate(groups, needs, pattern)
+
+
+def _case_partners(letters: frozenset[str]) -> set[str]:
+    """Every character a case-insensitive pattern of ``letters`` matches, the letters aside
+    (read from every code point, a block at a time to keep memory flat)."""
+    if not letters:
+        return set()
+    cls = re.compile("[" + "".join(re.escape(c) for c in sorted(letters)) + "]", re.IGNORECASE)
+    found: set[str] = set()
+    for block in range(0, sys.maxunicode + 1, 0x1000):
+        found.update(cls.findall("".join(map(chr, range(block, block + 0x1000)))))
+    return found - letters
+
+
+def candidates(text: str, language: str, rules: Sequence[Rule]) -> list[tuple[Match, str]]:
+    """Every candidate of every rule, window by window, in rule order within a window."""
+    found: list[tuple[Match, str]] = []
+    spans = windows(text, language)
+    if not spans:
+        return found
+    gate = _gate(language) if language in LANGUAGES else None
+    lowered = text.lower() if gate is not None else ""
+    if gate is None or len(lowered) != len(text) or (gate.unsafe and gate.unsafe.search(text)):
+        groups: tuple[tuple[str, ...], ...] = ()
+        needs: Sequence[tuple[int, ...]] = [()] * len(rules)
+    else:
+        groups, needs = gate.groups, gate.needs
+    for lo, hi in spans:
+        held: list[bool | None] = [None] * len(groups)  # whether the window holds a word of each group
+        for rule, need in zip(rules, needs, strict=True):
+            if need and not _holds_all(lowered, lo, hi, need, groups, held):
+                continue
+            for m in rule.pattern.finditer(text, lo, hi):
+                try:
+                    candidate = rule.make(m)
+                except KeyError:
+                    # A case-insensitive pattern also matches odd letters ("ſettimana",
+                    # "lunedı") that str.lower() leaves alone, so the matched word is not a
+                    # key of the name tables: it is no time expression.
+                    continue
+                if candidate is not None:
+                    found.append((candidate, rule.name))
+    return found
+
+
+def _holds_all(
+    lowered: str,
+    lo: int,
+    hi: int,
+    need: tuple[int, ...],
+    groups: tuple[tuple[str, ...], ...],
+    held: list[bool | None],
+) -> bool:
+    """Whether ``lowered[lo:hi]`` holds a word of each group in ``need`` (``held`` caches)."""
+    for i in need:
+        holds = held[i]
+        if holds is None:
+            holds = False
+            for word in groups[i]:
+                if lowered.find(word, lo, hi) != -1:
+                    holds = True
+                    break
+            held[i] = holds
+        if not holds:
+            return False
+    return True
+
+
+def choose(candidates: list[tuple[Match, str]]) -> list[Found]:
+    """The candidates that win their overlaps, in text order: longest first, then the
+    earliest; an expression inside a longer one ("2024" in "giugno del 2024") loses."""
+    ordered = sorted(candidates, key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+    taken: list[Found] = []
+    for match, name in ordered:
+        if any(match.start < t.end and t.start < match.end for t in taken):
+            continue
+        taken.append(Found(match, name, match.start, match.end))
+    taken.sort(key=lambda f: f.start)
+    return taken

@@ -11,12 +11,12 @@ unnamed source is still a source. All cue words are data in ``cues.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cronaca.extract.cues import Cues
 from cronaca.extract.pipeline import Doc
 from cronaca.extract.sentence_view import SentenceView, actor_from
-from cronaca.model import Actor, Span
+from cronaca.model import Actor, EventMention, Span
 
 QUOTES = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
 WINDOW = 8  # how far after a cue its sources may be named
@@ -31,12 +31,17 @@ class Chain:
         default_factory=set
     )  # cue + source phrase: "according to a report published on …"
     quote: Span | None = None
+    recent: tuple[Actor, ...] = ()  # named sources of earlier sentences, for "l'emittente"
 
-    def add(self, actor: Actor, offset: int | None = None) -> None:
+    where: dict[str, int] = field(default_factory=dict)  # actor id → token of its cue or name
+
+    def add(self, actor: Actor, offset: int | None = None, at: int | None = None) -> None:
         if offset is not None:
             self.offsets.add(offset)
         if all(a.id != actor.id for a in self.actors):
             self.actors.append(actor)
+            if at is not None:
+                self.where[actor.id] = at
 
 
 def _slug(text: str) -> str:
@@ -44,7 +49,11 @@ def _slug(text: str) -> str:
 
 
 def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain: Chain) -> bool:
-    """A generic source at token ``j`` ("fonti", "analysts"), with its modifiers and country."""
+    """A generic source at token ``j`` ("fonti", "analysts"), with its modifiers and country.
+
+    A bare one after a definite article ("ha aggiunto l'emittente", "the broadcaster said")
+    is the source of its kind named last in the article (``chain.recent``): NHK.
+    """
     spec = cues.generic_sources.get(sent.lower[j]) or cues.generic_sources.get(sent.lemmas[j])
     if not spec:
         return False
@@ -57,6 +66,11 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
         for e in sent.entities_at(k):
             if e.label == "demonym":
                 country = e
+    if not prefixes and country is None and sector and j > 0 and sent.lower[j - 1] in cues.anaphora:
+        earlier = [a for a in chain.recent if a.sector == sector]
+        if earlier:
+            chain.add(replace(earlier[-1], role=role, cue=cue, start=None, end=None), at=j)
+            return True
     label = " ".join(sorted(set(prefixes)) + [name])
     if country is not None:
         chain.offsets.add(country.start)
@@ -68,10 +82,11 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
                 sector,
                 role=role,
                 cue=cue,
-            )
+            ),
+            at=j,
         )
     else:
-        chain.add(Actor(f"source:{_slug(label)}", label, sector, role=role, cue=cue))
+        chain.add(Actor(f"source:{_slug(label)}", label, sector, role=role, cue=cue), at=j)
     return True
 
 
@@ -89,7 +104,9 @@ def _collect(sent: SentenceView, start: int, cues: Cues, role: str, cue: str, ch
         end += 1
     named = [e for j in range(start, end) for e in sent.entities_at(j) if e.label in SPEAKERS]
     for e in named:
-        chain.add(actor_from(e, role=role, cue=cue), e.start)
+        chain.add(actor_from(e, role=role, cue=cue), e.start, at=sent.entity_token(e))
+        for j in range(start, end):  # "l'emittente pubblica giapponese NHK": Japan is no actor
+            chain.offsets.update(d.start for d in sent.entities_at(j) if d.label == "demonym")
     if not named:  # one generic source per phrase: "fonti diplomatiche occidentali"
         for j in range(start, end):
             if _generic(sent, j, cues, role, cue, chain):
@@ -128,17 +145,54 @@ def _phrase_end(sent: SentenceView, j: int, cues: Cues) -> int:
 def _subject(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
     for lo, hi in _subject_ranges(sent, i):
         for k in range(hi - 1, lo - 1, -1):
-            found = [e for e in sent.entities_at(k) if e.label in SPEAKERS]
+            # a name that ends inside the range: "Korean Central News Agency (Kcna) ha affermato"
+            found = [e for e in sent.entities_covering(k) if e.label in SPEAKERS]
             if found:
                 for e in found:
-                    chain.add(actor_from(e, role="source", cue=sent.tokens[i].text), e.start)
+                    chain.add(actor_from(e, role="source", cue=sent.tokens[i].text), e.start, at=i)
                 return
             if _generic(sent, k, cues, "source", sent.tokens[i].text, chain):
                 return
 
 
-def attribution_chain(doc: Doc, sent: SentenceView, cues: Cues) -> Chain:
-    chain = Chain()
+def _opening(sent: SentenceView, cues: Cues, chain: Chain) -> None:
+    """A sentence that opens with "Per gli analisti," or "Per Kiev,": a source before the first
+    comma (``attribution_opening``; only there, since "per" is mostly a preposition)."""
+    if not sent.lower or sent.lower[0] not in cues.attribution_opening:
+        return
+    comma = next((k for k in range(1, min(len(sent.lower), 7)) if sent.lower[k] == ","), None)
+    if comma is None or any(re.search(cues.clauses.infinitive, w) for w in sent.lower[1:comma]):
+        return  # "Per aiutare la Siria, …" is a purpose, not a source
+    before = len(chain.actors)
+    _collect(sent, 1, cues, "source", sent.tokens[0].text.lower(), chain)
+    if len(chain.actors) > before:
+        chain.cue_tokens.add(0)
+        chain.region.update(range(0, comma))
+
+
+def _in_name(sent: SentenceView, i: int) -> bool:
+    return i > 0 and sent.tokens[i].text[:1].isupper()
+
+
+def _passive(sent: SentenceView, i: int, cues: Cues) -> bool:
+    return bool(re.search(cues.participle, sent.lower[i])) and any(
+        sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i)
+    )
+
+
+def _agent_after(sent: SentenceView, i: int, cues: Cues) -> int | None:
+    """Where the source starts after a reporting participle and its agent ("riportato dalla X")."""
+    if not re.search(cues.participle, sent.lower[i]):
+        return None
+    for phrase in cues.agent:
+        if i + 1 < len(sent.tokens) and sent.phrase_at(i + 1, phrase):
+            return i + 1 + len(phrase)
+    return None
+
+
+def attribution_chain(doc: Doc, sent: SentenceView, cues: Cues, recent: tuple[Actor, ...] = ()) -> Chain:
+    """Who the sentence cites; ``recent`` are named sources of earlier sentences of the article."""
+    chain = Chain(recent=recent)
     n = len(sent.tokens)
     named_after: set[int] = set()  # reporting-verb tokens whose source follows them ("riporta RFA")
     for i in range(n):
@@ -158,10 +212,19 @@ def attribution_chain(doc: Doc, sent: SentenceView, cues: Cues) -> Chain:
                         _collect(sent, i + len(phrase), cues, role, " ".join(phrase), chain)
                         if len(chain.actors) > before:
                             named_after.update(range(i, i + len(phrase)))
-        if sent.lemmas[i] in cues.reporting_verbs and i not in named_after:
-            # a gerund ("aggiungendo", "adding") shares the main clause's speaker
-            if not re.search(cues.gerund, sent.lower[i]):
+        # a capitalised reporting verb inside the sentence is part of a name ("Secretary of State")
+        verb = sent.lemmas[i] in cues.reporting_verbs or sent.lower[i] in cues.reporting_verbs
+        if verb and i not in named_after and not _in_name(sent, i):
+            agent = _agent_after(sent, i, cues)
+            if agent is not None:  # "come riportato dalla Kcna", "è stata riferita dai media"
+                chain.cue_tokens.update(range(i, agent))
+                _collect(sent, agent, cues, "source", sent.tokens[i].text, chain)
+            elif _passive(sent, i, cues):
+                pass  # "La visita di Kim è stata riportata": Kim is what is reported
+            elif not re.search(cues.gerund, sent.lower[i]):
+                # a gerund ("aggiungendo", "adding") shares the main clause's speaker
                 _subject(sent, i, cues, chain)
+    _opening(sent, cues, chain)
     # cited sources first, then their own sources
     chain.actors.sort(key=lambda a: a.role == "sub_source")
     quote = QUOTES.search(sent.mention.text)
@@ -177,3 +240,23 @@ def with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
         return tuple(attribution)
     outlet = Actor(f"outlet:{_slug(doc.article.outlet)}", doc.article.outlet, "media", role="outlet")
     return (outlet, *attribution)
+
+
+def reports_previous(sent: SentenceView, cues: Cues) -> bool:
+    """Whether the sentence only says who told the previous one: "Lo riferiscono i media
+    statali.", "This was reported by state media." (``attribution_previous`` in cues.yaml)."""
+    text = " ".join(sent.lower)
+    return any(pattern.search(text) for pattern in cues.attribution_previous)
+
+
+def lend_attribution(event: EventMention, chain: Chain) -> EventMention:
+    """The event with another sentence's sources added to its attribution chain; an asserted
+    event becomes a reported one."""
+    known = {a.id for a in event.attribution}
+    extra = tuple(a for a in chain.actors if a.id not in known)
+    if not extra:
+        return event
+    factuality, cue = event.factuality, event.factuality_cue
+    if factuality == "asserted":
+        factuality, cue = "reported", extra[0].cue
+    return replace(event, attribution=(*event.attribution, *extra), factuality=factuality, factuality_cue=cue)

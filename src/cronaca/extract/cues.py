@@ -7,11 +7,35 @@ Phrases are lowercased token sequences. In factuality cues ``*`` ends a word ste
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from cronaca.errors import ResourceError
 from cronaca.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class ClauseCues:
+    """Words that open clauses, for :mod:`cronaca.extract.clauses` (no parser: word lists)."""
+
+    complementizers: frozenset[str] = frozenset()  # "che", "that": complement after a verb, else relative
+    relative: frozenset[str] = frozenset()  # "cui", "which", "who", "dove"
+    subordinators: tuple[tuple[str, ...], ...] = ()  # "poiché", "perché", "dopo che", "because"
+    concessive: tuple[tuple[str, ...], ...] = ()  # "sebbene", "although": comments on the main event
+    coordinators: frozenset[str] = frozenset()  # "ma", "but": always a new clause
+    weak_coordinators: frozenset[str] = frozenset()  # "e", "and": a new clause before a finite auxiliary
+    finite_aux: frozenset[str] = frozenset()  # "ha", "è", "has", "was"
+    skippable: frozenset[str] = frozenset()  # between "e" and its auxiliary: "poi", "anche", "non"
+    complement_heads: frozenset[str] = frozenset()  # non-verbs that take "che": "possibile", "likely"
+    articles: frozenset[str] = frozenset()  # skipped when looking left of a name: "la", "the"
+    possessives: frozenset[str] = frozenset()  # "la sua visita": the visitor is named earlier
+    genitive: frozenset[str] = frozenset()  # "di", "della", "of": "la visita di Kim"
+    not_gerunds: frozenset[str] = frozenset()  # "according", "including": no clause of their own
+    prepositions: frozenset[str] = frozenset()  # a name after one is no direct object
+    infinitive_markers: frozenset[str] = frozenset()  # "to": the word after it is an infinitive
+    between: frozenset[str] = frozenset()  # "un accordo tra X e Y": both are parties
+    own_country: frozenset[str] = frozenset()  # "il suo paese", "his country": the last actor's
+    infinitive: str = r"$^"  # regex: an actor right after an infinitive is its object
 
 
 @dataclass(frozen=True)
@@ -31,6 +55,15 @@ class Cues:
     negation: frozenset[str]  # "non", "not": right before a trigger, the event is negated
     gerund: str  # regex: "aggiungendo", "adding" share the speaker of the main clause
     factuality: tuple[tuple[str, str, re.Pattern[str]], ...]  # (value, cue text, pattern)
+    # a sentence that only says who said the previous one: "Lo riferiscono i media statali."
+    attribution_previous: tuple[re.Pattern[str], ...] = ()
+    attribution_opening: frozenset[str] = frozenset()  # "Per gli analisti, …": a source before the comma
+    anaphora: frozenset[str] = frozenset()  # "l'", "the": "l'emittente" is the broadcaster named before
+    # a bare infinitive after these is planned, not done: "agreed to send", "pronta a produrre"
+    infinitive_markers: frozenset[str] = frozenset()
+    implicative: frozenset[str] = frozenset()  # "managed to send": it happened
+    negative_implicative: frozenset[str] = frozenset()  # "failed to pass": it did not
+    clauses: ClauseCues = field(default_factory=ClauseCues)
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -82,6 +115,45 @@ def load_cues(language: str) -> Cues:
             gerund=data.get("gerund", r"$^"),
             negation=frozenset(data.get("negation", [])),
             factuality=tuple(factuality),
+            attribution_previous=tuple(
+                re.compile(r"^\W*" + cue_pattern(p).pattern) for p in data.get("attribution_previous", [])
+            ),
+            attribution_opening=frozenset(data.get("attribution_opening", [])),
+            anaphora=frozenset(data.get("anaphora", [])),
+            infinitive_markers=frozenset(data.get("planned", {}).get("markers", [])),
+            implicative=frozenset(data.get("planned", {}).get("implicative", [])),
+            negative_implicative=frozenset(data.get("planned", {}).get("negative_implicative", [])),
+            clauses=_clause_cues(data.get("clauses", {})),
         )
     except (KeyError, TypeError, AttributeError, re.error) as e:
         raise ResourceError(f"{language}/cues.yaml is malformed: {e!r}") from e
+
+
+def _clause_cues(data: dict) -> ClauseCues:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data.get(key, []))
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        # longest first, so "anche se" wins over "se"
+        return tuple(sorted((phrase_tokens(p) for p in data.get(key, [])), key=len, reverse=True))
+
+    return ClauseCues(
+        complementizers=words("complementizers"),
+        relative=words("relative"),
+        subordinators=phrases("subordinators"),
+        concessive=phrases("concessive"),
+        coordinators=words("coordinators"),
+        weak_coordinators=words("weak_coordinators"),
+        finite_aux=words("finite_aux"),
+        skippable=words("skippable"),
+        complement_heads=words("complement_heads"),
+        articles=words("articles"),
+        possessives=words("possessives"),
+        genitive=words("genitive"),
+        not_gerunds=words("not_gerunds"),
+        prepositions=words("prepositions"),
+        infinitive_markers=words("infinitive_markers"),
+        between=words("between"),
+        own_country=words("own_country"),
+        infinitive=data.get("infinitive", r"$^"),
+    )

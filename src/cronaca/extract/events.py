@@ -2,41 +2,57 @@
 
 The engine is generic; the rules are data (``resources/<lang>/events.yaml``). A rule
 names a PLOVER type (or a declared extension), its trigger lemmas (verbal or nominal),
-an optional object that must be near the trigger, and how roles are found:
+an optional object that must be near the trigger, and how roles are found
+(:mod:`cronaca.extract.roles`, inside the trigger's clause: :mod:`cronaca.extract.clauses`).
+Time is the time expression nearest the trigger; quantity the one whose unit the rule
+counts; place a city in the sentence; mode from the words near the trigger
+(:mod:`cronaca.extract.modes`).
 
-- source: an agent phrase after the trigger ("da parte della Corea del Nord", "by X"),
-  else a demonym on the object ("soldati nordcoreani"), else the nearest actor to the
-  left of the trigger in the same clause; a passive trigger swaps subject and agent;
-- target: the first actor to the right introduced by one of the rule's prepositions,
-  or (``target: next``) the first actor to the right;
-- time: the time expression nearest the trigger in the sentence; quantity: the quantity
-  in the sentence whose unit the rule counts, else the one nearest the trigger; place:
-  a city in the sentence.
-
-Attribution ("secondo X", "according to X", "X said") and factuality (reportative
-conditional, modals, rumour, denial, non-acknowledgement) come from cue lists in
-``resources/<lang>/cues.yaml``. Lemmas come from simplemma (no Italian statistical
-spaCy pipeline exists on PyPI); a lemma-based engine keeps rules short across inflection.
+Attribution ("secondo X", "according to X", "X said"; a next sentence "Lo riferiscono i
+media statali.") comes from :mod:`cronaca.extract.attribution`, factuality (reportative
+conditional, modals, rumour, denial, non-acknowledgement, negation, per clause) from
+:mod:`cronaca.extract.factuality`, both with cue lists in ``resources/<lang>/cues.yaml``.
+Lemmas come from simplemma (no Italian statistical spaCy pipeline exists on PyPI); a
+lemma-based engine keeps rules short across inflection.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from cronaca.errors import ResourceError
-from cronaca.extract.attribution import attribution_chain, with_outlet
+from cronaca.extract.attribution import (
+    Chain,
+    attribution_chain,
+    lend_attribution,
+    reports_previous,
+    with_outlet,
+)
+from cronaca.extract.clauses import SENTENCE_PARTS, clauses_of
 from cronaca.extract.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
+from cronaca.extract.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
+from cronaca.extract.factuality import sentence_factuality as _factuality  # noqa: F401
+from cronaca.extract.modes import mode_at
 from cronaca.extract.pipeline import Doc, component
-from cronaca.extract.sentence_view import SentenceView, actor_from
+from cronaca.extract.roles import (
+    ACTOR_LABELS,
+    RoleContext,
+    equipment,
+    find_object,
+    is_passive,
+    participants,
+    roles,
+)
+from cronaca.extract.sentence_view import SentenceView
 from cronaca.model import Actor, EventMention, Interval, Mention, Quantity, Span, content_id
 from cronaca.resources import load_yaml
 
 COMPONENT = "events@2"
 _Sentence = SentenceView  # the name scorers and older callers import
-ACTOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation", "person"}
+__all__ = ["ACTOR_LABELS", "Rule", "events", "factuality_at", "load_rules"]
+TARGETS = {"preps", "next", "direct", "none"}
 
 
 @dataclass(frozen=True)
@@ -50,11 +66,13 @@ class Rule:
     objects: frozenset[str]
     object_side: str  # after | before | any
     window: int
-    target: str  # preps | next | none
+    target: str  # preps | next | direct | none
     target_preps: frozenset[str]
     target_within: int
     require: frozenset[str]
     context_cues: tuple[tuple[str, frozenset[str]], ...]
+    genitive: str = ""  # source | target: "la visita di Kim", "l'invasione dell'Ucraina"
+    parties: str = ""  # relative: "un accordo in base al quale X fornirà … a Y" is X and Y's
 
 
 @cache
@@ -72,6 +90,11 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
             raise ResourceError(f"{language}/events.yaml rule {raw.get('id')}: unknown event type {kind!r}")
         obj = raw.get("object", {})
         target = raw.get("target", "preps")
+        if not isinstance(target, list) and target not in TARGETS:
+            raise ResourceError(
+                f"{language}/events.yaml rule {raw.get('id')}: target {target!r} is not a list of "
+                f"prepositions nor one of {sorted(TARGETS)}"
+            )
         rules.append(
             Rule(
                 id=f"{language}.{raw['id']}",
@@ -90,6 +113,8 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 context_cues=tuple(
                     (name, frozenset(lemmas)) for name, lemmas in data.get("context_cues", {}).items()
                 ),
+                genitive=raw.get("genitive", ""),
+                parties=raw.get("parties", ""),
             )
         )
     return int(data.get("version", 1)), tuple(rules)
@@ -112,22 +137,42 @@ def events():
         entities = [m for m in doc.of_kind("entity") if m.entity_id]
         timexes = doc.of_kind("timex")
         quantities = doc.of_kind("quantity")
+        words = _trigger_words(rules)
+        recent: list[Actor] = []  # named sources so far: "l'emittente" is the last broadcaster
+        previous: list[int] = []  # indices in doc.events of the previous sentence's events
+        forward: Chain | None = None  # "Secondo NHK:" at the end of a sentence cites the next one
         for sentence in doc.of_kind("sentence"):
             sent = SentenceView(doc, sentence, entities)
             if not sent.tokens:
                 continue
-            _extract_sentence(doc, sent, rules, version, cues, timexes, quantities)
+            has_trigger = any(
+                lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower, strict=True)
+            )
+            cites_previous = reports_previous(sent, cues)
+            if not (has_trigger or cites_previous or sent.lower[-1] == ":"):
+                previous, forward = [], None  # most sentences: no trigger, so no cue analysis either
+                continue
+            chain = attribution_chain(doc, sent, cues, tuple(recent))
+            recent.extend(a for a in chain.actors if not a.id.startswith("source:"))
+            first = len(doc.events)
+            if has_trigger:
+                _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities)
+            added = list(range(first, len(doc.events)))
+            if cites_previous and chain.actors:
+                for k in previous:
+                    doc.events[k] = lend_attribution(doc.events[k], chain)
+            if forward is not None:
+                for k in added:
+                    doc.events[k] = lend_attribution(doc.events[k], forward)
+            forward = chain if sent.lower[-1] == ":" and chain.actors and not added else None
+            previous = added
 
     return process
 
 
-def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> None:
+def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities) -> None:
     words = _trigger_words(rules)
-    if not any(lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower, strict=True)):
-        return  # most sentences: no trigger, so no cue analysis either
-    chain = attribution_chain(doc, sent, cues)
-    attribution, attribution_ids = chain.actors, chain.offsets
-    cue_tokens = chain.cue_tokens  # "according to" is no AGREE trigger
+    cue_tokens = set(chain.cue_tokens)  # "according to" is no AGREE trigger
     # nor is a word inside a time expression or a name ("in March" is no PROTEST "march")
     named = [
         (m.start, m.end)
@@ -135,40 +180,44 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
         if sent.mention.start <= m.start < sent.mention.end
     ]
     cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
-    sentence_factuality = _factuality(sent, cues)
+    clauses = clauses_of(sent, cues)
+    ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region)
+    sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
-    seen: set[tuple] = set()  # one event per type and actors in a sentence
+    kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
     for i, lem in enumerate(sent.lemmas):
         if lem not in words and sent.lower[i] not in words:
             continue
+        # the sources cited in the trigger's part of the sentence (a ";" starts another part)
+        attribution = [a for a in chain.actors if _same_part(sent, i, chain.where.get(a.id, i))]
         for rule in rules:
             if i in taken or i in cue_tokens:
                 continue
             if lem not in rule.triggers and sent.lower[i] not in rule.triggers:
                 continue
-            obj = _find_object(sent, i, rule, _is_passive(sent, i, cues))
+            obj = find_object(sent, i, rule, is_passive(sent, i, cues))
             if rule.objects and obj is None:
                 continue
-            roles = _roles(sent, i, obj, rule, cues, attribution_ids)
-            if roles is None:
+            found = roles(ctx, i, obj, rule)
+            if found is None:
                 continue
-            source, target = roles
+            source, target = found
             trigger = sent.tokens[i]
             trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
-            sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
             time, time_text = _time(sent, sentence_timexes, i, cues, chain.region)
             published = doc.article.published
             if time is None and published is not None:
                 time = Interval.on_or_before(published.end, published.precision)
-            factuality, cue_text = factuality_at(sent, i, cues) if cues.negation else sentence_factuality
+            context = _context(sent, rule)
+            factuality, cue_text = factuality_at(sent, i, cues)
             if factuality == "asserted" and attribution:
                 factuality, cue_text = "reported", attribution[0].cue
             event = EventMention(
                 id=content_id(doc.article.id, rule.id, str(trigger_span.start), prefix="e_"),
                 article_id=doc.article.id,
                 type=rule.type,
-                mode=rule.mode,
-                context=_context(sent, rule),
+                mode=rule.mode or mode_at(sent, i, rule.type, doc.language, clauses),
+                context=context,
                 cameo=rule.cameo,
                 start=sent.mention.start,
                 end=sent.mention.end,
@@ -179,171 +228,43 @@ def _extract_sentence(doc, sent, rules, version, cues, timexes, quantities) -> N
                 place=_place(sent, {a.id for a in (*source, *target)}),
                 time=time,
                 time_text=time_text,
-                quantity=_quantity(sent, quantities, obj, trigger_span.start),
+                quantity=_quantity(sent, quantities, obj, i),
                 factuality=factuality,
                 factuality_cue=cue_text,
                 attribution=with_outlet(doc, attribution),
-                participants=_participants(sent, i, (*source, *target), attribution_ids),
-                equipment=_equipment(sent, i, obj),
+                participants=participants(ctx, i, (*source, *target)),
+                # the object noun is equipment only in a military context ("droni", not "fame")
+                equipment=equipment(sent, i, obj if context == "military" else None),
                 quote=chain.quote,
                 rule=f"{rule.id}@{version}",
                 component=COMPONENT,
             )
             taken.add(i)
             signature = (event.type, tuple(a.id for a in source), tuple(a.id for a in target))
-            if signature not in seen:
-                seen.add(signature)
+            if signature not in kept:
+                kept[signature] = len(doc.events)
                 doc.events.append(event)
+            elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
+                # the same event told twice: keep the telling that counts it
+                doc.events[kept[signature]] = event
+
+
+def _cited(sent: SentenceView, chain: Chain) -> set[int]:
+    """Entity offsets of cited sources, with the other names they go by right beside them
+    ("Korean Central News Agency (Kcna)")."""
+    cited = set(chain.offsets)
+    ids = {e.entity_id for e in sent.entities if e.start in cited}
+    for e in sent.entities:
+        if e.entity_id in ids and e.start not in cited:
+            k = sent.entity_token(e)
+            if any(abs(sent.entity_token(c) - k) <= 4 for c in sent.entities if c.start in cited):
+                cited.add(e.start)
+    return cited
 
 
 @cache
 def _trigger_words(rules: tuple[Rule, ...]) -> frozenset[str]:
     return frozenset().union(*(r.triggers for r in rules))
-
-
-def _find_object(sent: SentenceView, i: int, rule: Rule, passive: bool = False) -> int | None:
-    """The object lemma near the trigger; a passive trigger's object is its subject, before it."""
-    if not rule.objects:
-        return None
-    lo, hi = sent.clause_bounds(i)
-    side = "any" if passive and rule.object_side == "after" else rule.object_side
-    if side in ("after", "any"):
-        for j in range(i + 1, min(hi, i + 1 + rule.window)):
-            if sent.lemmas[j] in rule.objects or sent.lower[j] in rule.objects:
-                return j
-    if side in ("before", "any"):
-        for j in range(i - 1, max(lo - 1, i - 1 - rule.window), -1):
-            if sent.lemmas[j] in rule.objects or sent.lower[j] in rule.objects:
-                return j
-    return None
-
-
-def _is_passive(sent: SentenceView, i: int, cues: Cues) -> bool:
-    if not re.search(cues.participle, sent.lower[i]):
-        return False
-    return any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i))
-
-
-def _agent(
-    sent: SentenceView, i: int, cues: Cues, hi: int, exclude: set[int], multiword_only: bool
-) -> list[Mention]:
-    """Actors of an agent phrase after the trigger: "da parte di X", "by X"."""
-    for j in range(i + 1, hi):
-        for phrase in cues.agent:
-            if multiword_only and len(phrase) < 2:
-                continue
-            if sent.phrase_at(j, phrase):
-                after = j + len(phrase)
-                found = [e for e in sent.entities if after <= sent.entity_token(e) <= after + 2]
-                found = [e for e in found if e.start not in exclude]
-                if found:
-                    return found[:1]
-    return []
-
-
-def _roles(sent, i, obj, rule, cues, exclude) -> tuple[tuple[Actor, ...], tuple[Actor, ...]] | None:
-    lo, hi = sent.clause_bounds(i)
-    actors = [e for e in sent.entities if e.label in ACTOR_LABELS and e.start not in exclude]
-    left = [
-        e for e in actors if lo <= sent.entity_token(e) < i and (obj is None or sent.entity_token(e) != obj)
-    ]
-    right = [e for e in actors if i < sent.entity_token(e) < min(hi, i + 1 + rule.target_within)]
-    passive = _is_passive(sent, i, cues)
-
-    source: list[Actor] = []
-    # An agent phrase names the doer of a passive or nominal trigger ("l'invio ... da parte
-    # della Corea del Nord"); a one-word agent ("by") after an active verb with a subject
-    # is something else ("supplied by Iran" in a clause about Russia).
-    agent = _agent(sent, i, cues, min(hi, i + 10), exclude, multiword_only=bool(left) and not passive)
-    if agent:
-        source = [actor_from(agent[0])]
-    elif obj is not None:
-        # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
-        near = [e for e in actors if e.label == "demonym" and abs(sent.entity_token(e) - obj) <= 2]
-        if near:
-            source = [actor_from(near[0], "military" if near[0].value.get("sector") else "")]
-    subject = [actor_from(left[-1])] if left else []
-    if not source and not passive:
-        source = subject
-
-    target: list[Actor] = []
-    source_ids = {a.id for a in source}
-    candidates = [e for e in right if e.entity_id not in source_ids and (not agent or e is not agent[0])]
-    if passive and subject and subject[0].id not in source_ids:
-        target = subject
-    elif rule.target == "next" and candidates:
-        target = [actor_from(candidates[0])]
-    elif rule.target == "preps":
-        for e in candidates:
-            k = sent.entity_token(e)
-            before = {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""}
-            if before & rule.target_preps:
-                target = [actor_from(e)]
-                break
-    if "source" in rule.require and not source:
-        return None
-    if "target" in rule.require and not target:
-        return None
-    if not source and not target:
-        return None
-    return tuple(source), tuple(target)
-
-
-def factuality_at(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str]:
-    """The factuality of the event whose trigger is token ``i``.
-
-    The sentence's strongest cue, except that a negation right before the trigger in its
-    own clause ("non ha inviato", "did not send", "never sent") makes it ``negated`` —
-    unless the sentence already says who denied or did not acknowledge it.
-    """
-    value, cue = _factuality(sent, cues)
-    if value in ("denied", "not_acknowledged"):
-        return value, cue
-    lo = i
-    while lo > 0 and i - lo < 4 and sent.lower[lo - 1] not in {",", ";", ":"}:
-        lo -= 1
-    for j in range(lo, i):
-        if sent.lower[j] in cues.negation:
-            return "negated", " ".join(t.text for t in sent.tokens[j : i + 1])
-    return value, cue
-
-
-def _factuality(sent: SentenceView, cues: Cues) -> tuple[str, str]:
-    """The strongest factuality cue in the sentence; the cue list is ordered by priority."""
-    text = " ".join(sent.lower)
-    for value, _phrase, pattern in cues.factuality:
-        match = pattern.search(text)
-        if match:
-            return value, match.group()
-    return "asserted", ""
-
-
-def _participants(
-    sent: SentenceView, i: int, roles: tuple[Actor, ...], exclude: set[int]
-) -> tuple[Actor, ...]:
-    """Other actors named in the trigger's clause: neither source, target nor a cited source."""
-    lo, hi = sent.clause_bounds(i)
-    taken = {a.start for a in roles} | exclude
-    out: dict[str, Actor] = {}
-    for e in sent.entities:
-        if e.label in ACTOR_LABELS and e.start not in taken and lo <= sent.entity_token(e) < hi:
-            out.setdefault(e.entity_id or "", actor_from(e))
-    ids = {a.id for a in roles}
-    return tuple(a for key, a in out.items() if key and key not in ids)
-
-
-def _equipment(sent: SentenceView, i: int, obj: int | None) -> tuple[Actor, ...]:
-    """Weapons and equipment in the trigger's clause: recognised weapon entities, else the
-    rule's object noun ("droni", "container")."""
-    lo, hi = sent.clause_bounds(i)
-    weapons = [e for e in sent.entities if e.label == "weapon" and lo <= sent.entity_token(e) < hi]
-    if weapons:
-        return tuple(actor_from(e) for e in weapons)
-    if obj is None:
-        return ()
-    token = sent.tokens[obj]
-    end = token.idx + len(token.text)
-    return (Actor(f"equipment:{sent.lemmas[obj]}", token.text, start=token.idx, end=end),)
 
 
 def _context(sent: SentenceView, rule: Rule) -> str:
@@ -372,8 +293,11 @@ def _time(
         if k in skip:  # inside "according to a report published on Wednesday": dates the report
             continue
         lo, hi = sorted((i, k))
-        if any(sent.lower[j] in cues.relative_pronouns for j in range(lo + 1, hi)):
-            continue
+        if any(
+            sent.lower[j] in cues.relative_pronouns or sent.lower[j] in SENTENCE_PARTS
+            for j in range(lo + 1, hi)
+        ):
+            continue  # nor does a time in another part of the sentence ("…; Seul ha affermato a ottobre")
         # a vague reference ("negli ultimi anni", PAST_REF) only when nothing sharper is there
         resolved.append((str(t.value.get("value", "")).endswith("_REF"), abs(k - i), t))
     if not resolved:
@@ -382,8 +306,15 @@ def _time(
     return Interval.from_dict(best.value), best.text
 
 
-def _quantity(sent: SentenceView, quantities: list[Mention], obj: int | None, at: int) -> Quantity | None:
-    inside = [q for q in quantities if sent.mention.start <= q.start < sent.mention.end]
+def _quantity(sent: SentenceView, quantities: list[Mention], obj: int | None, i: int) -> Quantity | None:
+    """The quantity near the object whose unit it counts, else the one nearest the trigger;
+    never one from another part of the sentence (after a ";")."""
+    at = sent.tokens[i].idx
+    inside = [
+        q
+        for q in quantities
+        if sent.mention.start <= q.start < sent.mention.end and _same_part(sent, i, sent.index_at(q.start))
+    ]
     if not inside:
         return None
     if obj is not None:
@@ -409,6 +340,11 @@ def _quantity(sent: SentenceView, quantities: list[Mention], obj: int | None, at
         start=best.start,
         end=best.end,
     )
+
+
+def _same_part(sent: SentenceView, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return not any(sent.lower[j] in SENTENCE_PARTS for j in range(lo, hi))
 
 
 def _unit_matches(q: Mention, obj_lemma: str) -> bool:

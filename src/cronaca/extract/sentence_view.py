@@ -37,6 +37,7 @@ class SentenceView:
         self.starts = [t.idx for t in self.tokens]
         self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
         self._entity_token = {e.start: self.index_at(e.start) for e in self.entities}
+        self.cache: dict[str, object] = {}  # analyses other modules make once per sentence
 
     def index_at(self, offset: int) -> int:
         """The token that contains character ``offset``."""
@@ -45,8 +46,19 @@ class SentenceView:
     def entity_token(self, entity: Mention) -> int:
         return self._entity_token[entity.start]
 
+    def entity_end_token(self, entity: Mention) -> int:
+        """The last token of an entity mention."""
+        return self.index_at(max(entity.start, entity.end - 1))
+
     def entities_at(self, j: int) -> list[Mention]:
         return [e for e in self.entities if self._entity_token[e.start] == j]
+
+    def entities_covering(self, j: int) -> list[Mention]:
+        """Entity mentions that include token ``j`` ("Korean Central News Agency" covers "Agency")."""
+        return [e for e in self.entities if self._entity_token[e.start] <= j <= self.entity_end_token(e)]
+
+    def in_entity(self, j: int) -> bool:
+        return any(self._entity_token[e.start] <= j <= self.entity_end_token(e) for e in self.entities)
 
     def phrase_at(self, i: int, phrase: tuple[str, ...]) -> bool:
         return self.lower[i] == phrase[0] and tuple(self.lower[i : i + len(phrase)]) == phrase

@@ -1,0 +1,411 @@
+"""Who did it to whom: the source and target actors of one event trigger, without a parser.
+
+Roles are looked for inside the trigger's clause (:mod:`cronaca.extract.clauses`):
+
+- **source**: (1) an agent phrase after the trigger ("da parte della Corea del Nord", "by
+  X") that belongs to it: none when another trigger or participle stands between them
+  ("fornire supporto allo sviluppo … da parte della Corea del Nord": the developer is not
+  the supplier); (2) for rules with ``genitive: source``, a name right after "di"/"of"
+  ("la visita di Kim"); (3) a demonym on the object ("soldati nordcoreani"); (4) for an
+  active trigger, the nearest actor on its left in the clause, unless that actor is the
+  object of a verb of its own ("a sfidare gli Stati Uniti e a testare le armi": the United
+  States do not test); (5) with none of these, the clause's implicit subject: the antecedent
+  of a relative clause ("la Corea del Sud che produceva"), the subject of the sentence for a
+  coordinate or gerund clause ("Kim ha affermato … e ha ordinato"), or the last actor named
+  before a possessive ("la sua visita a Pyongyang"). A passive trigger's subject is its
+  target and its agent its source.
+- **target**: by the rule's ``target``: ``preps`` (the first actor after one of the rule's
+  prepositions), ``next`` (the first actor after the trigger), ``direct`` (the first actor
+  with no preposition before it: a direct object), ``none``; and for rules with
+  ``genitive: target``, a name right after "di"/"of" ("l'invasione dell'Ucraina").
+
+Cited sources are never roles, except as the implicit subject of a clause of their own
+("Kim ha affermato che … e ha ordinato").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from cronaca.extract.clauses import Clauses
+from cronaca.extract.cues import Cues
+from cronaca.extract.sentence_view import SentenceView, actor_from
+from cronaca.model import Actor, Mention
+
+if TYPE_CHECKING:
+    from cronaca.extract.events import Rule
+
+ACTOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation", "person"}
+ONE_WORD_AGENT = 5  # how far after its trigger a one-word agent ("dalla", "by") may stand
+
+
+@dataclass
+class RoleContext:
+    """What role finding needs to know about one sentence."""
+
+    sent: SentenceView
+    cues: Cues
+    clauses: Clauses
+    triggers: frozenset[str]  # every rule's trigger words: an agent phrase belongs to the nearest
+    exclude: set[int] = field(default_factory=set)  # entity offsets of cited sources
+    region: set[int] = field(default_factory=set)  # tokens of "secondo X" phrases
+
+    def actors(self, cited: bool = False) -> list[Mention]:
+        return [
+            e
+            for e in self.sent.entities
+            if e.label in ACTOR_LABELS and (cited or e.start not in self.exclude)
+        ]
+
+
+def find_object(sent: SentenceView, i: int, rule: Rule, passive: bool = False) -> int | None:
+    """The object lemma near the trigger; a passive trigger's object is its subject, before it."""
+    if not rule.objects:
+        return None
+    lo, hi = sent.clause_bounds(i)
+    side = "any" if passive and rule.object_side == "after" else rule.object_side
+    window = rule.window + 3 if passive else rule.window  # "le armi … potrebbero essere cedute"
+    if side in ("after", "any"):
+        for j in range(i + 1, min(hi, i + 1 + rule.window)):
+            if sent.lemmas[j] in rule.objects or sent.lower[j] in rule.objects:
+                return j
+    if side in ("before", "any"):
+        for j in range(i - 1, max(lo - 1, i - 1 - window), -1):
+            if sent.lemmas[j] in rule.objects or sent.lower[j] in rule.objects:
+                return j
+    return None
+
+
+def is_passive(sent: SentenceView, i: int, cues: Cues) -> bool:
+    if not re.search(cues.participle, sent.lower[i]):
+        return False
+    return any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i))
+
+
+def is_verbal(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """Whether a trigger is plainly a verb: an infinitive, a participle or gerund, or a word
+    right after a finite auxiliary. Finite forms ("ordina", "sent") are not told apart from
+    nouns."""
+    cc = cues.clauses
+    word = sent.lower[i]
+    return bool(
+        re.search(cc.infinitive, word)
+        or _participle_form(sent, i, cues)
+        or re.search(cues.gerund, word)
+        or (i > 0 and (sent.lower[i - 1] in cc.finite_aux or sent.lower[i - 1] in cc.infinitive_markers))
+    )
+
+
+def roles(
+    ctx: RoleContext, i: int, obj: int | None, rule: Rule
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]] | None:
+    """Source and target actors of the trigger at token ``i``; None when the rule's
+    requirements are not met or neither role is found."""
+    sent, cues = ctx.sent, ctx.cues
+    own = set(ctx.clauses.tokens(i))
+    # a complement the trigger opens holds its target: "demanded that Hamas renounce …"
+    reach = own | _complement_after(ctx, i)
+    actors = ctx.actors()
+    left = [
+        e
+        for e in actors
+        if sent.entity_token(e) in own
+        and sent.entity_token(e) < i
+        and (obj is None or sent.entity_token(e) != obj)
+    ]
+    right = [
+        e
+        for e in actors
+        if sent.entity_token(e) in reach and i < sent.entity_token(e) < i + 1 + rule.target_within
+    ]
+    passive = is_passive(sent, i, cues)
+    verbal = is_verbal(sent, i, cues)
+
+    source: list[Actor] = []
+    used: Mention | None = None
+    # An agent phrase names the doer of a passive or nominal trigger ("l'invio … da parte
+    # della Corea del Nord", "the development of missiles by Iran"); a one-word agent ("by")
+    # after an active verb with a subject is something else ("supplied by sea").
+    agent = _agent(ctx, i, own, multiword_only=bool(left) and verbal and not passive)
+    genitive = _genitive(ctx, i, own) if rule.genitive else None
+    if agent is not None:
+        source, used = [actor_from(agent)], agent
+    elif genitive is not None and rule.genitive == "source":
+        source, used = [actor_from(genitive)], genitive
+    elif obj is not None:
+        # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
+        near = [e for e in actors if e.label == "demonym" and abs(sent.entity_token(e) - obj) <= 2]
+        if near:
+            source = [actor_from(near[0], "military" if near[0].value.get("sector") else "")]
+    subjects = [e for e in left if not verbal or _subject_position(ctx, sent.entity_token(e))]
+    if not verbal and _object_of_infinitive(ctx, i):
+        subjects = []  # "ha promesso di contrastare la minaccia": the threat is not the promiser's
+    if verbal:  # "soldati nordcoreani sarebbero in Russia per combattere": not Russia
+        subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
+    subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
+    if not source and not passive:
+        source = subject or _implicit_subject(ctx, i)
+
+    target: list[Actor] = []
+    source_ids = {a.id for a in source}
+    candidates = [e for e in right if e.entity_id not in source_ids and e is not used]
+    if passive and subject and subject[0].id not in source_ids:
+        target = subject
+    elif rule.target == "next" and candidates:
+        target = [actor_from(candidates[0])]
+    elif rule.target == "direct":
+        direct = [e for e in candidates if not _after_preposition(ctx, sent.entity_token(e))]
+        target = [actor_from(direct[0])] if direct else []
+    elif rule.target == "preps":
+        for e in candidates:
+            k = sent.entity_token(e)
+            before = {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""}
+            if before & rule.target_preps:
+                target = [actor_from(e)]
+                break
+    if (
+        not target
+        and rule.genitive == "target"
+        and genitive is not None
+        and genitive.entity_id not in source_ids
+    ):
+        target = [actor_from(genitive)]
+    if rule.parties and not source and not target:
+        source = _parties(ctx, i, own)
+    if "source" in rule.require and not source:
+        return None
+    if "target" in rule.require and not target:
+        return None
+    if not source and not target:
+        return None
+    return tuple(source), tuple(target)
+
+
+def _agent(ctx: RoleContext, i: int, own: set[int], multiword_only: bool) -> Mention | None:
+    """The actor of an agent phrase after the trigger that belongs to it: "da parte di X", "by X"."""
+    sent, cues = ctx.sent, ctx.cues
+    for j in range(i + 1, min(len(sent.tokens), i + 10)):
+        if j not in own:
+            break
+        if sent.lemmas[j] in ctx.triggers or sent.lower[j] in ctx.triggers:
+            return None  # "fornire supporto allo sviluppo … da parte di X": X develops
+        for phrase in cues.agent:
+            if len(phrase) < 2 and (multiword_only or j - i > ONE_WORD_AGENT):
+                continue  # "demonstrations against the violations by X": X's are the violations
+            if not sent.phrase_at(j, phrase):
+                continue
+            if j - 1 > i and _participle(ctx, j - 1):
+                return None  # "la minaccia rappresentata dalla X": X's is the participle's agent
+            after = j + len(phrase)
+            found = [e for e in ctx.actors() if after <= sent.entity_token(e) <= after + 2]
+            if found:
+                return found[0]
+    return None
+
+
+def _complement_after(ctx: RoleContext, i: int) -> set[int]:
+    """The tokens of a complement clause opened right after the trigger ("chiesto che …")."""
+    clauses = ctx.clauses
+    for j in (i + 1, i + 2):
+        if j < len(ctx.sent.tokens) and clauses.marker(j) == j and clauses.kind(j) == "complement":
+            return set(clauses.tokens(j))
+    return set()
+
+
+def _conjuncts(ctx: RoleContext, last: Mention, left: list[Mention]) -> list[Mention]:
+    """The subject with the actors coordinated before it: "la Russia e l'Iran hanno inviato"."""
+    sent, cc = ctx.sent, ctx.cues.clauses
+    found = [last]
+    for e in reversed([e for e in left if sent.entity_token(e) < sent.entity_token(found[0])]):
+        between = sent.lower[sent.entity_end_token(e) + 1 : sent.entity_token(found[0])]
+        if (
+            between
+            and all(w in cc.weak_coordinators or w in cc.articles or w == "," for w in between)
+            and any(w in cc.weak_coordinators for w in between)
+        ):
+            if e.entity_id not in {f.entity_id for f in found}:
+                found.insert(0, e)
+        else:
+            break
+    return found
+
+
+def _parties(ctx: RoleContext, i: int, own: set[int]) -> list[Actor]:
+    """The parties of an agreement named around it: "un accordo tra X e Y", or the actors of
+    the relative clause that says what was agreed ("un accordo in base al quale X fornirà …
+    a Y", "an agreement under which X will …")."""
+    sent, clauses, cc = ctx.sent, ctx.clauses, ctx.cues.clauses
+    actors = ctx.actors()
+    pool: list[Mention] = []
+    for j in range(i + 1, min(len(sent.tokens), i + 4)):
+        if sent.lower[j] in cc.between:
+            pool = [e for e in actors if j < sent.entity_token(e) <= j + 6 and sent.entity_token(e) in own]
+            break
+    if not pool:
+        for j in range(i + 1, min(len(sent.tokens), i + 6)):
+            if clauses.kind(j) == "relative" and not clauses.same(i, j):
+                pool = [e for e in actors if sent.entity_token(e) in set(clauses.tokens(j))]
+                break
+    out: dict[str, Actor] = {}
+    for e in pool:
+        if e.entity_id and len(out) < 2:
+            out.setdefault(e.entity_id, actor_from(e))
+    return list(out.values()) if len(out) == 2 else []
+
+
+def _participle(ctx: RoleContext, j: int) -> bool:
+    return not ctx.sent.in_entity(j) and _participle_form(ctx.sent, j, ctx.cues)
+
+
+def _participle_form(sent: SentenceView, j: int, cues: Cues) -> bool:
+    """A past participle that is a verb form: "rappresentata" (rappresentare), "sent" (send);
+    not "soldati" (soldato) nor "development"."""
+    word, lemma = sent.lower[j], sent.lemmas[j]
+    if not re.search(cues.participle, word) or lemma == word:
+        return False
+    infinitive = cues.clauses.infinitive
+    return infinitive == r"$^" or bool(re.search(infinitive, lemma))
+
+
+def _genitive(ctx: RoleContext, i: int, own: set[int]) -> Mention | None:
+    """A name right after the trigger and "di"/"of": "la visita di Kim", "l'invasione dell'Ucraina"."""
+    sent, cc = ctx.sent, ctx.cues.clauses
+    j = i + 1
+    if j >= len(sent.tokens) or sent.lower[j] not in cc.genitive:
+        return None
+    j += 1
+    while j < len(sent.tokens) and sent.lower[j] in cc.articles:
+        j += 1
+    found = [e for e in ctx.actors() if sent.entity_token(e) == j and j in own]
+    return found[0] if found else None
+
+
+def _subject_position(ctx: RoleContext, k: int) -> bool:
+    """False when the name at token ``k`` is the object of a verb before it ("a sfidare gli
+    Stati Uniti e la Corea del Sud"), looking back over articles and earlier conjuncts."""
+    sent, cues = ctx.sent, ctx.cues
+    cc = cues.clauses
+    j = k - 1
+    while j >= 0:
+        word = sent.lower[j]
+        if word in cc.articles or sent.in_entity(j):
+            j -= 1
+            continue
+        if word in cc.weak_coordinators and j > 0 and sent.in_entity(j - 1):
+            j -= 1
+            continue
+        break
+    if j < 0:
+        return True
+    word = sent.lower[j]
+    return not (
+        re.search(cc.infinitive, word)
+        or (j > 0 and sent.lower[j - 1] in cc.infinitive_markers and word not in cc.articles)
+    )
+
+
+def _object_of_infinitive(ctx: RoleContext, i: int) -> bool:
+    """Whether a nominal trigger is the object of an infinitive or gerund right before it
+    ("contrastare la minaccia", "to counter the threat", "usando la guerra")."""
+    sent, cues = ctx.sent, ctx.cues
+    cc = cues.clauses
+    j = i - 1
+    while j >= 0 and (sent.lower[j] in cc.articles or sent.lower[j] in cc.possessives):
+        j -= 1
+    if j < 0:
+        return False
+    word = sent.lower[j]
+    return bool(
+        re.search(cc.infinitive, word)
+        or (re.search(cues.gerund, word) and len(word) > 5 and word not in cc.not_gerunds)
+        or (j > 0 and sent.lower[j - 1] in cc.infinitive_markers)
+    )
+
+
+def _after_preposition(ctx: RoleContext, k: int) -> bool:
+    """Whether the name at token ``k`` follows a preposition (skipping articles)."""
+    sent, cc = ctx.sent, ctx.cues.clauses
+    j = k - 1
+    while j >= 0 and sent.lower[j] in cc.articles:
+        j -= 1
+    return j >= 0 and (sent.lower[j] in cc.prepositions or sent.lower[j] in cc.genitive)
+
+
+def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
+    """The subject a clause leaves unsaid: the antecedent of a relative clause, the
+    sentence's subject for a coordinate or gerund clause, the last actor before a possessive."""
+    sent, clauses = ctx.sent, ctx.clauses
+    kind = clauses.kind(i)
+    cited = [e for e in ctx.actors(cited=True) if sent.entity_token(e) not in ctx.region]
+    if kind == "relative":
+        marker = clauses.marker(i)
+        before = [e for e in cited if marker - 3 <= sent.entity_end_token(e) < marker]
+        if before:
+            return [actor_from(before[-1])]
+    if kind in ("coordinate", "gerund"):
+        lo, _ = sent.clause_bounds(i)
+        first = [
+            e
+            for e in cited
+            if lo <= sent.entity_token(e) < i
+            and clauses.kind(sent.entity_token(e)) in ("main", "coordinate")
+            and _subject_position(ctx, sent.entity_token(e))
+        ]
+        if first:
+            return [actor_from(first[0])]
+    cc = ctx.cues.clauses
+    j = i - 1
+    while j >= 0 and sent.lower[j] in cc.articles:
+        j -= 1
+    at = j if j >= 0 and sent.lower[j] in cc.possessives else -1
+    if at < 0:  # "che il suo paese iniziasse la produzione": his country is the speaker's
+        own = clauses.tokens(i)
+        at = next(
+            (
+                k
+                for k in own
+                if k < i
+                and sent.lower[k] in cc.possessives
+                and k + 1 in own
+                and sent.lemmas[k + 1] in cc.own_country
+            ),
+            -1,
+        )
+    if at >= 0:
+        before = [e for e in cited if sent.entity_end_token(e) < at]
+        if before:
+            return [actor_from(before[-1])]
+    return []
+
+
+def participants(ctx: RoleContext, i: int, roles: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Other actors named in the trigger's clause: neither source, target nor a cited source."""
+    sent = ctx.sent
+    own = set(ctx.clauses.tokens(i))
+    taken = {a.start for a in roles}
+    out: dict[str, Actor] = {}
+    for e in ctx.actors():
+        if e.start not in taken and sent.entity_token(e) in own:
+            out.setdefault(e.entity_id or "", actor_from(e))
+    ids = {a.id for a in roles}
+    return tuple(a for key, a in out.items() if key and key not in ids)
+
+
+def equipment(sent: SentenceView, i: int, obj: int | None) -> tuple[Actor, ...]:
+    """Weapons and equipment in the trigger's clause: recognised weapon entities, else the
+    rule's object noun ("droni", "container")."""
+    lo, hi = sent.clause_bounds(i)
+    weapons = {
+        e.entity_id: actor_from(e)
+        for e in sent.entities
+        if e.label == "weapon" and lo <= sent.entity_token(e) < hi
+    }
+    if weapons:
+        return tuple(weapons.values())
+    if obj is None:
+        return ()
+    token = sent.tokens[obj]
+    end = token.idx + len(token.text)
+    return (Actor(f"equipment:{sent.lemmas[obj]}", token.text, start=token.idx, end=end),)

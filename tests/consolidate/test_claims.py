@@ -174,6 +174,7 @@ def event(
     attribution=(),
     mode: str = "",
     place: dict | None = None,
+    weapons: tuple[str, ...] = (),
 ) -> dict:
     quantity = None
     if value is not None:
@@ -187,6 +188,7 @@ def event(
         "source_actors": [actor(source)] if source else [],
         "target_actors": [actor(target)] if target else [],
         "place": place,
+        "equipment": [{"id": f"weapon:{w}", "name": w, "sector": w.split("-")[-1]} for w in weapons],
         "time": {"start": time[0], "end": time[1], "precision": time[2]} if time else None,
         "time_text": "",
         "quantity": quantity,
@@ -292,21 +294,58 @@ def place(pid: str, country: str = "") -> dict:
     return {"id": pid, "name": pid.capitalize(), "country": country}
 
 
-def test_places_keep_two_deployments_apart_but_a_city_joins_its_country():
-    kursk = event("e1", article="a1", published="2025-03-11", time=MARCH, place=place("kursk", "RUS"))
-    belgorod = event("e2", article="a2", published="2025-03-12", time=MARCH, place=place("belgorod", "RUS"))
+def test_places_keep_two_deployments_apart_but_a_city_joins_its_region_and_country():
+    kursk = event("e1", article="a1", published="2025-03-11", time=MARCH, place=place("geonames:1", "RUS"))
+    belgorod = event("e2", article="a2", published="2025-03-12", time=MARCH, place=place("geonames:2", "RUS"))
     russia = event("e3", article="a3", published="2025-03-13", time=MARCH, place=place("RUS"))
     nowhere = event("e4", article="a4", published="2025-03-14", time=MARCH)
-    claims, links = build_claims([kursk, belgorod, russia, nowhere])
-    assert len(claims) == 2
+    oblast = event("e5", article="a5", published="2025-03-15", time=MARCH, place=place("place:oblast", "RUS"))
+    abroad = event("e6", article="a6", published="2025-03-16", time=MARCH, place=place("geonames:3", "UKR"))
+    claims, links = build_claims([kursk, belgorod, russia, nowhere, oblast, abroad])
     by_claim: dict[str, set[str]] = {}
     for cid, eid in links:
         by_claim.setdefault(cid, set()).add(eid)
-    assert sorted(map(sorted, by_claim.values())) == [["e1", "e3", "e4"], ["e2"]]
-    kursk_claim = next(c for c in claims if len(by_claim[c["id"]]) == 3)
-    assert kursk_claim["data"]["place"]["id"] == "kursk"
-    assert "e3 joined: " in "\n".join(kursk_claim["data"]["explanation"])
-    assert any("places agree (Rus ~ Kursk)" in line for line in kursk_claim["data"]["explanation"])
+    assert sorted(map(sorted, by_claim.values())) == [["e1", "e3", "e4", "e5"], ["e2"], ["e6"]]
+    kursk_claim = next(c for c in claims if len(by_claim[c["id"]]) == 4)
+    assert kursk_claim["data"]["place"]["id"] == "geonames:1"
+    assert any("places agree (Rus ~ Geonames:1)" in line for line in kursk_claim["data"]["explanation"])
+
+
+def test_weapons_of_other_kinds_stay_apart():
+    events = [
+        event(
+            "e1",
+            article="a1",
+            published="2025-03-11",
+            time=MARCH,
+            type="PRODUCE_WEAPONS",
+            weapons=("attack-drone",),
+        ),
+        event(
+            "e2",
+            article="a2",
+            published="2025-03-12",
+            time=MARCH,
+            type="PRODUCE_WEAPONS",
+            weapons=("cruise-missile",),
+        ),
+        event(
+            "e3",
+            article="a3",
+            published="2025-03-13",
+            time=MARCH,
+            type="PRODUCE_WEAPONS",
+            weapons=("naval-drone",),
+        ),
+        event("e4", article="a4", published="2025-03-14", time=MARCH, type="PRODUCE_WEAPONS"),
+    ]
+    claims, links = build_claims(events)
+    groups: dict[str, set[str]] = {}
+    for cid, eid in links:
+        groups.setdefault(cid, set()).add(eid)
+    assert sorted(map(sorted, groups.values())) == [["e1", "e3", "e4"], ["e2"]]
+    drones = next(c for c in claims if len(groups[c["id"]]) == 3)
+    assert any("same kind of weapon (drone)" in line for line in drones["data"]["explanation"])
 
 
 def test_modes_must_agree_when_both_are_set():

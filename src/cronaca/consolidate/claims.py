@@ -2,8 +2,8 @@
 
 Two mentions join when they have the same event type, the same source and target
 actors (a person counts as its country: Putin is RUS), compatible modes (equal, or one
-unset), compatible places (the same place, a place inside the other's country, or one
-unset: troops in Kursk are not troops in Donetsk), compatible counted things (soldiers
+unset), compatible places (troops in Kursk are not troops in Donetsk), the same kind of
+weapon when both name one (drones are not missiles), compatible counted things (soldiers
 do not join containers) and overlapping time intervals. The grouping is
 deterministic: events are visited in a fixed order and claim ids are hashes of the
 group's key and its first event, so re-running on the same store gives the same claims.
@@ -28,6 +28,7 @@ from typing import Any
 from cronaca.model import Interval, content_id
 
 COMPONENT = "claims@2"
+FORCES = {"soldiers"}  # canonical units (resources/units.yaml) that count an actor's forces
 
 
 @dataclass
@@ -36,6 +37,7 @@ class _Group:
     unit: str | None
     mode: str = ""
     place: dict[str, Any] | None = None
+    weapons: set[str] = field(default_factory=set)  # weapon categories of its mentions
     events: list[dict[str, Any]] = field(default_factory=list)
     time: Interval | None = None
     explanation: list[str] = field(default_factory=list)
@@ -66,13 +68,27 @@ def _latest(event: dict[str, Any]) -> date | None:
 
 
 def _place_clash(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    """Two places that cannot be the same scene: different places, neither the other's country."""
+    """Two places that cannot be the same scene: places in different countries, or two
+    different cities. Without a containment hierarchy below the country, a region and a
+    city of the same country ("regione di Kursk", "Kursk") may be the same scene."""
     if not a or not b or a["id"] == b["id"]:
         return False
-    a_country, b_country = a.get("country") or "", b.get("country") or ""
-    if a_country and a_country == b["id"] or b_country and b_country == a["id"]:
-        return False
-    return True
+    a_country = a.get("country") or (a["id"] if _is_country(a) else "")
+    b_country = b.get("country") or (b["id"] if _is_country(b) else "")
+    if a_country and b_country and a_country != b_country:
+        return True
+    return a["id"].startswith("geonames:") and b["id"].startswith("geonames:")
+
+
+def _weapon_categories(event: dict[str, Any]) -> set[str]:
+    """What kinds of weapon a mention is about: drones are not missiles."""
+    return {
+        a["sector"] for a in event.get("equipment") or () if a.get("sector") and a["id"].startswith("weapon:")
+    }
+
+
+def _is_country(place: dict[str, Any]) -> bool:
+    return len(place["id"]) == 3 and place["id"].isupper()
 
 
 def _order(event: dict[str, Any]) -> tuple:
@@ -90,6 +106,9 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
     place = event.get("place")
     if _place_clash(place, group.place):
         return None
+    weapons = _weapon_categories(event)
+    if weapons and group.weapons and not weapons & group.weapons:
+        return None
     if time and group.time and not time.overlaps(group.time):
         return None
     # A report without a time of its own happened on or before its article's date.
@@ -106,6 +125,8 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
         reasons.append(f"same mode {mode}")
     if place and group.place:
         reasons.append(f"places agree ({place['name']} ~ {group.place['name']})")
+    if weapons and group.weapons:
+        reasons.append(f"same kind of weapon ({', '.join(sorted(weapons & group.weapons))})")
     if unit and group.unit:
         reasons.append(f"both count {unit}")
     if time and group.time:
@@ -139,6 +160,7 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
         group.events.append(event)
         group.unit = group.unit or unit
         group.mode = group.mode or event.get("mode") or ""
+        group.weapons |= _weapon_categories(event)
         # keep the most specific place seen: a city rather than its country
         place = event.get("place")
         if place and (not group.place or place.get("country") == group.place["id"]):
@@ -154,8 +176,16 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
 
 
 def _acknowledgements(group: _Group, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Other events in which an actor of the claim speaks of the other side's forces."""
+    """Other events in which an actor of the claim speaks of the other side's forces.
+
+    Only for claims about forces (they count soldiers) or claims someone was reported not
+    to acknowledge or to deny: Putin praising North Korean soldiers acknowledges their
+    presence, not a shipment of containers or an agreement between the two countries.
+    """
     _, sources, targets = group.key
+    disputed = any(e["factuality"] in ("not_acknowledged", "denied") for e in group.events)
+    if group.unit not in FORCES and not disputed:
+        return []
     sides = set(sources) | set(targets)
     context = next((e["context"] for e in group.events if e.get("context")), "")
     first = min(((e.get("published") or {}).get("start") or "9999") for e in group.events)

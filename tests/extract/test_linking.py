@@ -185,9 +185,8 @@ def test_unlinked_names_in_english():
 
 
 def test_capitalised_words_without_a_cue_stay_unmarked():
-    assert [
-        m for m in annotate("Ieri Palazzo Madama ha votato. Marina Militare in porto.") if m.entity_id is None
-    ] == []
+    text = "Ieri il Festival ha aperto. Presidente e Gran Premio: nessun nome. Solo Tour."
+    assert [m for m in annotate(text) if m.entity_id is None] == []
 
 
 # ---------------------------------------------------------------------------- places, weapons
@@ -267,7 +266,10 @@ def test_user_registry_extends_the_packaged_one():
     ]
     assert mentions[0].rule == "user:user.yaml@3"
     assert entities.lookup("org:centro-studi-aurora")["name"] == "Centro Studi Aurora"
-    assert "organisation" not in [m.label for m in annotate("Il Centro Studi Aurora.")]  # not without it
+    without = annotate("Il Centro Studi Aurora.")  # without the file: an unlinked organisation
+    assert [(m.text, m.entity_id) for m in without if m.label == "organisation"] == [
+        ("Centro Studi Aurora", None)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,7 @@ def test_pipeline_option_adds_ner_mentions_beside_the_rules(model):
         assert m.rule == "it_tiny_ner@1.0.0"
     # complement: the rules keep Bari, and the model adds nothing over it
     bari = [m for m in mentions if m.text == "Bari"]
-    assert [m.component for m in bari] == ["entities@2"]
+    assert [m.component for m in bari] == ["entities@3"]
 
 
 def test_replace_mode_keeps_only_the_model(model):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from cronaca.extract import linking
+from cronaca.extract import linking, unknown_names
 from cronaca.extract.linking import Found
 from cronaca.extract.pipeline import Doc, component
 from cronaca.extract.registry import (
@@ -61,7 +61,7 @@ __all__ = [
     "registry",
 ]
 
-VERSION = 2
+VERSION = 3
 COMPONENT = f"entities@{VERSION}"
 
 
@@ -134,7 +134,7 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
         sector = entry.sector
         if entry.label == "demonym":
             if starts is None:
-                starts = [t.idx for t in doc.tokens] if doc.tokens is not None else []
+                starts = doc.tokens.to_array("IDX").tolist() if doc.tokens is not None else []
             if _near(starts, doc, start, end, gaz.military):
                 sector = "military"
         f = _found(entry, start, end, sector)
@@ -145,9 +145,8 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     found += linking.link_short(gaz, text, shorts, found, date_of)
     found += linking.link_places(gaz, text, norm, found)
     found.sort(key=lambda f: (f.start, -f.end))
-    found += linking.find_unlinked(gaz, text, norm, found)
-    found.sort(key=lambda f: (f.start, -f.end))
-    return found
+    sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")
+    return unknown_names.find_unlinked(gaz, text, norm, found, language, sentences)
 
 
 def mention(doc: Doc, f: Found) -> Mention:

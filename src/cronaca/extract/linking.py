@@ -1,4 +1,4 @@
-"""Linking inside one article: role descriptions, short forms, place cues, unlinked names.
+"""Linking inside one article: role descriptions, short forms, place cues.
 
 Runs after the gazetteer match (``cronaca.extract.entities``) on the same article:
 
@@ -12,11 +12,9 @@ Runs after the gazetteer match (``cronaca.extract.entities``) on the same articl
   named in full in the article (the nearest before it), else to the only registry person
   with that short form, else to the one in office at the date;
 - **place cues** — "regione (russa) di Kursk", "Kursk region" → the region in
-  places.yaml (the city mention stays);
-- **unlinked names** — capitalised names after a title or kind word ("il ministro degli
-  Esteri Mario Bianchi", "l'agenzia Xyz", "il villaggio di Novoselivka"), or starting with
-  a known first name, or alone on a line (a byline): ``person`` / ``organisation`` /
-  ``place`` mentions with ``entity_id`` None and ``value = {"linked": False, "cue": ...}``.
+  places.yaml (the city mention stays).
+
+Names the registry does not hold are found afterwards by ``cronaca.extract.unknown_names``.
 """
 
 from __future__ import annotations
@@ -26,10 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cronaca.extract.registry import Entry, Gazetteer, holder, normalise
+from cronaca.extract.registry import Entry, Gazetteer, normalise
 
 ANCHOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation"}
-_PUNCT_STOP = set('.,;:!?()[]{}"—–«»“”')
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŬŮŰŲŴŶŸŹŻŽ"
 _WORD = rf"(?:[{_UPPER}]\.(?=[ ][{_UPPER}])|[{_UPPER}][\w'’\-]*)"  # "J. Smith", "Jong-un"
 
@@ -45,15 +42,9 @@ class Linker:
     after_possessive: re.Pattern[str]
     split_head: re.Pattern[str]
     split_tail: re.Pattern[str]
-    cues: dict[str, dict[str, str]]  # class → normalised cue → cue as written in cues.yaml
-    between: frozenset[str]
-    titles_only: frozenset[str]
-    first_names: frozenset[str]
-    name: re.Pattern[str]
     region_before: re.Pattern[str]
     region_after: re.Pattern[str]
     split: dict[tuple[str, str], str] = field(default_factory=dict)
-    lead: frozenset[str] = frozenset()  # capitalised title words before a name: "Foreign Minister"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -80,12 +71,6 @@ def linker(gaz: Gazetteer) -> Linker:
     heads = _alternation([h for h, _ in split])
     tails = _alternation([t for _, t in split])
     cues = gaz.cues
-    by_class = {
-        kind: {normalise(c): c for lang in ("it", "en") for c in cues[kind].get(lang, [])}
-        for kind in ("person", "organisation", "place")
-    }
-    particles = "|".join(re.escape(p) for p in cues.get("particles", []))
-    exclude = {n.casefold() for n in cues.get("first_names_exclude", [])}
     regions = [c for c in cues["place"].get("it", []) if c in ("regione", "provincia", "oblast", "distretto")]
     built = Linker(
         titles=titles,
@@ -95,11 +80,6 @@ def linker(gaz: Gazetteer) -> Linker:
         after_possessive=re.compile(rf"^'s\s+({alt})(?!\w)"),
         split_head=re.compile(rf"(?<![\w'])({heads})\s+$"),
         split_tail=re.compile(rf"^\s+({tails})(?!\w)"),
-        cues=by_class,
-        between=frozenset(normalise(w) for w in cues["person"].get("between", [])),
-        titles_only=frozenset(normalise(w) for w in cues["person"].get("titles_only", [])),
-        first_names=frozenset(n for n in gaz.first_names if n not in exclude),
-        name=re.compile(rf"(?<![\w\-]){_WORD}(?:[ ](?:(?:{particles})[ ])?{_WORD}){{0,3}}"),
         region_before=re.compile(
             rf"(?<![\w'])({'|'.join(map(re.escape, regions))})(?:\s+[a-zà-ù]+)?\s+(?:di|del|della|dello)\s+$"
         ),
@@ -107,14 +87,6 @@ def linker(gaz: Gazetteer) -> Linker:
             rf"^\s+({'|'.join(re.escape(normalise(w)) for w in cues['place'].get('after', []))})(?!\w)"
         ),
         split=split,
-        lead=frozenset(
-            w
-            for kind in by_class.values()
-            for cue in kind
-            for w in cue.split()
-            if w not in ("di", "del", "della", "of", "the")
-        )
-        | frozenset(normalise(w) for w in cues["person"].get("between", [])),
     )
     gaz._linker = built  # type: ignore[attr-defined]
     return built
@@ -184,6 +156,27 @@ def link_roles(
         value = _person_value(gaz, pid, linked_by="role", role=key, of=f.entity_id)
         out.append(Found(start, end, "person", pid, value, "roles.yaml@" + str(gaz.roles["version"])))
     return out
+
+
+def holder(gaz: Gazetteer, roles: list[str], of: str, when: tuple[date, date] | None) -> str | None:
+    """The person who held the first of ``roles`` "of" an actor during ``when`` (most overlap);
+    without a date, the one current holder."""
+    for role in roles:
+        tenures = gaz.tenures.get((role, of), [])
+        if when is None:
+            current = {t.person for t in tenures if t.end is None}
+            if len(current) == 1:
+                return current.pop()
+            continue
+        start, end = when
+        best, overlap = None, -1
+        for t in tenures:
+            days = (min(end, t.end or date.max) - max(start, t.start or date.min)).days
+            if days > overlap:
+                best, overlap = t.person, days
+        if best is not None and overlap >= 0:
+            return best
+    return None
 
 
 def _role_span(lk: Linker, norm: str, language: str, f: Found) -> tuple[int, int, str] | None:
@@ -300,98 +293,3 @@ def link_places(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> lis
             value = {"linked": False, "cue": cue, "actor": f.value.get("actor", "")}
             out.append(Found(start, end, "place", None, value, "cues.yaml@" + str(gaz.cues["version"])))
     return out
-
-
-# ---------------------------------------------------------------------------- unlinked names
-
-
-def find_unlinked(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> list[Found]:
-    """People, organisations and places the registry does not know, from cues and first names."""
-    lk = linker(gaz)
-    mask = bytearray(len(text))
-    for f in found:
-        mask[f.start : f.end] = b"\x01" * (f.end - f.start)
-    rule = "cues.yaml@" + str(gaz.cues["version"])
-    surnames: dict[str, str] = {}
-    out: list[Found] = []
-    for m in lk.name.finditer(text):
-        start, end = m.start(), m.end()
-        covered = mask.find(1, start, end)
-        if covered == start:
-            continue
-        if covered != -1:
-            end = text.rfind(" ", start, covered)
-            if end <= start:
-                continue
-        name = text[start:end].rstrip(".")
-        words = name.split()
-        while len(words) > 1 and normalise(words[0]) in lk.lead:  # "Foreign Minister Penny Wong"
-            start += len(words[0]) + 1
-            words = words[1:]
-        if normalise(words[0]) in lk.lead:
-            continue  # "degli Esteri", "della Difesa": part of a title
-        name = " ".join(words)
-        end = start + len(name)
-        kind, cue = _cue_before(lk, norm, mask, start)
-        if kind is None:
-            if 2 <= len(words) <= 4 and _alone_on_line(text, start, end):
-                kind, cue = "person", "byline"
-            elif len(words) >= 2 and words[0].casefold() in lk.first_names:
-                kind, cue = "person", "first_name"
-            elif len(words) == 1 and len(name) >= 3 and name in surnames:
-                kind, cue = "person", "short_form"
-        if kind is None:
-            continue
-        value: dict[str, Any] = {"linked": False, "cue": cue}
-        if kind == "person" and cue == "short_form":
-            value["name"] = surnames[name]
-        if kind == "person" and len(words) >= 2 and words[-1].casefold() not in _NOT_SURNAMES:
-            surnames.setdefault(words[-1], name)
-        out.append(Found(start, end, kind, None, value, rule))
-        mask[start:end] = b"\x01" * (end - start)
-    return out
-
-
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip(" .")
-
-
-_NOT_SURNAMES = frozenset(
-    "il lo la le gli un uno una per con dal dalla nel nella sul sulla e ma se che the a an and but "
-    "in on of for to by at it he she they".split()
-)
-_TOKEN = re.compile(r"[\w.']+|[^\w\s]")
-
-
-def _cue_before(lk: Linker, norm: str, mask: bytearray, start: int) -> tuple[str | None, str]:
-    """The cue class and cue word in up to six words before ``start`` (no punctuation between)."""
-    lo = max(0, start - 80)
-    window = norm[lo:start]
-    tokens = [(lo + t.start(), lo + t.end(), t.group()) for t in _TOKEN.finditer(window)]
-    skipped = 0
-    for i in range(len(tokens) - 1, -1, -1):
-        s, e, word = tokens[i]
-        if word in _PUNCT_STOP:
-            return None, ""
-        for n in (3, 2, 1):
-            if i - n + 1 < 0:
-                continue
-            phrase = " ".join(t[2] for t in tokens[i - n + 1 : i + 1])
-            bare = phrase.split("'")[-1] if "'" in phrase else phrase  # "l'agenzia" → "agenzia"
-            for kind in ("person", "organisation", "place"):
-                cue = lk.cues[kind].get(phrase) or lk.cues[kind].get(bare)
-                if cue and (kind != "place" or skipped <= 1):
-                    return kind, cue
-        if word in lk.between or word.split("'")[-1] in lk.between or mask[s] or mask.find(1, s, e) != -1:
-            skipped += 1
-            if skipped > 5:
-                return None, ""
-            continue
-        if word in ("di", "del", "della", "dello", "of", "stampa", "news"):
-            skipped += 1
-            continue
-        return None, ""
-    return None, ""

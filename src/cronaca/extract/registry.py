@@ -1,7 +1,7 @@
 """The entity registry: every name of every canonical entity, in one automaton.
 
 Sources, all under ``resources/entities/`` (each with a ``version``): the generated
-``countries.json`` and ``first_names.json``, and the curated ``aliases.yaml``,
+``countries.json``, ``first_names.json`` and ``surnames.json``, and the curated ``aliases.yaml``,
 ``demonyms.yaml``, ``metonyms.yaml``, ``organisations.yaml``, ``people.yaml``,
 ``places.yaml``, ``weapons.yaml`` and ``roles.yaml``; plus any user registry files
 (same shape as the curated ones) given as ``extra`` paths.
@@ -14,6 +14,7 @@ hyphens and line breaks read as spaces ("Kim Jong-un" = "Kim Jong Un"), quotes u
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,13 @@ import ahocorasick
 import yaml
 
 from cronaca.errors import ResourceError
+from cronaca.extract.inflection import (  # noqa: F401  (re-exported)
+    english_forms,
+    english_plurals,
+    italian_forms,
+    italian_plurals,
+    name_variants,
+)
 from cronaca.resources import load_yaml, path
 
 FOLDER = "entities"
@@ -57,6 +65,7 @@ _APOSTROPHES = {ord(c): "'" for c in "’‘ʼ`´"}
 _SPACES = {ord(c): " " for c in "\n\t\r\u00a0\u2009\u202f-\u2010\u2011"}
 _QUOTES = {ord(c): '"' for c in "“”„«»"}
 _TABLE = {**_APOSTROPHES, **_SPACES, **_QUOTES}
+_ELISION = re.compile(r"(?<=\w)'(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ class Gazetteer:
         self.tenures: dict[tuple[str, str], list[Tenure]] = {}
         self.place_cores: dict[str, str] = {}  # "kursk" → place id, read after a cue ("regione di")
         self.first_names: frozenset[str] = frozenset()
+        self.surnames: frozenset[str] = frozenset()
         self.military: frozenset[str] = frozenset()
         self.roles: dict[str, Any] = {}
         self.cues: dict[str, Any] = {}
@@ -120,8 +130,12 @@ class Gazetteer:
             return
         case = case or case_rule(surface)
         rank = (PRIORITY.index(entry.label), weight)
-        key = normalise(surface)
-        self._names.setdefault(key, []).append(Candidate(rank, case, surface, entry))
+        candidate = Candidate(rank, case, surface, entry)
+        self._names.setdefault(normalise(surface), []).append(candidate)
+        if "'" in surface:  # "d'America" is also written "d' America"
+            spaced = _ELISION.sub("' ", surface)
+            if spaced != surface:
+                self._names.setdefault(normalise(spaced), []).append(candidate)
 
     def add_short(self, name: str, person: str, rule: str, explicit: bool) -> None:
         self._short.setdefault(normalise(name), {})[person] = (name, rule, explicit)
@@ -151,6 +165,8 @@ def normalise(text: str) -> str:
 
 
 def case_rule(name: str) -> str:
+    if not name.isupper():  # fast path: some letter is lowercase (or none is cased)
+        return PROPER
     letters = [c for c in name if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return EXACT
@@ -169,102 +185,6 @@ def case_ok(case: str, written: str, surface: str) -> bool:
     if case == CAPITAL:
         return written[0].isupper()
     raise ResourceError(f"unknown case rule {case!r}")
-
-
-def name_variants(name: str) -> list[str]:
-    """Spelling variants of a person's name: "Kim Jong Un" → "Kim Jong-un", "Kim Jongun"."""
-    parts = name.split()
-    variants = [name, name.replace("-", " "), name.replace("-", "")]
-    if len(parts) == 3 and "-" not in name:  # East Asian given names: "Jong Un" / "Jong-un" / "Jongun"
-        variants += [f"{parts[0]} {parts[1]}{parts[2].lower()}"]
-    return list(dict.fromkeys(v for v in variants if v.strip()))
-
-
-# ---------------------------------------------------------------------------- inflection
-
-
-def italian_forms(base: str) -> list[str]:
-    """Inflected forms of an Italian demonym's masculine singular."""
-    stem = base
-    if base.endswith("co"):
-        endings, stem = ("co", "ca", "ci", "chi", "che"), base[:-2]
-    elif base.endswith("go"):
-        endings, stem = ("go", "ga", "ghi", "ghe", "gi"), base[:-2]
-    elif base.endswith("o"):
-        endings, stem = ("o", "a", "i", "e"), base[:-1]
-    elif base.endswith("e"):
-        endings, stem = ("e", "i"), base[:-1]
-    elif base.endswith("a"):
-        endings, stem = ("a", "i", "e"), base[:-1]
-    else:
-        return [base]
-    forms = [stem + ending for ending in endings]
-    for prefix in ("nord", "sud"):
-        if base.startswith(prefix) and len(base) > len(prefix) + 3:
-            forms += [f"{prefix}-{f[len(prefix) :]}" for f in forms] + [
-                f"{prefix} {f[len(prefix) :]}" for f in forms
-            ]
-    return forms
-
-
-def english_forms(base: str) -> list[str]:
-    if base.endswith(("ese", "sh", "ch", "ss")):
-        return [base]
-    return [base, base + "s"]
-
-
-_LINKS = frozenset({"di", "da", "del", "della", "dello", "dei", "degli", "delle", "a", "ad", "per", "in"})
-
-
-def italian_plural_word(word: str) -> list[str]:
-    """Plurals of one Italian noun or adjective: missile → missili, balistico → balistici/balistichi."""
-    if not word.isalpha() or word.isupper() or len(word) < 3:
-        return [word]
-    if word.endswith(("co", "go")):
-        return [word[:-1] + "i", word[:-1] + "hi"]
-    if word.endswith(("ca", "ga")):
-        return [word[:-1] + "he"]
-    if word.endswith("io"):
-        return [word[:-1]]
-    if word.endswith(("o", "e")):
-        return [word[:-1] + "i"]
-    if word.endswith("a"):
-        return [word[:-1] + "e", word[:-1] + "i"]
-    return [word]  # invariable: "radar", "caccia" is listed as written
-
-
-def italian_plurals(phrase: str) -> list[str]:
-    """Plurals of an Italian noun phrase: the words before the first linking word inflect."""
-    words = phrase.split()
-    head: list[list[str]] = []
-    for i, word in enumerate(words):
-        if word.lower() in _LINKS or "'" in word:
-            tail = words[i:]
-            break
-        options = italian_plural_word(word)
-        head.append(options if not head else [*options, word])  # "droni kamikaze": invariable adjectives
-    else:
-        tail = []
-    forms = [[]]
-    for options in head:
-        forms = [f + [o] for f in forms for o in options]
-    return [" ".join(f + tail) for f in forms]
-
-
-def english_plurals(phrase: str) -> list[str]:
-    """Plural of an English noun phrase: the last word before "of" takes -s/-es."""
-    words = phrase.split()
-    at = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
-    word = words[at]
-    if word.isupper() or not word.isalpha():
-        plural = word + "s"
-    elif word.endswith(("s", "sh", "ch", "x")):
-        plural = word + "es"
-    elif word.endswith("y") and word[-2:-1] not in "aeiou":
-        plural = word[:-1] + "ies"
-    else:
-        plural = word + "s"
-    return [" ".join([*words[:at], plural, *words[at + 1 :]])]
 
 
 # ---------------------------------------------------------------------------- loading
@@ -317,6 +237,22 @@ def _load_countries(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
             for names in capital["names"].values():
                 for n in names:
                     gaz.add(n, entry, weight=weight[cid])
+    for region in data.get("regions", []):  # continents, US states
+        pid, country = region["place_id"], region["country"]
+        gaz.places[pid] = {
+            "id": pid,
+            "type": "place",
+            "kind": region["kind"],
+            "name": region["name"],
+            "names": region["names"],
+            "country": country,
+            "capital": False,
+        }
+        actor = countries[country]["name"] if country else region["name"]
+        entry = Entry("place", country, "country" if country else "place", actor, rule, pid, region["name"])
+        for names in region["names"].values():
+            for n in names:
+                gaz.add(n, entry)
     for rank, city in enumerate(data["cities"]):  # sorted by population
         cid = city["country"]
         gaz.places[city["place_id"]] = {
@@ -544,15 +480,15 @@ def _load_weapons(gaz: Gazetteer, data: Any, rule: str, where: str) -> None:
                     gaz.add(form, entry, EXACT if case_rule(form) == EXACT else LOWER_OR_CAPITAL)
 
 
-def _load_first_names(gaz: Gazetteer) -> None:
-    name = "first_names.json"
+def _load_names_list(name: str) -> frozenset[str]:
+    """A generated list of names (first_names.json, surnames.json), casefolded."""
     try:
         with path(f"{FOLDER}/{name}").open("r", encoding="utf-8") as handle:
             data = json.load(handle)
     except FileNotFoundError as e:
         raise ResourceError(f"{name} is missing: run scripts/build_resources.py") from e
     _rule(name, data)
-    gaz.first_names = frozenset(n.casefold() for n in data["names"])
+    return frozenset(n.casefold() for n in data["names"])
 
 
 def load_file(gaz: Gazetteer, data: Any, name: str, user: bool = False) -> None:
@@ -614,7 +550,8 @@ def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     gaz.roles = roles
     gaz.cues = load_yaml(f"{FOLDER}/cues.yaml")
     _rule("cues.yaml", gaz.cues)
-    _load_first_names(gaz)
+    gaz.first_names = _load_names_list("first_names.json")
+    gaz.surnames = _load_names_list("surnames.json")
     for people in gaz.tenures.values():
         people.sort(key=lambda t: t.start or date.min)
     _check(gaz)
@@ -640,24 +577,3 @@ def _check(gaz: Gazetteer) -> None:
     for (role, of), tenures in gaz.tenures.items():
         if of not in gaz.registry:
             raise ResourceError(f"{tenures[0].person}: role {role!r} of unknown actor {of!r}")
-
-
-def holder(gaz: Gazetteer, roles: list[str], of: str, when: tuple[date, date] | None) -> str | None:
-    """The person who held the first of ``roles`` "of" an actor during ``when`` (most overlap);
-    without a date, the one current holder."""
-    for role in roles:
-        tenures = gaz.tenures.get((role, of), [])
-        if when is None:
-            current = {t.person for t in tenures if t.end is None}
-            if len(current) == 1:
-                return current.pop()
-            continue
-        start, end = when
-        best, overlap = None, -1
-        for t in tenures:
-            days = (min(end, t.end or date.max) - max(start, t.start or date.min)).days
-            if days > overlap:
-                best, overlap = t.person, days
-        if best is not None and overlap >= 0:
-            return best
-    return None

@@ -14,6 +14,9 @@ import yaml
 
 from cronaca.errors import ResourceError
 
+# libyaml's loader when PyYAML was built with it: the registries load ~3x faster
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def path(name: str):
     """A packaged resource file, e.g. ``path("it/events.yaml")``."""
@@ -26,7 +29,7 @@ def load_yaml(name: str) -> Any:
     target = path(name)
     try:
         with target.open("r", encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=_Loader)  # noqa: S506 - a safe loader
     except FileNotFoundError as e:
         raise ResourceError(f"packaged resource {name} is missing: reinstall cronaca") from e
     except yaml.YAMLError as e:

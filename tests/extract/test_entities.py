@@ -97,7 +97,7 @@ def test_capitalised_italian_demonym_matches():
 
 
 def test_common_word_excluded_from_demonyms():
-    assert found("Il governo ha in serbo nuove sanzioni per i serbi.") == [("serbi", "demonym", "SRB")]
+    assert found("Quel paese ha in serbo nuove sanzioni per i serbi.") == [("serbi", "demonym", "SRB")]
 
 
 def test_proper_names_need_a_capital_letter():
@@ -238,6 +238,32 @@ def test_people_and_organisations():
         ("Washington Post", "organisation", "org:washington-post"),
     ]
     assert mentions[0].value["type"] == "person" and mentions[0].rule == "people.yaml@2"
+
+
+def test_companies_parties_clubs_and_institutions():
+    text = "Eni e Google sponsorizzano la Juventus; il Pd e la Guardia di Finanza ne parlano a Mediaset."
+    assert [(t, label, eid) for t, label, eid in found(text) if label == "organisation"] == [
+        ("Eni", "organisation", "org:eni"),
+        ("Google", "organisation", "org:google"),
+        ("Juventus", "organisation", "org:juventus"),
+        ("Pd", "organisation", "org:pd"),
+        ("Guardia di Finanza", "organisation", "org:guardia-di-finanza"),
+        ("Mediaset", "organisation", "org:mediaset"),
+    ]
+    assert entities.lookup("org:lega")["sector"] == "political"
+
+
+def test_names_read_only_in_italian_texts():
+    assert ("Milan", "organisation", "org:ac-milan") in found("Il Milan ha vinto a Torino.")
+    assert found("They landed in Milan.", "en") == [("Milan", "city", "ITA")]
+
+
+def test_a_first_name_before_a_company_name_makes_a_person():
+    mentions = annotate("Ieri Marco Ferrari ha visitato la Ferrari.")
+    assert [(m.text, m.label, m.entity_id) for m in mentions] == [
+        ("Marco Ferrari", "person", None),
+        ("Ferrari", "organisation", "org:ferrari"),
+    ]
 
 
 def test_registry_and_lookup():

@@ -80,17 +80,32 @@ def test_institutions_named_by_a_capitalised_noun():
         ("Senato", "organisation", "institution"),
         ("Procura", "organisation", "institution"),
     ]
-    assert unlinked("Il senato accademico e la procura sportiva.") == []  # lowercase: common nouns
+    assert unlinked("Il senato accademico e una procura speciale.") == []  # lowercase: common nouns
+
+
+def test_institutions_named_by_a_lowercase_noun_after_an_article():
+    text = "Il governo tace, la polizia locale indaga e l'esercito francese resta; agenti di polizia."
+    assert unlinked(text) == [
+        ("governo", "organisation", "institution"),
+        ("polizia locale", "organisation", "institution"),
+        ("esercito francese", "organisation", "institution"),
+    ]
+    assert ("francese", "FRA") in linked(text)  # the demonym stays for events
+    # "nazionale" only with a demonym or adjective after it
+    assert unlinked("La nazionale spagnola ha vinto la finale nazionale.") == [
+        ("nazionale spagnola", "organisation", "institution")
+    ]
+    assert unlinked("The government and the police.", "en") == []
 
 
 def test_adjectives_and_directions_continue_a_name():
     got = unlinked(
-        "La Chiesa cattolica, il Parlamento italiano e i Vigili del fuoco nell'Italia settentrionale."
+        "La Chiesa cattolica, il Parlamento italiano e la Polizia stradale nell'Italia settentrionale."
     )
     assert [(t, label) for t, label, _ in got] == [
         ("Chiesa cattolica", "organisation"),
         ("Parlamento italiano", "organisation"),
-        ("Vigili del fuoco", "organisation"),
+        ("Polizia stradale", "organisation"),
         ("Italia settentrionale", "place"),
     ]
     # the country and the demonym stay linked inside, for events
@@ -146,9 +161,9 @@ def test_place_prepositions():
 
 
 def test_acronyms_are_organisations_but_not_technical_ones():
-    assert unlinked("La FIOM e il PdL contro la Rebtel; il DNA, il COVID-19 e la PS5 no.") == [
+    assert unlinked("La FIOM e il PdR contro la Rebtel; il DNA, il COVID-19 e la PS5 no.") == [
         ("FIOM", "organisation", "acronym"),
-        ("PdL", "organisation", "acronym"),
+        ("PdR", "organisation", "acronym"),
     ]
 
 
@@ -189,9 +204,9 @@ def test_a_person_name_replaces_the_place_or_short_form_inside_it():
 
 
 def test_an_organisation_name_keeps_the_actor_inside_it():
-    mentions = annotate("La Banca d'Italia e la Banca Popolare di Sondrio hanno alzato i tassi.")
+    mentions = annotate("La Fondazione d'Italia e la Banca Popolare di Sondrio hanno alzato i tassi.")
     got = [(m.text, m.label, m.entity_id) for m in mentions]
-    assert ("Banca d'Italia", "organisation", None) in got
+    assert ("Fondazione d'Italia", "organisation", None) in got
     assert ("Italia", "country", "ITA") in got  # events still see Italy
     assert ("Banca Popolare di Sondrio", "organisation", None) in got
 

@@ -50,6 +50,10 @@ class Names:
     function_words: frozenset[str]
     saints: frozenset[str]
     regnal_names: frozenset[str]
+    # "il governo", "la polizia locale", "la nazionale italiana": institutions named by a
+    # lowercase noun after an article (Italian); None when cues.yaml lists none
+    lower_institutions: re.Pattern[str] | None
+    needs_adjective: frozenset[str]  # "nazionale" only with a demonym or adjective after it
 
 
 def _words(section: Any, *languages: str) -> frozenset[str]:
@@ -70,6 +74,17 @@ def stem(phrase: str) -> str:
         if last.endswith(("ch", "gh")):
             last = last[:-1]
     return " ".join([*words[:-1], last])
+
+
+def _lower_institutions(spec: dict[str, Any]) -> re.Pattern[str] | None:
+    """One pattern for "<article> <noun>" over normalised text: group 1 is the noun."""
+    nouns = sorted(_words({k: v for k, v in spec.items() if k != "articles"}), key=len, reverse=True)
+    articles = sorted(_words(spec.get("articles", [])), key=len, reverse=True)
+    if not nouns or not articles:
+        return None
+    art = "|".join(re.escape(a) for a in articles)
+    noun = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"(?<![\w'])(?:{art})(?:(?<=')|[ ])({noun})(?![\w'])")
 
 
 def names(gaz: Gazetteer) -> Names:
@@ -119,6 +134,8 @@ def names(gaz: Gazetteer) -> Names:
         adjectives=frozenset(stem(w) for w in _words(spec.get("adjectives"))),
         directions=_words(spec.get("directions")),
         regnal_names=frozenset(gaz.first_names),
+        lower_institutions=_lower_institutions(spec.get("lowercase_institutions") or {}),
+        needs_adjective=_words((spec.get("lowercase_institutions") or {}).get("needs_adjective", [])),
         surnames=gaz.surnames,
         speech=re.compile(
             r" (?:(?:ha|aveva|avrebbe|has|had) )?(?:"

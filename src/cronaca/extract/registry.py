@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -374,6 +374,11 @@ def _load_named(gaz: Gazetteer, items: Any, kind: str, rule: str, where: str, me
             for n in ns:
                 for variant in name_variants(n) if kind == "person" else [n]:
                     gaz.add(variant, entry)
+        only_it = item.get("it_only") or []
+        if not isinstance(only_it, list) or not all(isinstance(n, str) and n.strip() for n in only_it):
+            raise ResourceError(f"{at} ({eid}): it_only must be a list of names")
+        for n in only_it:  # "Milan" the club in Italian texts, the city in English ones
+            gaz.add(n, replace(entry, language="it"))
         if kind == "person":
             _load_person_extras(gaz, item, record, rule, at)
 

@@ -227,6 +227,23 @@ class _Finder:
         self.directions()
         for span in self.merged():
             self.handle(span)
+        self.lowercase_institutions()
+
+    def lowercase_institutions(self) -> None:
+        """Italian institutions named by a lowercase noun after an article ("il governo",
+        "dalla polizia locale", "la nazionale italiana"): unlinked organisations."""
+        pattern = self.nm.lower_institutions
+        if pattern is None or self.language not in ("it", ""):
+            return
+        for m in pattern.finditer(self.norm):
+            start, end = m.span(1)
+            if not self.text[start].islower() or self.mask.find(1, start, end) != -1:
+                continue
+            longer = self.adjectives(end)
+            if m.group(1) in self.nm.needs_adjective and longer == end:
+                continue  # "la nazionale" alone is mostly the adjective
+            end = longer
+            self.emit(start, end, "organisation", "institution", [self.text[start:end]])
 
     def directions(self) -> None:
         """ "Italia settentrionale", "Europa orientale": a place around a country or continent."""
@@ -418,7 +435,9 @@ class _Finder:
             or (f.label == "person" and f.entity_id is None)
             for f in found
         )
-        if lows[0] in nm.regnal_names and not self.mask[words[0][0]] and replaceable:
+        # a one-word company or club named like a family ("Mario Ferrari", "Luca Barilla")
+        surname_like = all(f.label == "organisation" and " " not in self.text[f.start : f.end] for f in found)
+        if lows[0] in nm.regnal_names and not self.mask[words[0][0]] and (replaceable or surname_like):
             return "person", "first_name", True  # "Whitney Houston", "Melania Trump"
         if len(words) == 2 and replaceable and all(f.label == "city" for f in found):
             # a town's name beside a first name or surname ("Ciro Esposito"), or beside a word

@@ -33,9 +33,14 @@ from cronaca.errors import InputError, UsageError
 from cronaca.model import Article, Interval
 
 # cronaca factuality value → MEANTIME attribute; a value not listed maps to the majority class.
-CERTAINTY: dict[str, str] = {"probable": "PROBABLE", "possible": "POSSIBLE", "rumoured": "POSSIBLE"}
+CERTAINTY: dict[str, str] = {
+    "probable": "PROBABLE",
+    "possible": "POSSIBLE",
+    "rumoured": "POSSIBLE",
+    "intended": "POSSIBLE",
+}
 POLARITY: dict[str, str] = {"denied": "NEG", "not_acknowledged": "NEG", "negated": "NEG"}
-TIME: dict[str, str] = {"future": "FUTURE"}
+TIME: dict[str, str] = {"future": "FUTURE", "intended": "FUTURE"}
 MAJORITY: dict[str, str] = {"certainty": "CERTAIN", "polarity": "POS", "time": "NON_FUTURE"}
 ATTRIBUTES: tuple[str, ...] = ("certainty", "polarity", "time")
 SEPARATOR = "\n\n"

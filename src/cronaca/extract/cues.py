@@ -63,6 +63,10 @@ class Cues:
     infinitive_markers: frozenset[str] = frozenset()
     implicative: frozenset[str] = frozenset()  # "managed to send": it happened
     negative_implicative: frozenset[str] = frozenset()  # "failed to pass": it did not
+    hesitant: frozenset[str] = frozenset()  # "reluctant to supply", "riluttante a fornire": possible
+    intentional: frozenset[str] = frozenset()  # "an effort to pump", "nel tentativo di": intended
+    purpose_markers: frozenset[str] = frozenset()  # "per aiutare": a purpose, so intended
+    future_in_past: frozenset[str] = frozenset()  # "said it would buy": future
     clauses: ClauseCues = field(default_factory=ClauseCues)
 
 
@@ -123,6 +127,10 @@ def load_cues(language: str) -> Cues:
             infinitive_markers=frozenset(data.get("planned", {}).get("markers", [])),
             implicative=frozenset(data.get("planned", {}).get("implicative", [])),
             negative_implicative=frozenset(data.get("planned", {}).get("negative_implicative", [])),
+            hesitant=frozenset(data.get("planned", {}).get("hesitant", [])),
+            intentional=frozenset(data.get("planned", {}).get("intentional", [])),
+            purpose_markers=frozenset(data.get("planned", {}).get("purpose", [])),
+            future_in_past=frozenset(data.get("planned", {}).get("future_in_past", [])),
             clauses=_clause_cues(data.get("clauses", {})),
         )
     except (KeyError, TypeError, AttributeError, re.error) as e:

@@ -181,7 +181,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     ]
     cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
     clauses = clauses_of(sent, cues)
-    ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region)
+    people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
+    ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
@@ -234,7 +235,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 attribution=with_outlet(doc, attribution),
                 participants=participants(ctx, i, (*source, *target)),
                 # the object noun is equipment only in a military context ("droni", not "fame")
-                equipment=equipment(sent, i, obj if context == "military" else None),
+                equipment=equipment(sent, i, obj if context == "military" else None, doc.language),
                 quote=chain.quote,
                 rule=f"{rule.id}@{version}",
                 component=COMPONENT,

@@ -12,8 +12,10 @@ Roles are looked for inside the trigger's clause (:mod:`cronaca.extract.clauses`
   States do not test); (5) with none of these, the clause's implicit subject: the antecedent
   of a relative clause ("la Corea del Sud che produceva"), the subject of the sentence for a
   coordinate or gerund clause ("Kim ha affermato … e ha ordinato"), or the last actor named
-  before a possessive ("la sua visita a Pyongyang"). A passive trigger's subject is its
-  target and its agent its source.
+  before a possessive ("la sua visita a Pyongyang"); (6) a bare title as subject ("il leader
+  aveva visitato", "the president signed"): the person last named before it in the article
+  who holds that role (``titles`` in ``entities/roles.yaml``, ``roles`` in
+  ``entities/people.yaml``). A passive trigger's subject is its target and its agent its source.
 - **target**: by the rule's ``target``: ``preps`` (the first actor after one of the rule's
   prepositions), ``next`` (the first actor after the trigger), ``direct`` (the first actor
   with no preposition before it: a direct object), ``none``; and for rules with
@@ -27,12 +29,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from cronaca.extract.clauses import Clauses
 from cronaca.extract.cues import Cues
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, Mention
+from cronaca.resources import load_yaml
 
 if TYPE_CHECKING:
     from cronaca.extract.events import Rule
@@ -51,6 +55,8 @@ class RoleContext:
     triggers: frozenset[str]  # every rule's trigger words: an agent phrase belongs to the nearest
     exclude: set[int] = field(default_factory=set)  # entity offsets of cited sources
     region: set[int] = field(default_factory=set)  # tokens of "secondo X" phrases
+    people: tuple[Mention, ...] = ()  # the article's person mentions: "il leader" is the last one
+    language: str = ""
 
     def actors(self, cited: bool = False) -> list[Mention]:
         return [
@@ -146,7 +152,7 @@ def roles(
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
     if not source and not passive:
-        source = subject or _implicit_subject(ctx, i)
+        source = subject or _implicit_subject(ctx, i) or _title_subject(ctx, i, own)
 
     target: list[Actor] = []
     source_ids = {a.id for a in source}
@@ -393,9 +399,10 @@ def participants(ctx: RoleContext, i: int, roles: tuple[Actor, ...]) -> tuple[Ac
     return tuple(a for key, a in out.items() if key and key not in ids)
 
 
-def equipment(sent: SentenceView, i: int, obj: int | None) -> tuple[Actor, ...]:
+def equipment(sent: SentenceView, i: int, obj: int | None, language: str = "") -> tuple[Actor, ...]:
     """Weapons and equipment in the trigger's clause: recognised weapon entities, else the
-    rule's object noun ("droni", "container")."""
+    rule's object noun ("droni", "container"), as the weapon it names when ``object_weapons``
+    in ``events.yaml`` lists it ("test missilistici" is a missile, with its category)."""
     lo, hi = sent.clause_bounds(i)
     weapons = {
         # a weapon's sector is its category (drone, missile, naval, …): claims compare them
@@ -409,4 +416,63 @@ def equipment(sent: SentenceView, i: int, obj: int | None) -> tuple[Actor, ...]:
         return ()
     token = sent.tokens[obj]
     end = token.idx + len(token.text)
+    kinds = _object_weapons(language) if language else {}
+    kind = kinds.get(sent.lower[obj]) or kinds.get(sent.lemmas[obj])
+    if kind:
+        return (Actor(kind[0], token.text, sector=kind[1], start=token.idx, end=end),)
     return (Actor(f"equipment:{sent.lemmas[obj]}", token.text, start=token.idx, end=end),)
+
+
+@cache
+def _object_weapons(language: str) -> dict[str, tuple[str, str]]:
+    """``object_weapons`` of ``<language>/events.yaml``: word → (weapon id, its category)."""
+    words = load_yaml(f"{language}/events.yaml").get("object_weapons", {})
+    categories = {
+        w["id"]: w.get("category", "") for w in load_yaml("entities/weapons.yaml").get("weapons", [])
+    }
+    return {word: (wid, categories.get(wid, "")) for word, wid in words.items()}
+
+
+def _title_subject(ctx: RoleContext, i: int, own: set[int]) -> list[Actor]:
+    """A bare title as the subject ("il leader aveva visitato", "the president signed an
+    agreement"): the nearest "the" + title on the trigger's left in its clause, not after a
+    preposition nor before a genitive ("il presidente della commissione"), is the person named
+    last before it in the article who holds one of the title's roles."""
+    sent, cues = ctx.sent, ctx.cues
+    cc = cues.clauses
+    titles = _one_word_titles(ctx.language)
+    for j in range(i - 1, 0, -1):
+        if j not in own or sent.in_entity(j):
+            return []
+        wanted = titles.get(sent.lower[j])
+        if not wanted or sent.lower[j - 1] not in cues.anaphora:
+            continue
+        if (j >= 2 and sent.lower[j - 2] in cc.prepositions) or (
+            j + 1 < len(sent.lower) and sent.lower[j + 1] in cc.genitive
+        ):
+            return []
+        at = sent.tokens[j].idx
+        held = _roles_held()
+        for person in sorted((p for p in ctx.people if p.start < at), key=lambda p: p.start, reverse=True):
+            if held.get(person.entity_id or "", frozenset()) & wanted:
+                return [actor_from(person)]
+        return []
+    return []
+
+
+@cache
+def _one_word_titles(language: str) -> dict[str, frozenset[str]]:
+    """One-word titles of ``entities/roles.yaml`` ("leader", "presidente") → their role keys."""
+    out: dict[str, frozenset[str]] = {}
+    for spec in load_yaml("entities/roles.yaml").get("titles", {}).values():
+        for title in spec.get(language, []):
+            if " " not in title:
+                out.setdefault(title.lower(), frozenset(spec.get("roles", [])))
+    return out
+
+
+@cache
+def _roles_held() -> dict[str, frozenset[str]]:
+    """Person id → the role keys ``entities/people.yaml`` gives them (at any date)."""
+    people = load_yaml("entities/people.yaml").get("people", [])
+    return {p["id"]: frozenset(r["role"] for r in p.get("roles", [])) for p in people}

@@ -186,3 +186,27 @@ def test_a_source_opening_the_sentence_before_a_comma(pipeline):
     assert "source:analysts" in ids(first.attribution) and first.factuality == "possible"
     # a purpose is no source
     assert ids(second.attribution) == ["outlet:test"] and ids(second.source_actors) == ["IRN"]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "Le agenzie di intelligence sudcoreane e occidentali hanno stimato "
+            "che la Turchia abbia inviato più di 3mila soldati in Libia.",
+        ),
+        (
+            "en",
+            "South Korean and Western intelligence agencies estimated "
+            "that Turkey sent more than 3,000 troops to Libya.",
+        ),
+    ],
+)
+def test_a_modifier_coordinated_with_the_demonym_is_a_second_source(language, text):
+    article = Article(
+        id="a_c", text=text, language=language, published=Interval.day(date(2025, 3, 1)), outlet="T"
+    )
+    (event,) = [e for e in Pipeline()(article).events if e.type == "AID"]
+    sources = [a.name for a in event.attribution if a.role != "outlet"]
+    assert sources == ["South Korea intelligence", "western intelligence"]

@@ -175,6 +175,9 @@ def test_an_object_word_names_the_weapon_and_its_kind(pipeline, text, language, 
 
 def test_a_source_cue_ending_with_to_still_reaches_the_whole_clause(pipeline):
     # "according to" ends with the infinitive marker "to" but names a source, not a plan
-    text = "Egypt has sent more than 400 soldiers to Chad, according to a report published on Monday by a think tank."
+    text = (
+        "Egypt has sent more than 400 soldiers to Chad, "
+        "according to a report published on Monday by a think tank."
+    )
     event = only(extract(pipeline, text, "en"), "AID")
     assert (event.factuality, event.factuality_cue) == ("reported", "according to")

@@ -66,11 +66,31 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
         for e in sent.entities_at(k):
             if e.label == "demonym":
                 country = e
+    weak = cues.clauses.weak_coordinators
+    if (
+        country is None
+        and j >= 3
+        and sent.lower[j - 2] in weak
+        and sent.lower[j - 1] in cues.source_modifiers
+    ):
+        # "South Korean and Western intelligence": the demonym stands before the coordination
+        country = next((e for e in sent.entities_covering(j - 3) if e.label == "demonym"), None)
     if not prefixes and country is None and sector and j > 0 and sent.lower[j - 1] in cues.anaphora:
         earlier = [a for a in chain.recent if a.sector == sector]
         if earlier:
             chain.add(replace(earlier[-1], role=role, cue=cue, start=None, end=None), at=j)
             return True
+    coordinated: list[str] = []
+    if country is not None:
+        # "intelligence sudcoreane e occidentali", "South Korean and Western intelligence":
+        # a modifier coordinated with the demonym is a second source, not part of its name
+        d = sent.entity_end_token(country)
+        for k in (d + 2, d - 2):
+            if 0 <= k < hi and sent.lower[min(k, d) + 1] in weak:
+                other = cues.source_modifiers.get(sent.lower[k])
+                if other in prefixes:
+                    prefixes.remove(other)
+                    coordinated.append(f"{other} {name}")
     label = " ".join(sorted(set(prefixes)) + [name])
     if country is not None:
         chain.offsets.add(country.start)
@@ -87,6 +107,8 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
         )
     else:
         chain.add(Actor(f"source:{_slug(label)}", label, sector, role=role, cue=cue), at=j)
+    for other_label in coordinated:
+        chain.add(Actor(f"source:{_slug(other_label)}", other_label, sector, role=role, cue=cue), at=j)
     return True
 
 

@@ -16,6 +16,7 @@ SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
     ("eval", "factuality", "cronaca.eval.factuality:eval_factuality"),
     ("eval", "timex", "cronaca.eval.timex:eval_timex"),
     ("eval", "ner", "cronaca.eval.ner:eval_ner"),
+    ("eval", "facts", "cronaca.eval.facts:eval_facts"),
     ("train", "ner", "cronaca.train.ner:train_ner"),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from cronaca.serve.render import _when, chain_text, quantity_text
 
@@ -13,7 +14,27 @@ def install_filters(env) -> None:
     env.filters["actors"] = lambda actors: ", ".join(a["name"] for a in actors or []) or "–"
     env.filters["chain"] = chain_text
     env.filters["by_published"] = by_published
+    env.filters["link"] = link
     env.globals["highlight"] = highlight
+
+
+def link(url: Any) -> str:
+    """``url`` if it may become a link (http or https, with a host), else "".
+
+    Anything from an article is hostile: ``javascript:``, ``data:``, ``vbscript:`` and their
+    spellings with odd case, leading spaces or embedded control characters (which browsers
+    strip before reading the scheme) never reach an ``href``.
+    """
+    if not isinstance(url, str):
+        return ""
+    url = url.strip()
+    if not url or any(ch <= " " or ch == "\x7f" for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
 
 
 def by_published(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -119,3 +119,51 @@ def test_demo_runs_on_the_bundled_corpus(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "demo.db"), "demo"])
     assert result.exit_code == 0, result.output
     assert "Iran" in result.stdout and "serve" in result.output
+
+
+MARKUP = "[/bold] [red]rosso[/red] :smile: \x1b[2J"
+
+
+def test_article_fields_are_printed_as_they_are_never_as_markup(tmp_path):
+    """A URL, a title, a file name or a WARC URI with rich markup, emoji codes or an ESC
+    neither crashes nor changes the summary and tables; ESC never reaches the terminal."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    folder = tmp_path / "in [red] [bold]"
+    folder.mkdir()
+    record = {
+        "title": f"Titolo {MARKUP}",
+        "text": "La Polonia ha inviato 100 carri armati in Ucraina, ha detto il governo [military].",
+        "url": f"https://example.org/{MARKUP}",
+        "outlet": f"Outlet {MARKUP}",
+        "date": "2025-03-02",
+    }
+    (folder / "a.jsonl").write_text(json.dumps(record) + "\n{broken [/bold]\n", encoding="utf-8")
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    uri = "https://example.org/[/bold]/[red]"
+    writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(b"  "), http_headers=http))
+    (folder / "b.warc.gz").write_bytes(out.getvalue())
+    db = str(tmp_path / "kb.db")
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", str(folder)])
+    assert result.exit_code == 1, result.output  # two rejections, no crash
+    said = "".join(result.stderr.split())  # the console wraps long lines
+
+    def nows(text: str) -> str:
+        return "".join(text.split())
+
+    assert nows(f"{uri}: archived page is empty") in said
+    assert nows(f"rejected {folder}/a.jsonl:2: invalid JSON") in said
+    for args in (["articles"], ["timeline"], ["events"], ["claims"]):
+        text = run(db, *args)
+        assert "\x1b" not in text, args
+    titles = run(db, "articles")
+    assert "[red]rosso[/red]" in titles.replace("\n", "") or "[red]" in titles
+    article_id = json.loads(run(db, "articles", "--json"))[0]["id"]
+    shown = run(db, "show", article_id)
+    assert "Titolo [/bold] [red]rosso[/red] :smile: \ufffd[2J" in shown
+    assert "[military]" in shown

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cronaca import __version__, config
@@ -22,7 +21,7 @@ from cronaca.errors import CronacaError
 from cronaca.serve import derived, render
 from cronaca.serve import export as exporter
 
-err = Console(stderr=True)
+err = render.console(stderr=True)
 
 
 class State:
@@ -69,7 +68,7 @@ class CronacaGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CronacaError as e:
-            err.print(f"[red]error:[/] {e}")
+            err.print(render.styled(("error:", "red"), f" {e}"))
             ctx.exit(e.exit_code)
 
 
@@ -137,10 +136,10 @@ def ingest(
         report = kb.ingest(sources, language=language, outlet=outlet)
     else:
         with Progress(
-            TextColumn("[bold]ingest"),
+            TextColumn("ingest", style="bold", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             TimeElapsedColumn(),
             console=err,
             transient=True,
@@ -148,7 +147,7 @@ def ingest(
             task = bar.add_task("", total=None)
 
             def tick(item) -> None:
-                bar.update(task, advance=1, description=(getattr(item, "title", "") or "")[:40])
+                bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
 
             report = kb.ingest(sources, language=language, outlet=outlet, progress=tick)
     if as_json:
@@ -395,8 +394,12 @@ def demo(state: State, corpus: str | None) -> None:
     render.timeline(state.kb.timeline(limit=None))
     db = state.settings["db"]
     err.print(
-        f"\n[bold]Next:[/] cronaca --db {db} serve   →  http://{state.settings['host']}:{state.settings['port']}/\n"
-        f"      cronaca --db {db} claims  ·  cronaca --db {db} export --format jsonl"
+        render.styled(
+            "\n",
+            ("Next:", "bold"),
+            f" cronaca --db {db} serve   →  http://{state.settings['host']}:{state.settings['port']}/\n"
+            f"      cronaca --db {db} claims  ·  cronaca --db {db} export --format jsonl",
+        )
     )
 
 

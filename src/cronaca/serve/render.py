@@ -1,4 +1,10 @@
-"""Human-readable terminal output (rich tables); ``--json`` bypasses all of this."""
+"""Human-readable terminal output (rich tables); ``--json`` bypasses all of this.
+
+Everything printed comes from articles, so nothing printed is ever read as rich markup
+(``[/bold]`` in a URL, ``[red]`` in a name) or emoji codes (``:smile:``): the consoles have
+markup and emoji off, styles are applied with ``Text``, and control characters (an ESC
+that would drive the terminal) are replaced before printing (``clean``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,33 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-out = Console(soft_wrap=False)
+# C0 controls except tab and newline, DEL and C1 controls: shown as U+FFFD, never sent
+_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def console(**kwargs: Any) -> Console:
+    """A console that prints text as it is: no markup, no emoji codes."""
+    return Console(markup=False, emoji=False, **kwargs)
+
+
+out = console(soft_wrap=False)
+
+
+def clean(value: Any) -> Any:
+    """``value`` (a string, or dicts and lists of them) with control characters replaced."""
+    if isinstance(value, str):
+        return value.translate(_CONTROLS)
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean(v) for v in value]
+    return value
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """Plain and ``(text, style)`` parts as one Text, every part cleaned, none read as markup."""
+    return Text.assemble(*((clean(p[0]), p[1]) if isinstance(p, tuple) else clean(p) for p in parts))
+
 
 HIGHLIGHT = {"entity": "bold cyan", "timex": "bold green", "quantity": "bold magenta"}
 
@@ -54,14 +86,18 @@ def quantity_text(q: dict[str, Any] | None) -> str:
 
 def ingest_summary(console: Console, report) -> None:
     console.print(
-        f"[bold]ingest:[/] read {report.read}, new {report.new}, duplicate {report.duplicate}, "
-        f"rejected {report.rejected}  ·  events {report.events}  ·  claims {report.claims}"
+        styled(
+            ("ingest:", "bold"),
+            f" read {report.read}, new {report.new}, duplicate {report.duplicate}, "
+            f"rejected {report.rejected}  ·  events {report.events}  ·  claims {report.claims}",
+        )
     )
     for skipped in report.skipped:
-        console.print(f"  [red]rejected[/] {skipped.source}: {skipped.reason}")
+        console.print(styled("  ", ("rejected", "red"), f" {skipped.source}: {skipped.reason}"))
 
 
 def articles(rows: list[dict[str, Any]]) -> None:
+    rows = clean(rows)
     table = Table("id", "published", "lang", "outlet", "title", "events", title=f"{len(rows)} articles")
     for r in rows:
         table.add_row(
@@ -76,6 +112,7 @@ def articles(rows: list[dict[str, Any]]) -> None:
 
 
 def events(rows: list[dict[str, Any]]) -> None:
+    rows = clean(rows)
     table = Table(
         "id",
         "when",
@@ -103,6 +140,7 @@ def events(rows: list[dict[str, Any]]) -> None:
 
 
 def claims(rows: list[dict[str, Any]]) -> None:
+    rows = clean(rows)
     table = Table("id", "when", "claim", "mentions", "articles", "reported", title=f"{len(rows)} claims")
     for r in rows:
         table.add_row(
@@ -134,11 +172,12 @@ def _sentence(event: dict[str, Any], width: int = 400) -> Text:
 
 
 def timeline(rows: list[dict[str, Any]]) -> None:
+    rows = clean(rows)
     if not rows:
         out.print("(no claims yet: ingest some articles)")
         return
     for claim in rows:
-        out.rule(f"[bold]{_when(claim['time'])}[/]  {claim['summary']}", align="left")
+        out.rule(styled((_when(claim["time"]), "bold"), f"  {claim['summary']}"), align="left")
         out.print(
             f"  claim {claim['id']} · {claim['n_events']} mention(s) in {claim['n_articles']} article(s) · "
             f"reported {claim['first_reported'] or '?'} → {claim['last_reported'] or '?'}"
@@ -155,7 +194,8 @@ def timeline(rows: list[dict[str, Any]]) -> None:
 
 
 def article(data: dict[str, Any], *, explain: bool = False) -> None:
-    out.print(f"[bold]{data['title'] or '(no title)'}[/]")
+    data = clean(data)
+    out.print(styled((data["title"] or "(no title)", "bold")))
     out.print(
         f"{data['id']} · {_when(data['published'])} · {data['language']} · {data['outlet'] or '–'} · "
         f"{data['source']}"
@@ -195,6 +235,7 @@ def chain_text(attribution: list[dict[str, Any]], *, ids: bool = False) -> str:
 
 
 def explain_event(ev: dict[str, Any]) -> None:
+    ev = clean(ev)
     out.rule(f"{ev['id']} · {ev['type']} {ev['context']} · CAMEO {ev['cameo']}", align="left")
     out.print(_sentence(ev, width=10_000))
     t = ev["trigger"]
@@ -231,7 +272,8 @@ def explain_event(ev: dict[str, Any]) -> None:
 
 
 def claim(data: dict[str, Any], *, explain: bool = False) -> None:
-    out.print(f"[bold]{data['summary']}[/]")
+    data = clean(data)
+    out.print(styled((data["summary"], "bold")))
     out.print(
         f"{data['id']} · {data['type']} {data['context']} · when {_when(data['time'])} · "
         f"reported {data['first_reported']} → {data['last_reported']}"
@@ -263,6 +305,7 @@ def claim(data: dict[str, Any], *, explain: bool = False) -> None:
 
 
 def entities(rows: list[dict[str, Any]]) -> None:
+    rows = clean(rows)
     table = Table("id", "type", "name", "mentions", title=f"{len(rows)} entities")
     for r in rows:
         table.add_row(r["id"], r["type"], r["name"], str(r["n_mentions"]))
@@ -270,13 +313,14 @@ def entities(rows: list[dict[str, Any]]) -> None:
 
 
 def status(url: str, stats: dict[str, int], rejections: list[dict[str, Any]]) -> None:
-    out.print(f"[bold]{url}[/]")
+    out.print(styled((url, "bold")))
     out.print("  " + " · ".join(f"{k}: {v}" for k, v in stats.items()))
-    for r in rejections:
-        out.print(f"  [red]rejected[/] {r['source']}: {r['reason']}")
+    for r in clean(rejections):
+        out.print(styled("  ", ("rejected", "red"), f" {r['source']}: {r['reason']}"))
 
 
 def stories(rows: list[dict[str, Any]]) -> None:
+    rows = clean(rows)
     table = Table("id", "story", "claims", "articles", "reported", "types", title=f"{len(rows)} stories")
     for r in rows:
         table.add_row(
@@ -291,7 +335,8 @@ def stories(rows: list[dict[str, Any]]) -> None:
 
 
 def story(data: dict[str, Any]) -> None:
-    out.print(f"[bold]{data['name']}[/]")
+    data = clean(data)
+    out.print(styled((data["name"], "bold")))
     out.print(
         f"{data['id']} · {data['n_claims']} claim(s), {data['n_events']} mention(s) in "
         f"{data['n_articles']} article(s) · reported {data['first_reported'] or '?'} → "
@@ -302,6 +347,7 @@ def story(data: dict[str, Any]) -> None:
 
 
 def network(graph: dict[str, Any]) -> None:
+    graph = clean(graph)
     names = {n["id"]: n["name"] for n in graph["nodes"]}
     table = Table(
         "source",

@@ -69,7 +69,7 @@ def test_forces_present_reportative_attributed_not_acknowledged(pipeline):
         "sebbene né Minsk né Chisinau abbiano riconosciuto la loro presenza.",
     )
     assert e.type == "AID"
-    assert e.rule.startswith("it.aid.forces_present@3")
+    assert e.rule.startswith("it.aid.forces_present@4")
     assert (ids(e.source_actors), ids(e.target_actors)) == (["BLR"], ["MDA"])
     assert e.factuality == "not_acknowledged"
     assert "ROU" in ids(e.attribution)
@@ -145,7 +145,7 @@ def test_factuality_cues(pipeline, text, language, factuality):
     assert e.type == "AID"
     assert e.factuality == factuality
     if factuality != "asserted":
-        assert e.factuality_cue and e.rule.endswith("@3")
+        assert e.factuality_cue and e.rule.endswith("@4")
 
 
 def test_according_to_is_attribution_not_agreement(pipeline):
@@ -218,7 +218,7 @@ def test_provenance_and_spans(pipeline):
     for e in found:
         assert e.component == "events@2"
         assert e.article_id == "a_t"
-        assert e.rule.split(";")[0].endswith("@3")
+        assert e.rule.split(";")[0].endswith("@4")
         assert e.rule.startswith("it.")
         assert text[e.start : e.end] == e.text
         assert e.start <= e.trigger.start < e.trigger.end <= e.end
@@ -226,7 +226,7 @@ def test_provenance_and_spans(pipeline):
         for actor in (*e.source_actors, *e.target_actors):
             assert e.start <= actor.start < actor.end <= e.end
     aid = next(e for e in found if e.type == "AID")
-    assert aid.rule == "it.aid.send_forces@3"
+    assert aid.rule == "it.aid.send_forces@4"
     assert aid.text.startswith("La Bielorussia")
 
 

@@ -32,6 +32,7 @@ from cronaca.extract.attribution import (
 )
 from cronaca.extract.clauses import SENTENCE_PARTS, clauses_of
 from cronaca.extract.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
+from cronaca.extract.discourse import KINDS as INHERIT_KINDS
 from cronaca.extract.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.factuality import sentence_factuality as _factuality  # noqa: F401
 from cronaca.extract.modes import mode_at
@@ -73,6 +74,11 @@ class Rule:
     context_cues: tuple[tuple[str, frozenset[str]], ...]
     genitive: str = ""  # source | target: "la visita di Kim", "l'invasione dell'Ucraina"
     parties: str = ""  # relative: "un accordo in base al quale X fornirà … a Y" is X and Y's
+    object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
+    direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
+    owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
+    symmetric: bool = False  # two sides named together as subject ("Kiev e Mosca si sono scambiati"): source and target
+    inherit: str = ""  # conflict | reaction: missing roles from the article's fighting (extract/discourse.py)
 
 
 @cache
@@ -95,6 +101,11 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 f"{language}/events.yaml rule {raw.get('id')}: target {target!r} is not a list of "
                 f"prepositions nor one of {sorted(TARGETS)}"
             )
+        if raw.get("inherit", "") not in ("", *INHERIT_KINDS):
+            raise ResourceError(
+                f"{language}/events.yaml rule {raw.get('id')}: inherit {raw['inherit']!r} is not one of "
+                f"{sorted(INHERIT_KINDS)}"
+            )
         rules.append(
             Rule(
                 id=f"{language}.{raw['id']}",
@@ -115,6 +126,11 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 ),
                 genitive=raw.get("genitive", ""),
                 parties=raw.get("parties", ""),
+                direct=bool(raw.get("direct", False)),
+                object_optional=bool(obj.get("optional", False)),
+                owner=raw.get("owner", ""),
+                inherit=raw.get("inherit", ""),
+                symmetric=bool(raw.get("symmetric", False)),
             )
         )
     return int(data.get("version", 1)), tuple(rules)
@@ -183,6 +199,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     clauses = clauses_of(sent, cues)
     people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
+    ctx.earlier = doc.events  # the article's events so far: a casualty count inherits their parties
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
@@ -197,7 +214,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if lem not in rule.triggers and sent.lower[i] not in rule.triggers:
                 continue
             obj = find_object(sent, i, rule, is_passive(sent, i, cues))
-            if rule.objects and obj is None:
+            if rule.objects and obj is None and not rule.object_optional:
                 continue
             found = roles(ctx, i, obj, rule)
             if found is None:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from cronaca.extract.clauses import Clauses
 from cronaca.extract.cues import Cues
+from cronaca.extract.discourse import inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, Mention
 from cronaca.resources import load_yaml
@@ -41,7 +42,7 @@ from cronaca.resources import load_yaml
 if TYPE_CHECKING:
     from cronaca.extract.events import Rule
 
-ACTOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation", "person"}
+ACTOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation", "person", "agent"}
 ONE_WORD_AGENT = 5  # how far after its trigger a one-word agent ("dalla", "by") may stand
 
 
@@ -57,6 +58,7 @@ class RoleContext:
     region: set[int] = field(default_factory=set)  # tokens of "secondo X" phrases
     people: tuple[Mention, ...] = ()  # the article's person mentions: "il leader" is the last one
     language: str = ""
+    earlier: list = field(default_factory=list)  # the article's events so far (extract/discourse.py)
 
     def actors(self, cited: bool = False) -> list[Mention]:
         return [
@@ -124,7 +126,9 @@ def roles(
     right = [
         e
         for e in actors
-        if sent.entity_token(e) in reach and i < sent.entity_token(e) < i + 1 + rule.target_within
+        if sent.entity_token(e) in reach
+        and i < sent.entity_token(e) < i + 1 + rule.target_within
+        and (obj is None or not sent.entity_token(e) <= obj <= sent.entity_end_token(e))  # what is sent is no target
     ]
     passive = is_passive(sent, i, cues)
     verbal = is_verbal(sent, i, cues)
@@ -140,7 +144,11 @@ def roles(
         source, used = [actor_from(agent)], agent
     elif genitive is not None and rule.genitive == "source":
         source, used = [actor_from(genitive)], genitive
-    elif obj is not None:
+    owned: list[Actor] = []
+    if obj is not None and rule.owner == "target":
+        # the owner of the object hit is the target: "cinque aerei nemici indiani", "Iran's bases"
+        owned = [actor_from(e) for e in [_owner(ctx, obj)] if e is not None]
+    elif obj is not None and agent is None and not (genitive is not None and rule.genitive == "source"):
         # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
         near = [e for e in actors if e.label == "demonym" and abs(sent.entity_token(e) - obj) <= 2]
         if near:
@@ -171,6 +179,11 @@ def roles(
             if before & rule.target_preps:
                 target = [actor_from(e)]
                 break
+        if not target and rule.direct and verbal and not passive:
+            direct = [e for e in candidates if not _after_preposition(ctx, sent.entity_token(e))]
+            target = [actor_from(direct[0])] if direct else []
+    if owned and not target and owned[0].id not in source_ids:
+        target = owned
     if (
         not target
         and rule.genitive == "target"
@@ -178,8 +191,13 @@ def roles(
         and genitive.entity_id not in source_ids
     ):
         target = [actor_from(genitive)]
-    if rule.parties and not source and not target:
-        source = _parties(ctx, i, own)
+    if rule.parties and not target and all(a.id.startswith("agent:") for a in source):
+        # "the two governments signed a deal under which X … Y": the parties, not the generic subject
+        source = _parties(ctx, i, own) or source
+    if rule.symmetric and len(source) >= 2 and not target:
+        source, target = source[:1], source[1:]
+    if rule.inherit:
+        source, target = (list(side) for side in inherit(rule.inherit, ctx.earlier, tuple(source), tuple(target)))
     if "source" in rule.require and not source:
         return None
     if "target" in rule.require and not target:
@@ -187,6 +205,27 @@ def roles(
     if not source and not target:
         return None
     return tuple(source), tuple(target)
+
+
+def _owner(ctx: RoleContext, obj: int) -> Mention | None:
+    """Whose the object is: a demonym on it, "X's" before it, or "di X"/"of X" right after it."""
+    sent, cc = ctx.sent, ctx.cues.clauses
+    for e in ctx.actors():
+        k = sent.entity_token(e)
+        if e.label == "demonym" and abs(k - obj) <= 3:
+            return e
+        end = sent.entity_end_token(e)
+        if obj - 4 <= end < obj and end + 1 < len(sent.tokens) and sent.lower[end + 1] in ("'s", "’s"):
+            return e
+    j = obj + 1
+    while j < len(sent.tokens) and j <= obj + 3 and sent.lower[j] not in cc.genitive:
+        j += 1
+    if j < len(sent.tokens) and sent.lower[j] in cc.genitive:
+        j += 1
+        while j < len(sent.tokens) and sent.lower[j] in cc.articles:
+            j += 1
+        return next((e for e in ctx.actors() if sent.entity_token(e) == j), None)
+    return None
 
 
 def _agent(ctx: RoleContext, i: int, own: set[int], multiword_only: bool) -> Mention | None:

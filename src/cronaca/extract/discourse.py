@@ -1,0 +1,55 @@
+"""Roles a sentence leaves unsaid, taken from the fighting the article has already reported.
+
+News reports a strike once and its toll, the reactions and the threats in later sentences
+that name only one side or none: "Almeno 26 persone sono state uccise", "Iran vowed a heavy
+response", "Salami was killed". Without the dyad of the article's last FIGHT/ASSAULT event
+these facts have no actors and vanish (or, worse, the victims become the attackers). A rule
+with ``inherit: conflict`` (casualties) takes the missing side(s) from that dyad, keeping the
+sides straight: victims of the attacked side were hit by the attacker, and the other way
+round. ``inherit: reaction`` (threats, condemnations, vows of revenge) gives a statement by
+one side of the dyad the other side as its target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cronaca.model import Actor, EventMention
+
+CONFLICT = frozenset({"FIGHT", "ASSAULT"})
+KINDS = frozenset({"conflict", "reaction"})
+
+Actors = tuple[Actor, ...]
+
+
+def _sides(actors: Sequence[Actor]) -> set[str]:
+    return {a.country or a.id for a in actors} | {a.id for a in actors}
+
+
+def last_dyad(events: Sequence[EventMention]) -> tuple[Actors, Actors] | None:
+    """Attacker and attacked of the article's latest fighting with both sides named."""
+    for event in reversed(events):
+        if event.type in CONFLICT and event.source_actors and event.target_actors:
+            return event.source_actors, event.target_actors
+    return None
+
+
+def inherit(kind: str, earlier: Sequence[EventMention], source: Actors, target: Actors) -> tuple[Actors, Actors]:
+    """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one."""
+    if source and target:
+        return source, target
+    dyad = last_dyad(earlier)
+    if dyad is None:
+        return source, target
+    attacker, attacked = dyad
+    if kind == "conflict":
+        if not source and not target:
+            return attacker, attacked
+        if not source:  # victims named: those of the attacker's side were hit by the other
+            return (attacked if _sides(target) & _sides(attacker) else attacker), target
+    if source and not target:  # a conflict or a reaction by one side is aimed at the other
+        if _sides(source) & _sides(attacked):
+            return source, attacker
+        if _sides(source) & _sides(attacker):
+            return source, attacked
+    return source, target

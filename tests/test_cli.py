@@ -167,3 +167,27 @@ def test_article_fields_are_printed_as_they_are_never_as_markup(tmp_path):
     shown = run(db, "show", article_id)
     assert "Titolo [/bold] [red]rosso[/red] :smile: \ufffd[2J" in shown
     assert "[military]" in shown
+
+
+def test_unknown_language_is_a_note_and_the_run_goes_on(tmp_path):
+    body = "La Polonia ha inviato 100 carri armati in Ucraina a marzo 2025, ha detto il governo di Varsavia."
+    lines = [
+        {"text": body, "language": "xx"},
+        {"text": body.replace("100", "200"), "language": "zz-ZZ"},
+        {"text": body.replace("100", "300"), "language": "fr"},
+        {"text": body.replace("100", "400"), "language": "it"},
+        {"text": body.replace("100", "500"), "language": "ko"},  # real, and no lemma dictionary
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["new"] == 5 and report["rejected"] == 0
+    notes = {n["source"].rsplit(":", 1)[1]: n["message"] for n in report["notes"]}
+    assert "unknown language code 'xx'" in notes["1"] and "unknown language code 'zz-ZZ'" in notes["2"]
+    assert "no extraction rules for language 'fr'" in notes["3"] and "4" not in notes
+    assert "no extraction rules for language 'ko'" in notes["5"]
+    bad = CliRunner().invoke(cli, ["--db", db, "ingest", str(path), "--language", "xx"])
+    assert bad.exit_code == 2 and "not a language code" in bad.stderr

@@ -19,9 +19,18 @@ from cronaca.model import Article, EventMention, Skipped
 from cronaca.store import Store
 
 
+@dataclass(frozen=True)
+class Note:
+    """A per-item warning: the item was read, but not quite as it said (an unknown language)."""
+
+    source: str
+    message: str
+
+
 @dataclass
 class IngestReport:
-    """What one ingest run did; ``skipped`` keeps every rejected item with its reason."""
+    """What one ingest run did; ``skipped`` keeps every rejected item with its reason,
+    ``notes`` every item read with a warning."""
 
     read: int = 0
     new: int = 0
@@ -30,6 +39,7 @@ class IngestReport:
     events: int = 0
     claims: int = 0
     languages: Counter = field(default_factory=Counter)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -47,6 +57,7 @@ class IngestReport:
             "events": self.events,
             "claims": self.claims,
             "languages": dict(self.languages),
+            "notes": [{"source": n.source, "message": n.message} for n in self.notes],
         }
 
 
@@ -88,7 +99,11 @@ class Cronaca:
         """Read sources, annotate each new article, store it, and update the claims."""
         report = IngestReport()
         touched: set[str] = set()
-        for item in ingest.read(sources, language=language, outlet=outlet):
+
+        def note(source: str, message: str) -> None:
+            report.notes.append(Note(source, message))
+
+        for item in ingest.read(sources, language=language, outlet=outlet, note=note):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 self.store.add_rejection(item)
@@ -97,6 +112,8 @@ class Cronaca:
                 if self.store.add_article(item):
                     report.new += 1
                     report.languages[item.language] += 1
+                    if not has_rules(item.language):
+                        note(item.source, _no_rules(item.language))
                     events = self._extract(item)
                     report.events += len(events)
                     touched |= consolidate.touched_actors(e.to_dict() for e in events)
@@ -188,6 +205,23 @@ class Cronaca:
         from cronaca.serve import derived
 
         return derived.network(self, **filters)
+
+
+def has_rules(language: str) -> bool:
+    """Whether the packaged extraction rules cover ``language`` (a folder of rule files)."""
+    from cronaca.resources import path
+
+    return len(language) <= 3 and language.isalpha() and path(f"{language}/events.yaml").is_file()
+
+
+def _no_rules(language: str) -> str:
+    from cronaca.resources import path
+
+    covered = sorted(p.name for p in path("").iterdir() if len(p.name) == 2 and has_rules(p.name))
+    return (
+        f"no extraction rules for language {language!r} (there are for {', '.join(covered)}): "
+        "the article is stored and its names are found, but few or no events are extracted"
+    )
 
 
 def _article_from_row(row: dict[str, Any]) -> Article:

@@ -123,3 +123,27 @@ def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     )
     (s,) = list(read([str(f)]))
     assert isinstance(s, Skipped) and "Permission denied" in s.reason
+
+
+def test_unknown_language_code_is_a_note_and_the_language_is_detected(tmp_path: Path) -> None:
+    import json
+
+    lines = [
+        {"text": GOOD, "language": "xx"},
+        {"text": GOOD.replace("settembre", "ottobre"), "language": ["../../etc"]},
+        {"text": GOOD.replace("settembre", "novembre"), "language": "it-IT"},
+        {"text": GOOD.replace("settembre", "dicembre"), "language": "nl"},  # real, no rules
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines))
+    notes: list[tuple[str, str]] = []
+    got = list(read([str(tmp_path / "a.jsonl")], note=lambda s, m: notes.append((s, m))))
+    assert [a.language for a in got if isinstance(a, Article)] == ["it", "it", "it", "nl"]
+    assert [s.rsplit(":", 1)[1] for s, _ in notes] == ["1", "2"]
+    assert "unknown language code 'xx'" in notes[0][1] and "detected" in notes[0][1]
+
+
+@pytest.mark.parametrize("code", ["xx", "klingon", "../it", "x" * 300])
+def test_unknown_language_option_is_a_usage_error(tmp_path: Path, code: str) -> None:
+    (tmp_path / "a.txt").write_text(GOOD)
+    with pytest.raises(UsageError, match="not a language code"):
+        read([str(tmp_path)], language=code)

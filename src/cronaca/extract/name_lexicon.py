@@ -149,11 +149,24 @@ def names(gaz: Gazetteer) -> Names:
     return built
 
 
+def _simplemma_languages() -> frozenset[str]:
+    """The languages simplemma has a dictionary for; any other code reads as Italian + English
+    (an unknown or unsupported language must not stop an ingest)."""
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # pragma: no cover - a simplemma without the list
+        return frozenset({"it", "en"})
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+_SIMPLEMMA = _simplemma_languages()
+
+
 @lru_cache(maxsize=65536)
 def common(word: str, language: str) -> bool:
     """A word simplemma knows in lowercase (Italian texts: Italian or English)."""
     low = word.lower()
-    languages = ("it", "en") if language in ("it", "") else (language,)
+    languages = (language,) if language != "it" and language in _SIMPLEMMA else ("it", "en")
     return any(simplemma.is_known(low, lang=lang) for lang in languages)
 
 

@@ -13,10 +13,12 @@ matches nothing raises ``UsageError``, before anything is read.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from cronaca.errors import UsageError
 from cronaca.ingest.common import Context
 from cronaca.ingest.detect import FORMATS, detect
+from cronaca.ingest.language import normalise_code
 from cronaca.ingest.sources import FetchError, expand, fetch, is_url
 from cronaca.ingest.text import NotText, decode
 from cronaca.model import Article, Skipped
@@ -30,16 +32,26 @@ def count_sources(sources: Iterable[str]) -> int:
 
 
 def read(
-    sources: Iterable[str], *, language: str | None = None, outlet: str | None = None
+    sources: Iterable[str],
+    *,
+    language: str | None = None,
+    outlet: str | None = None,
+    note: Callable[[str, str], None] | None = None,
 ) -> Iterator[Article | Skipped]:
     """Every article in the sources, each once, and a ``Skipped`` for each bad item.
 
     ``language`` (ISO 639-1) overrides detection; ``outlet`` overrides what the documents
-    say. The sources are expanded at call time, so a path that matches nothing raises
+    say; ``note(source, message)`` hears the per-item warnings (an unknown language code in a
+    record: the language is detected instead). The sources are expanded at call time, so a
+    path that matches nothing, or a ``language`` that is no language code, raises
     ``UsageError`` before any work is done.
     """
+    if language and not normalise_code(language):
+        raise UsageError(
+            f"--language {language!r} is not a language code: use an ISO 639-1 code such as it or en"
+        )
     items = expand(sources)
-    return _read(items, Context(language=language, outlet=outlet))
+    return _read(items, Context(language=normalise_code(language), outlet=outlet, note=note))
 
 
 def _read(items: list[str], ctx: Context) -> Iterator[Article | Skipped]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cronaca.ingest import language as lang
@@ -14,6 +15,12 @@ class Context:
 
     language: str | None = None
     outlet: str | None = None
+    # (source, message): a per-item warning; the item is still read (an unknown language code)
+    note: Callable[[str, str], None] | None = None
+
+    def warn(self, source: str, message: str) -> None:
+        if self.note is not None:
+            self.note(source, message)
 
 
 def language_sample(title: str, text: str) -> str:
@@ -44,6 +51,13 @@ def build(
     text = "\n\n".join(paras)
     if not text:
         return Skipped(source, "no text left after cleaning", fmt)
+    if explicit_language and not ctx.language and not lang.normalise_code(explicit_language):
+        ctx.warn(
+            source,
+            f"unknown language code {str(explicit_language)[:40]!r}: the language was detected from "
+            "the text instead",
+        )
+        explicit_language = None
     return Article(
         id=Article.make_id(title, text),
         text=text,

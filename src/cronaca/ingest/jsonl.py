@@ -74,7 +74,9 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
 def _finish(batch: list[tuple[str, dict[str, Any]] | Skipped], ctx: Context) -> Iterator[Article | Skipped]:
     """Build the batch's articles, detecting the languages of those that need it in one go."""
     prepared = [item for item in batch if not isinstance(item, Skipped)]
-    todo = [fields for _, fields in prepared if not (ctx.language or fields["explicit_language"])]
+    todo = [
+        fields for _, fields in prepared if not (ctx.language or normalise_code(fields["explicit_language"]))
+    ]
     for fields, code in zip(todo, detect_many([f["sample"] for f in todo]), strict=True):
         fields["detected_language"] = code
     for item in batch:
@@ -105,6 +107,13 @@ def _string(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _language(value: Any) -> str | None:
+    """The record's language as written (``build`` checks it and says when it is unknown)."""
+    if value is None:
+        return None
+    return (value if isinstance(value, str) else str(value)).strip() or None
+
+
 def _prepare(record: Any, where: str) -> tuple[str, dict[str, Any]] | Skipped:
     """The fields of one record, ready for ``build``, or why it cannot be an article."""
     if not isinstance(record, dict):
@@ -127,6 +136,6 @@ def _prepare(record: Any, where: str) -> tuple[str, dict[str, Any]] | Skipped:
         "outlet": _string(_first(record, _OUTLET_KEYS)),
         "url": _string(_first(record, _URL_KEYS)),
         "byline": _string(_first(record, _AUTHOR_KEYS)),
-        "explicit_language": normalise_code(_first(record, _LANG_KEYS)),
+        "explicit_language": _language(_first(record, _LANG_KEYS)),
         "sample": language_sample(title, "\n\n".join(paras)),
     }

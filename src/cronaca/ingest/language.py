@@ -44,13 +44,24 @@ _ALIASES = {
 
 
 def normalise_code(value: Any) -> str | None:
-    """'it-IT', 'IT', 'ita', 'Italian' → 'it'; anything unrecognisable → None."""
+    """'it-IT', 'IT', 'ita', 'Italian' → 'it'; anything unrecognisable ('xx', 'klingon') → None.
+
+    A two-letter code counts when CLDR (through babel) knows the language.
+    """
     if not isinstance(value, str):
         return None
     code = value.strip().lower().replace("_", "-").split("-", 1)[0]
     if len(code) == 2 and code.isalpha() and code.isascii():
-        return code
+        return code if known(code) else None
     return _ALIASES.get(code)
+
+
+@lru_cache(maxsize=512)
+def known(code: str) -> bool:
+    """Whether ``code`` (lowercase ISO 639-1) names a language CLDR has data for."""
+    from babel import localedata
+
+    return code in SUPPORTED or localedata.exists(code)
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +110,6 @@ def choose(
 
     ``detected`` is a result of ``detect_many`` already computed for ``text``.
     """
-    if explicit:
-        return normalise_code(explicit) or explicit
+    if explicit and normalise_code(explicit):
+        return normalise_code(explicit) or DEFAULT
     return detected or detect(text) or normalise_code(declared) or DEFAULT

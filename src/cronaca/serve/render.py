@@ -94,6 +94,8 @@ def ingest_summary(console: Console, report) -> None:
     )
     for skipped in report.skipped:
         console.print(styled("  ", ("rejected", "red"), f" {skipped.source}: {skipped.reason}"))
+    for note in report.notes:
+        console.print(styled("  ", ("note", "yellow"), f" {note.source}: {note.message}"))
 
 
 def articles(rows: list[dict[str, Any]]) -> None:

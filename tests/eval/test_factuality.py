@@ -26,6 +26,12 @@ def test_mapping_of_cronaca_values():
     assert to_meantime("denied") == {"certainty": "CERTAIN", "polarity": "NEG", "time": "NON_FUTURE"}
     assert to_meantime("rumoured")["certainty"] == "POSSIBLE"
     assert to_meantime("future") == {"certainty": "CERTAIN", "polarity": "POS", "time": "FUTURE"}
+    # a condition or a question: neither certain nor uncertain, neither done nor not done
+    assert to_meantime("hypothetical") == {
+        "certainty": "UNDERSPECIFIED",
+        "polarity": "UNDERSPECIFIED",
+        "time": "FUTURE",
+    }
 
 
 def test_every_event_gets_a_prediction_with_the_baseline_beside(tmp_path):

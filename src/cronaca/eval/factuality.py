@@ -9,10 +9,11 @@ Each file is rebuilt as text (tokens joined by spaces, one sentence per paragrap
 token → character map) and run through the cronaca pipeline. Every gold event mention
 gets a prediction: the factuality of a cronaca event whose trigger overlaps the mention's
 first token when there is one, else the factuality cue of the cronaca sentence that holds
-it (:func:`cronaca.extract.events._factuality`, rules from ``resources/en/cues.yaml``).
+it (:func:`cronaca.extract.events.factuality_at`, rules from ``resources/en/cues.yaml``).
 cronaca values map onto MEANTIME attributes with ``CERTAINTY``, ``POLARITY`` and ``TIME``
-below. Scores are accuracy and per-class P/R/F1 with their macro average, beside the
-majority-class baseline (CERTAIN, POS, NON_FUTURE).
+below (``hypothetical``, a condition or a question, is MEANTIME's UNDERSPECIFIED). Scores
+are accuracy and per-class P/R/F1 with their macro average, beside the majority-class
+baseline (CERTAIN, POS, NON_FUTURE) and the difference to it.
 """
 
 from __future__ import annotations
@@ -38,9 +39,16 @@ CERTAINTY: dict[str, str] = {
     "possible": "POSSIBLE",
     "rumoured": "POSSIBLE",
     "intended": "POSSIBLE",
+    "hypothetical": "UNDERSPECIFIED",
 }
-POLARITY: dict[str, str] = {"denied": "NEG", "not_acknowledged": "NEG", "negated": "NEG"}
-TIME: dict[str, str] = {"future": "FUTURE", "intended": "FUTURE"}
+POLARITY: dict[str, str] = {
+    "denied": "NEG",
+    "not_acknowledged": "NEG",
+    "negated": "NEG",
+    "hypothetical": "UNDERSPECIFIED",
+}
+# a condition or a question is mostly about what is still to come
+TIME: dict[str, str] = {"future": "FUTURE", "intended": "FUTURE", "hypothetical": "FUTURE"}
 MAJORITY: dict[str, str] = {"certainty": "CERTAIN", "polarity": "POS", "time": "NON_FUTURE"}
 ATTRIBUTES: tuple[str, ...] = ("certainty", "polarity", "time")
 SEPARATOR = "\n\n"
@@ -274,13 +282,14 @@ def format_table(scores: dict[str, Any]) -> str:
     origin = ", ".join(f"{k} {v}" for k, v in scores["origin"].items())
     lines = [
         f"{scores['events']} gold events (prediction from: {origin})",
-        f"{'':<10} {'accuracy':>8} {'macro-F1':>8}   {'baseline acc':>12} {'macro-F1':>8}",
+        f"{'':<10} {'accuracy':>8} {'macro-F1':>8}   {'baseline acc':>12} {'macro-F1':>8}   over baseline",
     ]
     for name in ATTRIBUTES:
         s, b = scores[name], scores[name]["baseline"]
         lines.append(
             f"{name:<10} {s['accuracy']:>8.3f} {s['macro_f1']:>8.3f}   "
-            f"{b['accuracy']:>12.3f} {b['macro_f1']:>8.3f}"
+            f"{b['accuracy']:>12.3f} {b['macro_f1']:>8.3f}   "
+            f"acc {s['accuracy'] - b['accuracy']:+.3f} macro-F1 {s['macro_f1'] - b['macro_f1']:+.3f}"
         )
     for name in ATTRIBUTES:
         for label, c in scores[name]["classes"].items():

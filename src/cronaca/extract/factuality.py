@@ -1,5 +1,5 @@
-"""How an event is told: asserted, reported, probable, possible, rumoured, future, denied,
-not acknowledged or negated, with the words that decided it.
+"""How an event is told: asserted, reported, probable, possible, rumoured, hypothetical,
+intended, future, denied, not acknowledged or negated, with the words that decided it.
 
 Cues (``factuality`` in ``cues.yaml``, ordered by priority) are read in the trigger's clause
 and in the clauses it completes (:mod:`cronaca.extract.clauses`): in "La Russia potrebbe
@@ -14,6 +14,14 @@ A cue that ends with an infinitive marker ("expected to", "intends to", "al fine
 only what follows it: in "X, expected to rise after Y fell" the fall is not *probable*.
 ``intended`` is a purpose or an intention ("in order to ease", "plans to buy", "per aiutare",
 "mira a produrre"): possible and still to come.
+
+``hypothetical`` is an event neither asserted nor denied: the condition of an "if" ("se la
+Russia inviasse truppe", "unless the talks fail"), an indirect question ("whether Iran will
+send drones", "se l'Iran invierà droni" is the same word) or a direct question ("Will Turkey
+send troops?"). A word cue of this kind reaches only the words after it in the clause ("to
+decide whether X is sent": the deciding is not hypothetical); a question mark reaches the
+whole clause. It wins over a negation in its scope ("if a deal is not signed": the signing
+is neither done nor not done).
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ COMMENTS = ("denied", "not_acknowledged")  # what a concessive clause lends the 
 NEGATION_WINDOW = 4  # tokens before the trigger
 SOURCED = ("reported", "rumoured", "denied", "not_acknowledged")  # say who, not what is to come
 FORWARD_WINDOW = 2  # a cue ending with an infinitive marker governs this many tokens after it
+FORWARD_ONLY = ("hypothetical",)  # word cues of these values reach only the words after them
+BREAKS = {",", ";", ":"}  # … up to the first of these
 
 
 def sentence_factuality(sent: SentenceView, cues: Cues) -> tuple[str, str]:
@@ -39,13 +49,15 @@ def factuality_at(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str]:
     """The factuality of the event whose trigger is token ``i``, and the cue that decided it."""
     clauses = clauses_of(sent, cues)
     scope = clauses.scope(i)
-    value, cue = _match([sent.lower[k] for k in scope], cues, at=scope.index(i) if i in scope else None)
+    # where the scope jumps over another clause ("if X, which …, Y"), a comma stood
+    tokens = [("," if n and k - scope[n - 1] > 1 else "") + _word(sent, k) for n, k in enumerate(scope)]
+    value, cue = _match(tokens, cues, at=scope.index(i) if i in scope else None)
     rank = _ranks(cues)
     for tokens in clauses.comments(i):
         found, found_cue = _match([sent.lower[k] for k in tokens], cues, COMMENTS)
         if found and rank.get(found, 99) < rank.get(value, 99):
             value, cue = found, found_cue
-    if value in COMMENTS:
+    if value in COMMENTS or value in FORWARD_ONLY:
         return value, cue
     lo = i
     while (
@@ -61,6 +73,15 @@ def factuality_at(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str]:
     if value == "asserted":
         return _planned(sent, i, cues) or _future_in_past(sent, i, cues, clauses) or (value, cue)
     return value, cue
+
+
+def _word(sent: SentenceView, k: int) -> str:
+    """Token ``k`` lowercased, unless it is capitalised inside the sentence: "in May" is the
+    month, not the modal; "Secondo", "Could" opening the sentence are cues."""
+    text = sent.tokens[k].text
+    if k > 0 and text.istitle() and sent.lower[k - 1][:1].isalnum():
+        return text
+    return sent.lower[k]
 
 
 def _future_in_past(sent: SentenceView, i: int, cues: Cues, clauses: Clauses) -> tuple[str, str] | None:
@@ -104,19 +125,53 @@ def _match(
     tokens: list[str], cues: Cues, only: tuple[str, ...] = (), at: int | None = None
 ) -> tuple[str, str]:
     """The first cue (in priority order) found in ``tokens``; ("asserted", "") when none.
-    With ``at`` (the trigger's index in ``tokens``), a cue that ends with an infinitive
-    marker ("expected to", "al fine di") counts only for the ``FORWARD_WINDOW`` tokens
-    after it: "expected to [be] launched", not "X, expected to rise after Y fell"."""
+
+    With ``at`` (the trigger's index in ``tokens``) cues have a reach:
+
+    - a cue that ends with an infinitive marker or a genitive ("expected to", "al fine di",
+      "fear of") counts only for the ``FORWARD_WINDOW`` tokens after it: "expected to [be]
+      launched", not "X, expected to rise after Y fell";
+    - a word cue of a ``FORWARD_ONLY`` value ("if", "whether", "se") counts only from where it
+      stands to the next comma, and what stands after it reaches no trigger before it: in "a
+      hearing was scheduled to decide whether the deal should be approved" neither the hearing
+      nor the deciding is hypothetical or probable;
+    - a hedge or a plan does not reach the words it is made of: in "it is expected that",
+      "plans to buy" the expecting and the planning are told as facts (an ending such as
+      "*rà" is part of its word: "chiuderà" stays future).
+    """
     text = " ".join(tokens)
-    markers = cues.infinitive_markers
+    starts = [0]
+    for token in tokens[:-1]:
+        starts.append(starts[-1] + len(token) + 1)
+
+    def index(offset: int) -> int:  # the token that holds character ``offset``
+        return text.count(" ", 0, offset)
+
+    limit = len(tokens)
+    if at is not None:
+        for value, phrase, pattern in cues.factuality:
+            if value in FORWARD_ONLY and phrase[:1].isalpha():
+                for match in pattern.finditer(text, starts[at] + len(tokens[at])):
+                    limit = min(limit, index(match.start()))
+    ends = cues.infinitive_markers | cues.clauses.genitive
     for value, phrase, pattern in cues.factuality:
         if only and value not in only:
             continue
         # only hedges and plans are forward-scoped: "according to" ends with "to" too
-        forward = at is not None and value not in SOURCED and phrase.split()[-1] in markers
+        hedge = at is not None and value not in SOURCED
+        forward = hedge and phrase.split()[-1] in ends
+        after = hedge and value in FORWARD_ONLY and phrase[:1].isalpha()
         for match in pattern.finditer(text):
-            if not forward or 0 <= at - text.count(" ", 0, match.end()) <= FORWARD_WINDOW:
-                return value, match.group()
+            first, last = index(match.start()), index(match.end())
+            if first >= limit:
+                break
+            if hedge and first <= at <= last and not phrase.startswith("*"):  # its own words, not an ending
+                continue
+            if forward and not 0 < at - last <= FORWARD_WINDOW:
+                continue
+            if after and (at < first or any(t[:1] in BREAKS for t in tokens[first + 1 : at + 1])):
+                continue
+            return value, match.group()
     return ("", "") if only else ("asserted", "")
 
 

@@ -34,7 +34,9 @@ def last_dyad(events: Sequence[EventMention]) -> tuple[Actors, Actors] | None:
     return None
 
 
-def inherit(kind: str, earlier: Sequence[EventMention], source: Actors, target: Actors) -> tuple[Actors, Actors]:
+def inherit(
+    kind: str, earlier: Sequence[EventMention], source: Actors, target: Actors
+) -> tuple[Actors, Actors]:
     """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one."""
     if source and target:
         return source, target

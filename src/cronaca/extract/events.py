@@ -77,8 +77,9 @@ class Rule:
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
-    symmetric: bool = False  # two sides named together as subject ("Kiev e Mosca si sono scambiati"): source and target
-    inherit: str = ""  # conflict | reaction: missing roles from the article's fighting (extract/discourse.py)
+    intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
+    symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
+    inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/discourse.py)
 
 
 @cache
@@ -131,6 +132,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 owner=raw.get("owner", ""),
                 inherit=raw.get("inherit", ""),
                 symmetric=bool(raw.get("symmetric", False)),
+                intransitive=bool(raw.get("intransitive", False)),
             )
         )
     return int(data.get("version", 1)), tuple(rules)
@@ -194,6 +196,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         (m.start, m.end)
         for m in (*sent.entities, *timexes)
         if sent.mention.start <= m.start < sent.mention.end
+        and m.label != "agent"  # a generic agent is also a trigger: "demonstrators blocked a road"
     ]
     cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
     clauses = clauses_of(sent, cues)
@@ -246,7 +249,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 place=_place(sent, {a.id for a in (*source, *target)}),
                 time=time,
                 time_text=time_text,
-                quantity=_quantity(sent, quantities, obj, i),
+                quantity=_quantity(sent, quantities, obj, i, is_passive(sent, i, cues)),
                 factuality=factuality,
                 factuality_cue=cue_text,
                 attribution=with_outlet(doc, attribution),
@@ -324,7 +327,9 @@ def _time(
     return Interval.from_dict(best.value), best.text
 
 
-def _quantity(sent: SentenceView, quantities: list[Mention], obj: int | None, i: int) -> Quantity | None:
+def _quantity(
+    sent: SentenceView, quantities: list[Mention], obj: int | None, i: int, passive: bool = False
+) -> Quantity | None:
     """The quantity near the object whose unit it counts, else the one nearest the trigger;
     never one from another part of the sentence (after a ";")."""
     at = sent.tokens[i].idx
@@ -347,6 +352,8 @@ def _quantity(sent: SentenceView, quantities: list[Mention], obj: int | None, i:
         counted = [q for q in counted if _unit_matches(q, obj_lemma)] or counted
         if counted:
             inside = counted
+    if passive:  # "14 persone sono state uccise e 30 ferite": the subject's count, before the participle
+        inside = [q for q in inside if q.end <= at] or inside
     best = min(inside, key=lambda q: abs(q.start - at))
     v = best.value
     return Quantity(

@@ -128,9 +128,10 @@ def roles(
         for e in actors
         if sent.entity_token(e) in reach
         and i < sent.entity_token(e) < i + 1 + rule.target_within
-        and (obj is None or not sent.entity_token(e) <= obj <= sent.entity_end_token(e))  # what is sent is no target
+        # what is sent is no target
+        and (obj is None or not sent.entity_token(e) <= obj <= sent.entity_end_token(e))
     ]
-    passive = is_passive(sent, i, cues)
+    passive = is_passive(sent, i, cues) and not rule.intransitive
     verbal = is_verbal(sent, i, cues)
 
     source: list[Actor] = []
@@ -197,7 +198,8 @@ def roles(
     if rule.symmetric and len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
     if rule.inherit:
-        source, target = (list(side) for side in inherit(rule.inherit, ctx.earlier, tuple(source), tuple(target)))
+        sides = inherit(rule.inherit, ctx.earlier, tuple(source), tuple(target))
+        source, target = list(sides[0]), list(sides[1])
     if "source" in rule.require and not source:
         return None
     if "target" in rule.require and not target:

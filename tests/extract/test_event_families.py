@@ -1,0 +1,165 @@
+"""Event families real news is made of (events v4), in Italian and English, on text written here:
+attacks launched, casualties with the sides of the article's fighting, control of places,
+flight, threats of retaliation, prisoner swaps, broken ties, deployments and drills."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronaca.extract.pipeline import default_pipeline
+from cronaca.model import Article, Interval
+
+
+def events(text: str, language: str):
+    article = Article(id="a_f", text=text, language=language, published=Interval.day(date(2024, 5, 10)))
+    return default_pipeline()(article).events
+
+
+def coded(text: str, language: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (
+            e.type,
+            tuple(a.country or a.id for a in e.source_actors),
+            tuple(a.country or a.id for a in e.target_actors),
+        )
+        for e in events(text, language)
+    }
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "L'Etiopia ha lanciato decine di razzi contro l'Eritrea.", ("FIGHT", ("ETH",), ("ERI",))),
+        (
+            "en",
+            "Ethiopia launched dozens of rockets towards Eritrea on Tuesday.",
+            ("FIGHT", ("ETH",), ("ERI",)),
+        ),
+        ("it", "Il Sudan ha attaccato il Ciad all'alba.", ("FIGHT", ("SDN",), ("TCD",))),
+        ("en", "Sudan attacked Chad at dawn.", ("FIGHT", ("SDN",), ("TCD",))),
+    ],
+)
+def test_an_attack_launched_at_or_made_on_someone(language, text, expected):
+    assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il Sudan ha bombardato il Ciad. Almeno 14 persone sono state uccise e 30 ferite."),
+        ("en", "Sudan bombed Chad on Monday. At least 14 people were killed and 30 injured."),
+    ],
+)
+def test_a_casualty_count_belongs_to_the_fighting_reported_before(language, text):
+    casualties = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert casualties, "the toll is an event"
+    first = casualties[0]
+    assert [a.id for a in first.source_actors] == ["SDN"] and [a.id for a in first.target_actors] == ["TCD"]
+    assert first.quantity is not None and first.quantity.value == 14
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        (
+            "it",
+            "Il Ciad ha attaccato il Sudan. Il Sudan ha promesso una dura rappresaglia.",
+            ("THREATEN", ("SDN",), ("TCD",)),
+        ),
+        (
+            "en",
+            "Chad attacked Sudan on Monday. Sudan vowed a harsh response.",
+            ("THREATEN", ("SDN",), ("TCD",)),
+        ),
+        ("en", "Chad attacked Sudan on Monday. Sudan condemned the raid.", ("ACCUSE", ("SDN",), ("TCD",))),
+    ],
+)
+def test_a_reaction_is_aimed_at_the_other_side(language, text, expected):
+    assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "Il Mali ha conquistato la città di Gao.", "FIGHT"),
+        ("en", "Mali captured the town of Gao after a week of fighting.", "FIGHT"),
+        ("en", "Mali took control of the airport.", "FIGHT"),
+        ("it", "Il Mali ha preso il controllo dell'aeroporto.", "FIGHT"),
+    ],
+)
+def test_taking_a_place(language, text, expected):
+    assert (expected, ("MLI",), ()) in coded(text, language) or any(
+        t == expected and s == ("MLI",) for t, s, _ in coded(text, language)
+    )
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il presidente della Bolivia è fuggito in Perù."),
+        ("en", "Bolivia's former president fled to Peru."),
+    ],
+)
+def test_flight_is_a_retreat(language, text):
+    assert any(e.type == "RETREAT" for e in events(text, language))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "L'Armenia e l'Azerbaigian si sono scambiati 40 prigionieri."),
+        ("en", "Armenia and Azerbaijan exchanged 40 prisoners on Friday."),
+    ],
+)
+def test_a_prisoner_swap_has_both_sides(language, text):
+    swap = [e for e in events(text, language) if e.type == "RETREAT"]
+    assert swap
+    sides = {a.id for a in (*swap[0].source_actors, *swap[0].target_actors)}
+    assert sides == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il Marocco ha interrotto le relazioni diplomatiche con l'Algeria."),
+        ("en", "Morocco severed diplomatic ties with Algeria."),
+    ],
+)
+def test_broken_ties_are_a_sanction(language, text):
+    assert ("SANCTION", ("MAR",), ("DZA",)) in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "La Serbia ha schierato truppe lungo il confine."),
+        ("en", "Serbia deployed troops along the border."),
+        ("it", "La Serbia ha avviato un'esercitazione militare vicino al confine."),
+        ("en", "Serbia began military drills near the border."),
+    ],
+)
+def test_forces_deployed_with_no_one_to_receive_them_are_mobilised(language, text):
+    kinds = {t for t, s, _ in coded(text, language) if s == ("SRB",)}
+    assert kinds == {"MOBILIZE"}
+
+
+def test_forces_sent_to_a_country_stay_aid():
+    assert ("AID", ("SRB",), ("HUN",)) in coded("Serbia sent 500 troops to Hungary.", "en")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il Sudan ha bombardato il Ciad. Il Ciad ha abbattuto due aerei sudanesi."),
+        ("en", "Sudan bombed Chad. Chad shot down two Sudanese jets."),
+    ],
+)
+def test_the_owner_of_what_is_shot_down_is_the_target(language, text):
+    assert ("FIGHT", ("TCD",), ("SDN",)) in coded(text, language)
+
+
+def test_a_toll_with_no_fighting_before_has_no_invented_sides():
+    found = [e for e in events("At least 14 people died in the floods.", "en") if e.type == "ASSAULT"]
+    assert all(not e.source_actors for e in found)

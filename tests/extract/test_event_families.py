@@ -163,3 +163,18 @@ def test_the_owner_of_what_is_shot_down_is_the_target(language, text):
 def test_a_toll_with_no_fighting_before_has_no_invented_sides():
     found = [e for e in events("At least 14 people died in the floods.", "en") if e.type == "ASSAULT"]
     assert all(not e.source_actors for e in found)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il governo della Serbia ha definito il premier del Kosovo un «terrorista»."),
+        ("en", "Serbia's government called Kosovo's prime minister a 'terrorist' on Monday."),
+    ],
+)
+def test_name_calling_is_disapproval(language, text):
+    assert any(t == "ACCUSE" and "SRB" in s for t, s, _ in coded(text, language))
+
+
+def test_calling_a_meeting_is_no_disapproval():
+    assert not any(e.type == "ACCUSE" for e in events("Serbia called a meeting with Kosovo's leaders.", "en"))

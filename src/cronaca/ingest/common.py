@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cronaca.ingest import language as lang
+from cronaca.ingest.text import clean
 from cronaca.model import Article, Interval, Skipped
 
 
@@ -44,8 +45,8 @@ def build(
     detected_language: str | None = None,
 ) -> Article | Skipped:
     """An Article from clean paragraphs, or a Skipped when nothing is left to read."""
-    title = " ".join(title.split())
-    paras = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
+    title = " ".join(clean(title).split())
+    paras = [p for p in (" ".join(clean(p).split()) for p in paragraphs) if p]
     if title and paras and paras[0].casefold() == title.casefold():
         paras = paras[1:]  # a page repeats its headline as the first block
     text = "\n\n".join(paras)
@@ -69,9 +70,9 @@ def build(
         ),
         title=title,
         published=published,
-        outlet=ctx.outlet or " ".join(outlet.split()),
-        url=url.strip(),
-        byline=" ".join(byline.split()),
+        outlet=ctx.outlet or " ".join(clean(outlet).split()),
+        url=clean(url).strip(),
+        byline=" ".join(clean(byline).split()),
         source=source,
         format=fmt,
     )

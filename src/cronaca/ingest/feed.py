@@ -13,7 +13,7 @@ from typing import Any
 from cronaca.ingest import pubdate
 from cronaca.ingest.common import Context, build
 from cronaca.ingest.detect import root_element
-from cronaca.ingest.text import paragraphs
+from cronaca.ingest.text import clean, paragraphs
 from cronaca.model import Article, Skipped
 
 _BLOCKS = (
@@ -50,6 +50,7 @@ def html_paragraphs(fragment: str) -> list[str]:
     import lxml.html
     from lxml import etree
 
+    fragment = clean(fragment)  # lxml refuses control characters and lone surrogates
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -73,8 +74,12 @@ def _entry_text(entry: Any) -> str:
 def read(data: bytes | str, source: str, ctx: Context) -> Iterator[Article | Skipped]:
     import feedparser
 
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    parsed = feedparser.parse(io.BytesIO(raw))
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+    try:
+        parsed = feedparser.parse(io.BytesIO(raw))
+    except (UnicodeError, ValueError, LookupError) as e:  # odd encodings and surrogates in the bytes
+        yield Skipped(source, f"feed could not be parsed: {type(e).__name__}: {e}", "feed")
+        return
     if not parsed.get("version") and not parsed.entries:
         head = raw[:4096].decode("utf-8", "replace")
         root = root_element(head.lstrip("\ufeff \t\r\n"))

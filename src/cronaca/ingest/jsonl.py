@@ -14,7 +14,7 @@ from typing import Any
 from cronaca.ingest import pubdate
 from cronaca.ingest.common import Context, build, language_sample
 from cronaca.ingest.language import detect_many, normalise_code
-from cronaca.ingest.text import paragraphs
+from cronaca.ingest.text import clean, paragraphs
 from cronaca.model import Article, Skipped
 
 _DATE_KEYS = ("published", "date", "pubdate", "published_at", "datetime", "time")
@@ -24,6 +24,7 @@ _AUTHOR_KEYS = ("author", "byline", "authors")
 _LANG_KEYS = ("language", "lang")
 
 
+TOO_DEEP = "JSON nested too deeply to be an article (thousands of levels)"
 BATCH = 256  # records whose language is detected together, on all cores
 
 
@@ -46,6 +47,9 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
             reason = f"invalid JSON array: {e.msg} (line {e.lineno}, column {e.colno})"
             yield source, Skipped(source, reason, "jsonl")
             return
+        except RecursionError:
+            yield source, Skipped(source, TOO_DEEP, "jsonl")
+            return
         if not records:
             yield source, Skipped(source, "empty JSON array: no articles", "jsonl")
         for number, record in enumerate(records, start=1):
@@ -58,6 +62,8 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
         except json.JSONDecodeError as e:
             reason = f"invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})"
             yield source, Skipped(source, reason, "jsonl")
+        except RecursionError:
+            yield source, Skipped(source, TOO_DEEP, "jsonl")
         return
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -69,6 +75,8 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
         except json.JSONDecodeError as e:
             reason = f"invalid JSON (truncated line?): {e.msg} (column {e.colno})"
             yield where, Skipped(where, reason, "jsonl")
+        except RecursionError:
+            yield where, Skipped(where, TOO_DEEP, "jsonl")
 
 
 def _finish(batch: list[tuple[str, dict[str, Any]] | Skipped], ctx: Context) -> Iterator[Article | Skipped]:
@@ -128,7 +136,7 @@ def _prepare(record: Any, where: str) -> tuple[str, dict[str, Any]] | Skipped:
     if not body.strip():
         return Skipped(where, "'text' is empty", "jsonl")
     paras = paragraphs(body)
-    title = " ".join(_string(record.get("title") or record.get("headline")).split())
+    title = " ".join(clean(_string(record.get("title") or record.get("headline"))).split())
     return where, {
         "paragraphs": paras,
         "title": title,

@@ -28,6 +28,7 @@ _REPLACE = {
     "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n\n",  # line and paragraph separators
 }  # fmt: skip
 _INVISIBLE = re.compile("[" + "".join(_REPLACE) + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone halves (JSON "\\ud800"): not encodable text
 
 
 class NotText(ValueError):
@@ -65,7 +66,7 @@ def decode(data: bytes) -> str:
 
 def clean(text: str) -> str:
     """Unicode NFC, one newline convention, no invisible characters, tabs as spaces."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub(lambda m: _REPLACE[m[0]], text)
     return _CONTROL.sub("", text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from collections.abc import Iterator
 
 from cronaca.ingest import html, plaintext
@@ -23,6 +24,11 @@ from cronaca.ingest.text import NotText, decode
 from cronaca.model import Article, Skipped
 
 _ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+RECORD_MAX_BYTES = 20 * 1024 * 1024  # one archived page, decompressed; a news page is < 2 MB
+# what warcio raises on a damaged archive besides ArchiveLoadFailed: a corrupt gzip member
+# (zlib.error), a truncated one (EOFError), a record without the headers it needs
+# (AttributeError, ValueError, KeyError, IndexError inside warcio)
+_BROKEN = (zlib.error, EOFError, OSError, ValueError, AttributeError, KeyError, IndexError)
 
 
 def is_warc(data: bytes) -> bool:
@@ -34,7 +40,7 @@ def is_warc(data: bytes) -> bool:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data[:65536])) as stream:
             return stream.read(5) == b"WARC/"
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):  # corrupt gzip: not a WARC we can read
         return False
 
 
@@ -66,7 +72,12 @@ def read(data: bytes, source: str, ctx: Context) -> Iterator[Article | Skipped]:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             where = f"{source}#{uri}" if uri else source
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(RECORD_MAX_BYTES + 1)
+            if len(payload) > RECORD_MAX_BYTES:
+                found += 1
+                cap = f"{RECORD_MAX_BYTES:,} bytes"
+                yield Skipped(where, f"archived page larger than {cap}: not read", "warc")
+                continue
             if not payload.strip():
                 yield Skipped(where, "archived page is empty", "warc")
                 continue
@@ -82,6 +93,10 @@ def read(data: bytes, source: str, ctx: Context) -> Iterator[Article | Skipped]:
                 yield from html.read(text, where, ctx, url=uri)
     except ArchiveLoadFailed as e:
         yield Skipped(source, f"broken WARC file: {e}", "warc")
+        return
+    except _BROKEN as e:
+        what = f"{type(e).__name__}: {e}"[:200]
+        yield Skipped(source, f"broken WARC file (damaged or truncated record: {what})", "warc")
         return
     if not found:
         yield Skipped(source, "WARC file with no archived HTML or text page", "warc")

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= cronaca.db
 CORPUS ?=
 
-.PHONY: demo seeds test test-fast eval lint serve bench resources clean
+.PHONY: demo seeds test test-fast eval eval-facts lint serve bench resources clean
 
 $(BIN)/cronaca: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test-fast: $(BIN)/cronaca
 ## eval: the evaluation gate alone (scores on ../shared/data must not drop below eval/baseline.json)
 eval: $(BIN)/cronaca
 	$(BIN)/python -m pytest -q tests/test_evaluation_gate.py
+
+## eval-facts: realnews-dev facts found, their checks, same-claim groups and hand-judged precision
+eval-facts: $(BIN)/cronaca
+	$(BIN)/cronaca eval facts ../shared/data/realnews-dev/gold.yaml ../shared/data/realnews-dev/articles \
+		--judgements eval/judgements/realnews-dev.yaml
 
 lint: $(BIN)/cronaca
 	$(BIN)/ruff check src tests scripts

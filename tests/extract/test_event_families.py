@@ -178,3 +178,24 @@ def test_name_calling_is_disapproval(language, text):
 
 def test_calling_a_meeting_is_no_disapproval():
     assert not any(e.type == "ACCUSE" for e in events("Serbia called a meeting with Kosovo's leaders.", "en"))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "I servizi segreti tedeschi hanno stimato che la Russia ha inviato 2.000 soldati in Mali."),
+        ("en", "German spies estimated that Russia sent 2,000 soldiers to Mali."),
+    ],
+)
+def test_intelligence_services_are_a_source_not_an_actor(language, text):
+    (aid,) = [e for e in events(text, language) if e.type == "AID"]
+    assert [a.id for a in aid.source_actors] == ["RUS"]
+    assert any(a.sector == "intelligence" and a.country == "DEU" for a in aid.attribution)
+
+
+@pytest.mark.parametrize(
+    "text", ["Il ritiro dal Ciad da parte della Francia è iniziato.", "Il ritiro delle truppe dal Ciad è iniziato."]
+)
+def test_withdrawing_from_a_country_does_not_make_it_the_doer(text):
+    (retreat,) = [e for e in events(text, "it") if e.type == "RETREAT"]
+    assert "TCD" not in {a.id for a in retreat.source_actors}

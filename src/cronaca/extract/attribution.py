@@ -102,6 +102,7 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
                 sector,
                 role=role,
                 cue=cue,
+                country=country.entity_id or "",
             ),
             at=j,
         )

@@ -140,6 +140,11 @@ def roles(
     # della Corea del Nord", "the development of missiles by Iran"); a one-word agent ("by")
     # after an active verb with a subject is something else ("supplied by sea").
     agent = _agent(ctx, i, own, multiword_only=bool(left) and verbal and not passive)
+    if agent is not None and not passive and rule.target == "preps":
+        k = sent.entity_token(agent)
+        if {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""} & rule.target_preps & {p[0] for p in cues.agent if len(p) == 1}:
+            # "il ritiro delle truppe dal Niger": "dal" says from where, not by whom
+            agent = _agent(ctx, i, own, multiword_only=True)
     genitive = _genitive(ctx, i, own) if rule.genitive else None
     if agent is not None:
         source, used = [actor_from(agent)], agent

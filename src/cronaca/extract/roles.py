@@ -142,7 +142,8 @@ def roles(
     agent = _agent(ctx, i, own, multiword_only=bool(left) and verbal and not passive)
     if agent is not None and not passive and rule.target == "preps":
         k = sent.entity_token(agent)
-        if {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""} & rule.target_preps & {p[0] for p in cues.agent if len(p) == 1}:
+        one_word = {p[0] for p in cues.agent if len(p) == 1}
+        if {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""} & rule.target_preps & one_word:
             # "il ritiro delle truppe dal Niger": "dal" says from where, not by whom
             agent = _agent(ctx, i, own, multiword_only=True)
     genitive = _genitive(ctx, i, own) if rule.genitive else None

@@ -199,3 +199,9 @@ def test_render_replaces_control_characters_from_any_store():
 
     row = {"title": "a\x1b[2Jb\x9bc", "list": ["\x07"], "n": 1}
     assert render.clean(row) == {"title": "a\ufffd[2Jb\ufffdc", "list": ["\ufffd"], "n": 1}
+
+
+def test_huge_offset_is_a_usage_error(db):
+    for args in (["events", "--offset", "9223372036854775808"], ["articles", "--offset", "-1"]):
+        result = CliRunner().invoke(cli, ["--db", db, *args])
+        assert result.exit_code == 2 and "offset must be between 0 and" in result.stderr, result.output

@@ -336,3 +336,47 @@ def test_requests_do_not_write(client: TestClient, kb: Cronaca) -> None:
     for path in ("/", "/articles", "/api/timeline", "/api/entities"):
         client.get(path)
     assert kb.stats() == before
+
+
+LISTS = ("/api/events", "/api/claims", "/api/articles", "/api/entities", "/api/timeline", "/api/stories")
+
+
+@pytest.mark.parametrize("offset", ["9223372036854775808", str(10**30), "1000000001", "-1", "1e3"])
+def test_huge_or_odd_numbers_are_422_not_500(client: TestClient, offset: str) -> None:
+    for path in (*LISTS, "/articles"):
+        r = client.get(path, params={"offset": offset})
+        assert r.status_code == 422, (path, r.status_code)
+    for path in LISTS:
+        assert client.get(path, params={"limit": "9223372036854775808"}).status_code == 422, path
+
+
+def test_the_largest_offset_is_an_empty_page(client: TestClient) -> None:
+    for path in LISTS:
+        r = client.get(path, params={"offset": 1_000_000_000})
+        assert r.status_code == 200 and r.json() == [], path
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/events", {"actor": "_"}),
+        ("/api/events", {"actor": "%%"}),
+        ("/api/events", {"actor": "%"}),
+        ("/api/claims", {"actor": "_"}),
+        ("/api/timeline", {"actor": "%_%"}),
+        ("/api/articles", {"q": "%"}),
+        ("/api/articles", {"q": "_"}),
+        ("/api/entities", {"q": "%"}),
+        ("/api/entities", {"q": "_%"}),
+    ],
+)
+def test_like_wildcards_match_only_themselves(client: TestClient, path: str, params: dict[str, str]) -> None:
+    assert client.get(path, params=params).json() == []
+
+
+def test_text_search_still_matches_words_and_id_prefixes_are_literal(client: TestClient) -> None:
+    assert client.get("/api/articles", params={"q": "Mali"}).json()
+    article_id = client.get("/api/articles").json()[0]["id"]
+    assert client.get(f"/api/articles/{article_id[:6]}").status_code == 200
+    assert client.get(f"/api/articles/{article_id[:2]}___").status_code == 404  # "_" is no wildcard
+    assert client.get("/api/articles/%25").status_code == 404

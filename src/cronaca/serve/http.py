@@ -20,6 +20,7 @@ from cronaca.consolidate.network import QUADS
 from cronaca.consolidate.stories import summary as story_summary
 from cronaca.errors import NotFound, UsageError
 from cronaca.serve import derived, web
+from cronaca.store.queries import MAX_LIMIT, MAX_OFFSET
 
 HERE = Path(__file__).resolve().parent / "web"
 TIMELINE_MAX = 200  # claims on the timeline page
@@ -70,8 +71,8 @@ def create_app(kb: Cronaca) -> FastAPI:
     def page(limit: int, offset: int) -> dict[str, int]:
         return {"limit": limit, "offset": offset}
 
-    Limit = Query(50, ge=1, le=1000, description="Page size")
-    Offset = Query(0, ge=0, description="Rows to skip")
+    Limit = Query(50, ge=1, le=MAX_LIMIT, description="Page size")
+    Offset = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip")
 
     # -- JSON API ----------------------------------------------------------------------
 
@@ -160,7 +161,7 @@ def create_app(kb: Cronaca) -> FastAPI:
         return templates.TemplateResponse(request, "claim.html", {"claim": kb.claim(claim_id)})
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, q: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    def articles_page(request: Request, q: str | None = None, offset: int = Offset) -> HTMLResponse:
         rows = kb.articles(q=q, limit=ARTICLES_PAGE, offset=offset)
         context = {"articles": rows, "q": q or "", "offset": offset, "page": ARTICLES_PAGE}
         return templates.TemplateResponse(request, "articles.html", context)

@@ -16,6 +16,7 @@ from cronaca.errors import NotFound, UsageError
 from cronaca.store import schema as t
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000  # past any store; keeps offsets inside SQL's 64-bit integers
 
 
 def _iso(value: date | None) -> str | None:
@@ -35,6 +36,21 @@ def _limit(limit: int | None) -> int:
     if limit < 1:
         raise UsageError("limit must be at least 1")
     return min(limit, MAX_LIMIT)
+
+
+def _offset(offset: int | None) -> int:
+    if offset is None:
+        return 0
+    if not 0 <= offset <= MAX_OFFSET:
+        raise UsageError(f"offset must be between 0 and {MAX_OFFSET:,}")
+    return offset
+
+
+def _like(text: str, *, prefix: bool = False) -> str:
+    """A LIKE pattern matching ``text`` literally (``%``, ``_`` and ``\\`` escaped), anywhere in
+    the value or, with ``prefix``, at its start; use with ``escape="\\"``."""
+    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{literal}%" if prefix else f"%{literal}%"
 
 
 def _parse_date(value: str | date | None, name: str, *, end: bool = False) -> date | None:
@@ -74,11 +90,11 @@ class Queries:
         )
         query = sa.select(a, n_events).order_by(a.c.published_start.desc().nulls_last(), a.c.id)
         if q:
-            like = f"%{q}%"
-            query = query.where(sa.or_(a.c.title.ilike(like), a.c.text.ilike(like)))
+            like = _like(q)
+            query = query.where(sa.or_(a.c.title.ilike(like, escape="\\"), a.c.text.ilike(like, escape="\\")))
         if language:
             query = query.where(a.c.language == language)
-        query = query.limit(_limit(limit)).offset(offset)
+        query = query.limit(_limit(limit)).offset(_offset(offset))
         with self.engine.connect() as conn:
             return [self._article_dict(row, with_text=False) for row in conn.execute(query).mappings()]
 
@@ -129,7 +145,9 @@ class Queries:
             if article_id:
                 query = query.where(e.c.article_id == article_id)
             start = sa.func.coalesce(e.c.time_start, a.c.published_start)
-            query = query.order_by(start, e.c.article_id, e.c.start).limit(_limit(limit)).offset(offset)
+            query = (
+                query.order_by(start, e.c.article_id, e.c.start).limit(_limit(limit)).offset(_offset(offset))
+            )
             rows = list(conn.execute(query).mappings())
             claim_of = self._claims_of(conn, [r["id"] for r in rows])
         return [self._event_dict(r, claim_of.get(r["id"])) for r in rows]
@@ -242,7 +260,7 @@ class Queries:
                     )
                 )
             start = sa.func.coalesce(c.c.time_start, c.c.first_reported)
-            query = query.order_by(start, c.c.id).limit(_limit(limit)).offset(offset)
+            query = query.order_by(start, c.c.id).limit(_limit(limit)).offset(_offset(offset))
             rows = list(conn.execute(query).mappings())
             links = self._claim_links(conn, [r["id"] for r in rows])
         return [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
@@ -283,10 +301,11 @@ class Queries:
         n = sa.select(sa.func.count()).where(m.c.entity_id == en.c.id).scalar_subquery().label("n_mentions")
         query = sa.select(en, n)
         if q:
-            query = query.where(sa.or_(en.c.id.ilike(f"%{q}%"), en.c.name.ilike(f"%{q}%")))
+            like = _like(q)
+            query = query.where(sa.or_(en.c.id.ilike(like, escape="\\"), en.c.name.ilike(like, escape="\\")))
         if type:
             query = query.where(en.c.type == type)
-        query = query.order_by(n.desc(), en.c.id).limit(_limit(limit)).offset(offset)
+        query = query.order_by(n.desc(), en.c.id).limit(_limit(limit)).offset(_offset(offset))
         with self.engine.connect() as conn:
             return [
                 {
@@ -318,7 +337,8 @@ class Queries:
                 conn.execute(
                     sa.select(en.c.id).where(
                         sa.or_(
-                            en.c.name.ilike(f"%{actor}%"), sa.cast(en.c.data, sa.Text).ilike(f'%"{actor}"%')
+                            en.c.name.ilike(_like(actor), escape="\\"),
+                            sa.cast(en.c.data, sa.Text).ilike(f'%"{_like(actor)[1:-1]}"%', escape="\\"),
                         )
                     )
                 )
@@ -351,7 +371,13 @@ class Queries:
         row = conn.execute(sa.select(table).where(table.c.id == ident)).mappings().first()
         if row:
             return row
-        rows = conn.execute(sa.select(table).where(table.c.id.like(f"{ident}%")).limit(2)).mappings().all()
+        rows = (
+            conn.execute(
+                sa.select(table).where(table.c.id.like(_like(ident, prefix=True), escape="\\")).limit(2)
+            )
+            .mappings()
+            .all()
+        )
         if len(rows) == 1:
             return rows[0]
         if rows:

@@ -21,7 +21,16 @@ parser:
   for a cue before its source, unless that phrase starts with a preposition or "that".
 
 A reporting-verb lemma right after a determiner ("the report", "a claim") is a noun and
-no cue, and so is a capitalised one inside the sentence ("United States"). The few
+no cue, and so is a capitalised one inside the sentence ("United States") and the second
+half of a hyphenated word ("so-called"). Forms listed in ``attribution_noun_forms``
+("state", "claims", "show") are cues only after a subject pronoun or an auxiliary ("he
+claims", "has stated").
+
+Beyond the events engine's ``reporting_verbs``, these spans take the verbs of
+``attribution_verbs`` ("noted", "warned", "a poll shows"). As in PolNeAR, a cue takes in
+the auxiliaries and adverbs before its verb ("has also said"), a colon right after it
+("said:") and the particle ``attribution_phrasal`` gives its verb ("called for", "ha
+parlato di"; "pointed to", where "pointed" alone is no cue). The few
 function words this needs (auxiliaries, determiners, conjunctions, prepositions,
 complementisers) are grammar, not cues: they are read from optional ``cues.yaml`` keys
 of the same names when present, else from the per-language defaults below.
@@ -29,7 +38,7 @@ of the same names when present, else from the per-language defaults below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from cronaca.errors import ResourceError
@@ -39,7 +48,7 @@ from cronaca.extract.sentence_view import SentenceView
 from cronaca.model import Span
 from cronaca.resources import load_yaml
 
-VERSION = 1
+VERSION = 2
 MAX_SOURCE = 10  # tokens in a source phrase after its cue
 MAX_SUBJECT = 12  # tokens from a clause start to a reporting verb
 QUOTES = {'"', "“", "”", "‘", "’", "'", "``", "''", "«", "»"}
@@ -55,6 +64,7 @@ GRAMMAR_DEFAULTS: dict[str, dict[str, str]] = {
         "conjunctions": "and but so yet or then as while when because however although though if",
         "prepositions": "in on at during after before with for from about to that of by this last through",
         "complementisers": "that",
+        "subject_pronouns": "i you he she it we they who which",
     },
     "it": {
         "auxiliaries": "ha hanno aveva avevano è sono era anche poi",
@@ -82,6 +92,13 @@ class Grammar:
     conjunctions: frozenset[str]
     prepositions: frozenset[str]
     complementisers: frozenset[str]
+    # cues of these spans only (``cues.yaml``; the events engine reads ``reporting_verbs``)
+    attribution_verbs: frozenset[str] = frozenset()  # lemmas: "noted", "warned", "argued"
+    attribution_noun_forms: frozenset[str] = frozenset()  # "state", "claims": verbs only after a subject
+    subject_pronouns: frozenset[str] = frozenset()
+    # verb lemma → the particles that join its cue ("called for", "warned against"); a verb
+    # here and in no cue list is a cue only with its particle ("pointed to")
+    attribution_phrasal: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @cache
@@ -94,8 +111,10 @@ def load_grammar(language: str) -> Grammar:
     lists = {
         key: frozenset(data[key] if key in data else defaults.get(key, "").split())
         for key in Grammar.__dataclass_fields__
+        if key != "attribution_phrasal"
     }
-    return Grammar(**lists)
+    phrasal = {verb: frozenset(words) for verb, words in data.get("attribution_phrasal", {}).items()}
+    return Grammar(**lists, attribution_phrasal=phrasal)
 
 
 def sentence_attributions(sent: SentenceView, cues: Cues, grammar: Grammar) -> list[AttributionSpan]:
@@ -117,10 +136,11 @@ def sentence_attributions(sent: SentenceView, cues: Cues, grammar: Grammar) -> l
                 AttributionSpan(_span(sent, i, end), _phrase_after(sent, end, cues, grammar), "cue_before")
             )
             continue
-        if not _is_verb_cue(sent, i, cues, grammar, verbs_after):
+        particle = _particle(sent, i, grammar)
+        if not particle and not _is_verb_cue(sent, i, cues, grammar, verbs_after):
             continue
         taken.add(i)
-        cue = _span(sent, i, i + 1)
+        cue = _span(sent, _cue_start(sent, i, grammar), _cue_end(sent, i + particle))
         subject = _subject(sent, i, cues, grammar)
         if subject is not None:
             found.append(AttributionSpan(cue, _span(sent, *subject), "verb_subject"))
@@ -151,11 +171,49 @@ def _is_verb_cue(
 ) -> bool:
     """A reporting verb, unless a determiner makes it a noun ("the report", "a claim") or a
     capital inside the sentence makes it part of a name ("the United States")."""
-    if sent.lemmas[i] not in cues.reporting_verbs and sent.lower[i] not in (verbs_after or ()):
+    lemma, word = sent.lemmas[i], sent.lower[i]
+    if (
+        lemma not in cues.reporting_verbs
+        and word not in cues.reporting_verbs  # forms simplemma gets wrong: "detto"
+        and lemma not in grammar.attribution_verbs
+        and word not in grammar.attribution_verbs
+        and word not in (verbs_after or ())
+    ):
         return False
     if i > 0 and sent.tokens[i].text[:1].isupper():
         return False
+    token = sent.tokens[i]
+    if token.idx > 0 and token.doc.text[token.idx - 1] in "-‐‑":  # "so-called", "self-described"
+        return False
+    if word in grammar.attribution_noun_forms:  # "the state of", "his claims": a verb only after a subject
+        before = sent.lower[i - 1] if i > 0 else ""
+        return before in grammar.subject_pronouns or before in grammar.auxiliaries
     return not (i > 0 and sent.lower[i - 1] in grammar.determiners)
+
+
+def _particle(sent: SentenceView, i: int, grammar: Grammar) -> int:
+    """1 when the verb at ``i`` takes the particle after it into its cue ("called for",
+    "pointed to"), else 0."""
+    particles = grammar.attribution_phrasal.get(sent.lemmas[i], frozenset())
+    if i + 1 < len(sent.lower) and sent.lower[i + 1] in particles and not sent.tokens[i].text[:1].isupper():
+        return 1
+    return 0
+
+
+def _cue_start(sent: SentenceView, i: int, grammar: Grammar) -> int:
+    """The cue takes in the auxiliaries and adverbs right before its verb, as PolNeAR does:
+    "has said", "is also calling", "did not respond"."""
+    start = i
+    while start > 0 and (
+        sent.lower[start - 1] in grammar.auxiliaries or sent.lower[start - 1] in {"'s", "’s"}
+    ):
+        start -= 1
+    return start
+
+
+def _cue_end(sent: SentenceView, i: int) -> int:
+    """The end of a cue whose last word is token ``i``: a colon right after it joins it ("said:")."""
+    return i + 2 if i + 1 < len(sent.lower) and sent.lower[i + 1] == ":" else i + 1
 
 
 def _span(sent: SentenceView, start: int, end: int) -> Span:

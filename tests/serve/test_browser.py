@@ -36,6 +36,8 @@ def page(browser, live_server: str) -> Iterator[object]:
     pg.on("request", lambda r: requested.append(r.url))
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    # the Content-Security-Policy forbids inline script and style: nothing may trip it
+    pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     # a page may be an error page on purpose (404, 400); what it loads must not fail
     pg.on(
         "response",
@@ -201,3 +203,17 @@ def test_articles_page_and_narrow_screen(page, shots: Path) -> None:
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"page is {overflow}px wider than the screen"
     page.screenshot(path=str(shots / "timeline-narrow.png"), full_page=True)
+
+
+def test_api_docs_render_from_local_files(page, shots: Path) -> None:
+    """/docs is Swagger UI from the fastapi-offline package: every file from this server,
+    no inline script under the CSP, and the operations listed."""
+    from playwright.sync_api import expect
+
+    response = page.goto("/docs")
+    assert response is not None and response.ok
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator(".opblock-summary-path", has_text="/api/claims/{claim_id}")).to_be_visible(
+        timeout=15000
+    )
+    page.screenshot(path=str(shots / "docs.png"))

@@ -56,4 +56,5 @@ def test_nothing_from_an_article_runs(browser, hostile_server: str) -> None:
             el.click()
             assert page.evaluate(RAN) == [None, 0], path
     assert not dialogs, dialogs
+    assert not csp, csp
     context.close()

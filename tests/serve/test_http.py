@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -380,3 +381,64 @@ def test_text_search_still_matches_words_and_id_prefixes_are_literal(client: Tes
     assert client.get(f"/api/articles/{article_id[:6]}").status_code == 200
     assert client.get(f"/api/articles/{article_id[:2]}___").status_code == 404  # "_" is no wildcard
     assert client.get("/api/articles/%25").status_code == 404
+
+
+SECURITY = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/articles",
+        "/network",
+        "/docs",
+        "/openapi.json",
+        "/api/stats",
+        "/api/claims",
+        "/static/style.css",
+        "/docs-assets/swagger-ui.css",
+        "/api/claims/nope",
+        "/claims/nope",
+        "/api/events?offset=-1",
+        "/no/such/page",
+    ],
+)
+def test_every_response_has_the_security_headers(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    for name, value in SECURITY.items():
+        assert r.headers.get(name) == value, (path, name)
+    csp = dict(part.strip().split(" ", 1) for part in r.headers["content-security-policy"].split(";"))
+    assert csp["script-src"] == "'self'" and csp["style-src"] == "'self'", csp
+    assert csp["frame-ancestors"] == "'none'" and csp["object-src"] == "'none'"
+
+
+def test_pages_have_no_inline_script_or_style(client: TestClient, belarus: dict[str, Any]) -> None:
+    article_id = client.get("/api/articles").json()[0]["id"]
+    for path in (
+        "/",
+        "/articles",
+        f"/articles/{article_id}",
+        f"/claims/{belarus['id']}",
+        "/stories",
+        "/network",
+        "/docs",
+        "/claims/nope",
+    ):
+        html = client.get(path).text
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
+        assert "<style" not in html and " style=" not in html and not re.search(r"\bon[a-z]+=", html), path
+
+
+def test_docs_load_nothing_from_elsewhere(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "cdn" not in html.lower() and "https://" not in html and "http://" not in html
+    for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert ref.startswith("/"), ref
+        assert client.get(ref).status_code == 200, ref
+    assert client.get("/openapi.json").json()["paths"]

@@ -1,11 +1,15 @@
 """The HTTP API (FastAPI; OpenAPI at /openapi.json, docs at /docs) and the web UI routes.
 
 Both read the store through :class:`cronaca.Cronaca`; nothing is extracted on a request.
+Every response carries the security headers (``SECURITY_HEADERS``): no inline script, no
+framing, no MIME sniffing, no referrer. ``/docs`` is Swagger UI served from the files the
+``fastapi-offline`` package ships: nothing is loaded from a CDN.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,6 +29,33 @@ from cronaca.store.queries import MAX_LIMIT, MAX_OFFSET
 HERE = Path(__file__).resolve().parent / "web"
 TIMELINE_MAX = 200  # claims on the timeline page
 ARTICLES_PAGE = 100  # rows per page of the articles page
+
+# Scripts and styles only from files this server serves; SVG and data: images (Swagger UI's
+# icons); no plugins, no <base>, no framing, forms only to this server.
+CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def _docs_assets() -> Path:
+    """Swagger UI's files, as the fastapi-offline package ships them."""
+    return Path(str(resources.files("fastapi_offline") / "static"))
 
 
 @dataclass
@@ -46,10 +77,21 @@ def create_app(kb: Cronaca) -> FastAPI:
         version=__version__,
         description="A sourced, time-resolved knowledge base of news events and claims. "
         "Every record links to its article and character span.",
+        docs_url=None,  # our own /docs below: local assets, no inline script
+        redoc_url=None,
     )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     web.install_filters(templates.env)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=str(_docs_assets())), name="docs-assets")
 
     def error(request: Request, exc: Exception, status: int) -> Response:
         # The store words its errors for the CLI ("--since ..."); over HTTP it is a parameter.
@@ -133,6 +175,10 @@ def create_app(kb: Cronaca) -> FastAPI:
     def get_network(filters: Filters) -> dict[str, Any]:
         """The actor network: nodes (actors) and edges typed by CAMEO quad class, weighted by claims."""
         return derived.network(kb, **asdict(filters))
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        return templates.TemplateResponse(request, "docs.html", {})
 
     # -- web UI ------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Attribution spans (cue, source) of single sentences written for these tests, in Italian and
 English: verbs of saying beyond "say" ("noted", "ha sottolineato"), auxiliaries and a colon
 inside the cue ("has said:", "ha detto"), particles ("called for", "ha parlato di"), and
-noun forms that are no cues ("the state of", "his claims").
+noun forms that are no cues ("the state of", "his claims"), speaker labels ("ROSSI: ...") and
+a quote's signature ("“...” ― Carla Rossi").
 """
 
 from __future__ import annotations
@@ -77,3 +78,27 @@ def test_auxiliaries_colons_and_particles_join_the_cue(pipeline, text, language,
 )
 def test_noun_forms_are_cues_only_after_a_subject(pipeline, text, language, expected):
     assert spans(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("MORETTI: We will not raise taxes this year.", "en", [(":", "MORETTI")]),
+        ("Survey: most farmers expect a dry summer.", "en", [(":", "Survey")]),
+        ("BIANCHI: Non alzeremo le tasse quest'anno.", "it", [(":", "BIANCHI")]),
+        ("The plan has three parts: taxes, roads and schools.", "en", []),
+    ],
+)
+def test_a_speaker_label_is_a_source(pipeline, text, language, expected):
+    assert spans(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("“The river has never been this low.” ― Carla Rossi\n“We need rain.” ― Marco Neri\n", "en"),
+        ("«Il fiume non è mai stato così basso.» ― Carla Rossi\n«Serve pioggia.» ― Marco Neri\n", "it"),
+    ],
+)
+def test_a_dash_after_a_quote_signs_it(pipeline, text, language):
+    assert spans(pipeline, text, language) == [("―", "Carla Rossi"), ("―", "Marco Neri")]

@@ -18,7 +18,11 @@ parser:
   clause break or a complementiser) to the verb, without auxiliaries before the verb and without
   leading conjunctions; "officials who said" reaches back over the relative pronoun;
 - nothing before the verb (", said Trump"): the source is the phrase after the verb, as
-  for a cue before its source, unless that phrase starts with a preposition or "that".
+  for a cue before its source, unless that phrase starts with a preposition or "that";
+- a speaker label that opens a sentence ("PENCE: Well, ...", "Poll: ..."): the colon is
+  the cue, the label the source;
+- a dash right after a closing quote ("“...” ― Carla Rossi"): the dash is the cue, the
+  name after it (in the next sentence when the splitter cut there) the source.
 
 A reporting-verb lemma right after a determiner ("the report", "a claim") is a noun and
 no cue, and so is a capitalised one inside the sentence ("United States") and the second
@@ -45,13 +49,16 @@ from cronaca.errors import ResourceError
 from cronaca.extract.cues import Cues, load_cues
 from cronaca.extract.pipeline import Doc
 from cronaca.extract.sentence_view import SentenceView
-from cronaca.model import Span
+from cronaca.model import Mention, Span
 from cronaca.resources import load_yaml
 
 VERSION = 2
 MAX_SOURCE = 10  # tokens in a source phrase after its cue
 MAX_SUBJECT = 12  # tokens from a clause start to a reporting verb
 QUOTES = {'"', "“", "”", "‘", "’", "'", "``", "''", "«", "»"}
+MAX_LABEL = 3  # words in a speaker label before a colon
+SIGNATURE_DASHES = {"―", "—", "–"}
+CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "-", "―", ".", "?", "!", *QUOTES}
 
 # Function words by language, space-separated; a ``cues.yaml`` key of the same name
@@ -82,7 +89,7 @@ class AttributionSpan:
 
     cue: Span
     source: Span | None
-    rule: str  # cue_before | verb_subject | verb_inverted | verb_no_source
+    rule: str  # cue_before | verb_subject | verb_inverted | verb_no_source | label | signature
 
 
 @dataclass(frozen=True)
@@ -125,8 +132,21 @@ def sentence_attributions(sent: SentenceView, cues: Cues, grammar: Grammar) -> l
     before = sorted(cues.attribution_before + cues.sub_source, key=len)
     verbs_after = {p[0] for p in cues.attribution_after if len(p) == 1}
     taken: set[int] = set()
+    label = _speaker_label(sent)
+    if label is not None:  # "PENCE: Well, ..."; "Poll: voters ..."
+        taken.add(label)
+        found.append(
+            AttributionSpan(_span(sent, label, label + 1), _span(sent, _label_start(sent), label), "label")
+        )
     for i in range(n):
         if i in taken:
+            continue
+        if _quote_signature(sent, i):  # “…” ― Name
+            k = i + 1
+            while k < n and not sent.tokens[k].text.strip():
+                k += 1
+            source = _phrase_after(sent, k, cues, grammar) if k < n else None
+            found.append(AttributionSpan(_span(sent, i, i + 1), source, "signature"))
             continue
         phrase = next((p for p in before if sent.phrase_at(i, p)), None)
         if phrase is not None:
@@ -159,11 +179,26 @@ def doc_attributions(doc: Doc) -> list[AttributionSpan]:
     grammar = load_grammar(doc.language)
     entities = [m for m in doc.of_kind("entity") if m.entity_id]
     result: list[AttributionSpan] = []
-    for sentence in doc.of_kind("sentence"):
+    sentences = doc.of_kind("sentence")
+    for n, sentence in enumerate(sentences):
         sent = SentenceView(doc, sentence, entities)
-        if sent.tokens:
-            result.extend(sentence_attributions(sent, cues, grammar))
+        if not sent.tokens:
+            continue
+        for found in sentence_attributions(sent, cues, grammar):
+            if found.rule == "signature" and found.source is None and n + 1 < len(sentences):
+                found = AttributionSpan(found.cue, _first_line(doc.text, sentences[n + 1]), found.rule)
+            result.append(found)
     return result
+
+
+def _first_line(text: str, sentence: Mention) -> Span | None:
+    """The first line of a sentence when it is short enough to be a name ("Carlos Rossi")."""
+    line = text[sentence.start : sentence.end].split("\n", 1)[0]
+    start = sentence.start + len(line) - len(line.lstrip())
+    line = line.strip().rstrip(".")
+    if not line or len(line.split()) > MAX_SOURCE:
+        return None
+    return Span(start, start + len(line), line)
 
 
 def _is_verb_cue(
@@ -189,6 +224,39 @@ def _is_verb_cue(
         before = sent.lower[i - 1] if i > 0 else ""
         return before in grammar.subject_pronouns or before in grammar.auxiliaries
     return not (i > 0 and sent.lower[i - 1] in grammar.determiners)
+
+
+def _label_start(sent: SentenceView) -> int:
+    """The first token after opening quotes."""
+    start = 0
+    while start < len(sent.lower) and sent.lower[start] in QUOTES:
+        start += 1
+    return start
+
+
+def _speaker_label(sent: SentenceView) -> int | None:
+    """The colon of a speaker label that opens a sentence: one to ``MAX_LABEL`` capitalised
+    words, then a colon and more text ("PENCE: Well, ...", "Poll: voters ...")."""
+    start = _label_start(sent)
+    for k in range(start, min(start + MAX_LABEL, len(sent.tokens) - 1)):
+        if sent.lower[k] == ":":
+            return k if k > start and k + 1 < len(sent.tokens) else None
+        word = sent.tokens[k].text
+        if not word[:1].isupper() and word not in {"-", "'s", "’s", "."}:
+            return None
+    return None
+
+
+def _quote_signature(sent: SentenceView, i: int) -> bool:
+    """A dash right after a closing quote, before a capitalised name: the quote's signature
+    (the name may stand in the next sentence: see :func:`doc_attributions`)."""
+    if sent.lower[i] not in SIGNATURE_DASHES:
+        return False
+    token = sent.tokens[i]
+    text = token.doc.text
+    before = text[: token.idx].rstrip()
+    after = text[token.idx + len(token.text) :].lstrip()
+    return before[-1:] in CLOSING_QUOTES and after[:1].isupper()
 
 
 def _particle(sent: SentenceView, i: int, grammar: Grammar) -> int:

@@ -33,6 +33,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"Agent " + body + b" asked for this page and it was served in plain text.")
             return
+        if self.path == "/drip":  # a byte every 0.2 s for a minute: each read is quick, the whole is not
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.end_headers()
+                for _ in range(300):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:  # the client has given up, as the test wants
+                pass
+            return
         if self.path == "/redirect-out":
             self.send_response(302)
             self.send_header("Location", "http://169.254.169.254/latest/meta-data/")

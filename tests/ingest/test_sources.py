@@ -75,17 +75,60 @@ def test_private_addresses_are_refused(server: str, monkeypatch: pytest.MonkeyPa
 
 def test_redirect_to_private_address_is_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # allow the test server itself, but not the link-local target it redirects to
-    real = sources.check_host
+    real = sources.public_address
 
-    def only_test_server(url: str) -> None:
-        if url.startswith(server):
-            return
-        monkeypatch.delenv("CRONACA_ALLOW_PRIVATE_URLS", raising=False)
-        real(url)
+    def only_test_server(host: str, port: int) -> str:
+        if host == "127.0.0.1":
+            return host
+        return real(host, port)
 
-    monkeypatch.setattr(sources, "check_host", only_test_server)
+    monkeypatch.delenv("CRONACA_ALLOW_PRIVATE_URLS", raising=False)
+    monkeypatch.setattr(sources, "public_address", only_test_server)
     (s,) = list(read([f"{server}/redirect-out"]))
     assert isinstance(s, Skipped) and "169.254.169.254" in s.reason
+
+
+def test_dns_rebinding_connects_to_the_address_that_was_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that answers a public address, then 127.0.0.1: the connection goes to the
+    public address that was checked, and the name is looked up once."""
+    import socket
+
+    monkeypatch.delenv("CRONACA_ALLOW_PRIVATE_URLS", raising=False)
+    real_getaddrinfo = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host != "rebind.example":
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        lookups.append(host)
+        answer = "93.184.216.34" if len(lookups) <= 2 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answer, port))]
+
+    connected: list[tuple[str, int]] = []
+
+    def no_network(address, *args, **kwargs):  # type: ignore[no-untyped-def]
+        connected.append(address)
+        raise ConnectionRefusedError("no network in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    (s,) = list(read(["http://rebind.example:8080/news"]))
+    assert isinstance(s, Skipped) and "cannot fetch" in s.reason, s
+    assert connected == [("93.184.216.34", 8080)]
+    assert lookups == ["rebind.example"]
+
+
+def test_a_slow_drip_is_cut_at_the_total_deadline(
+    server: str, allow_private: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setattr(sources, "DEADLINE_S", 1.0)  # each byte comes well within TIMEOUT_S
+    started = time.monotonic()
+    (s,) = list(read([f"{server}/drip"]))
+    took = time.monotonic() - started
+    assert isinstance(s, Skipped) and "longer than 1 s in all" in s.reason, s
+    assert took < 2.5, took
 
 
 def test_unresolvable_host_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -199,3 +199,72 @@ def test_intelligence_services_are_a_source_not_an_actor(language, text):
 def test_withdrawing_from_a_country_does_not_make_it_the_doer(text):
     (retreat,) = [e for e in events(text, "it") if e.type == "RETREAT"]
     assert "TCD" not in {a.id for a in retreat.source_actors}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Chad condemned the Sudanese strikes on Monday."),
+        ("it", "Il Ciad ha condannato i raid sudanesi."),
+    ],
+)
+def test_a_nominal_attack_takes_its_demonym_as_doer_not_the_subject_of_the_verb_before_it(language, text):
+    found = events(text, language)
+    assert all("TCD" not in {a.id for a in e.source_actors} for e in found if e.type == "FIGHT")
+    assert ("ACCUSE", ("TCD",), ("SDN",)) in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "La Francia ha chiesto il ritiro immediato dal Ciad."),
+        ("en", "France demanded the immediate withdrawal from Chad."),
+    ],
+)
+def test_a_demanded_withdrawal_is_not_the_demanders(language, text):
+    assert not any(
+        e.type == "RETREAT" and "FRA" in {a.id for a in e.source_actors} for e in events(text, language)
+    )
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan bombed Chad. Ten people were killed in the strikes."),
+        ("it", "Il Sudan ha bombardato il Ciad. Dieci persone sono morte nei raid."),
+    ],
+)
+def test_the_attack_a_toll_happened_in_is_not_told_twice(language, text):
+    found = events(text, language)
+    second = found[-1].start
+    assert [e.type for e in found if e.start == second] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [("en", "The army released a video of the raid."), ("it", "L'esercito ha rilasciato un video del raid.")],
+)
+def test_releasing_a_video_is_no_release(language, text):
+    assert not any(e.type == "RETREAT" for e in events(text, language))
+
+
+def test_calling_on_someone_is_a_request():
+    assert ("REQUEST", ("FRA",), ("TCD",)) in coded("France called on Chad to stop the fighting.", "en")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Chad said that 12 soldiers were killed in Sudanese air strikes."),
+        ("it", "Il Ciad ha detto che 12 soldati sono stati uccisi nei raid sudanesi."),
+    ],
+)
+def test_the_demonym_of_the_means_of_a_killing_is_its_doer(language, text):
+    (toll,) = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert [a.id for a in toll.source_actors] == ["SDN"]
+    assert toll.quantity is not None and toll.quantity.value == 12
+
+
+def test_a_pronoun_subject_after_a_reporting_verb_is_not_an_object():
+    found = coded("Sudan announced an operation on Monday, saying it struck rebel bases in Chad.", "en")
+    assert any(t == "FIGHT" and s == ("SDN",) for t, s, _ in found)

@@ -74,6 +74,7 @@ class Rule:
     context_cues: tuple[tuple[str, frozenset[str]], ...]
     genitive: str = ""  # source | target: "la visita di Kim", "l'invasione dell'Ucraina"
     parties: str = ""  # relative: "un accordo in base al quale X fornirà … a Y" is X and Y's
+    unless: frozenset[str] = frozenset()  # words right after the trigger that unmake it ("released a video")
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
@@ -129,6 +130,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 parties=raw.get("parties", ""),
                 direct=bool(raw.get("direct", False)),
                 object_optional=bool(obj.get("optional", False)),
+                unless=frozenset(raw.get("unless", [])),
                 owner=raw.get("owner", ""),
                 inherit=raw.get("inherit", ""),
                 symmetric=bool(raw.get("symmetric", False)),
@@ -216,6 +218,11 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 continue
             if lem not in rule.triggers and sent.lower[i] not in rule.triggers:
                 continue
+            if rule.unless and any(
+                sent.lemmas[j] in rule.unless or sent.lower[j] in rule.unless
+                for j in range(i + 1, min(len(sent.tokens), i + 5))
+            ):
+                continue
             obj = find_object(sent, i, rule, is_passive(sent, i, cues))
             if rule.objects and obj is None and not rule.object_optional:
                 continue
@@ -261,6 +268,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 component=COMPONENT,
             )
             taken.add(i)
+            if _circumstance_of_toll(sent, i, rule, doc.language):
+                continue  # "killed in the strikes": the strikes are the toll's circumstance, one event
             signature = (event.type, tuple(a.id for a in source), tuple(a.id for a in target))
             if signature not in kept:
                 kept[signature] = len(doc.events)
@@ -268,6 +277,29 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+@cache
+def _circumstances(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``circumstance`` prepositions and ``toll`` words of the language's events.yaml."""
+    try:
+        data = load_yaml(f"{language}/events.yaml")
+    except ResourceError:
+        return frozenset(), frozenset()
+    return frozenset(data.get("circumstance", [])), frozenset(data.get("toll", []))
+
+
+def _circumstance_of_toll(sent: SentenceView, i: int, rule: Rule, language: str) -> bool:
+    """A nominal attack right after "in"/"nei"/"during" in a sentence that counts the dead
+    ("were killed in the strikes", "sono morti nei raid") is the toll's circumstance: the toll
+    event tells the fact, a second FIGHT event would tell it twice."""
+    if rule.type != "FIGHT":
+        return False
+    preps, tolls = _circumstances(language)
+    before = {sent.lower[k] for k in range(max(0, i - 3), i)}
+    if not before & preps:
+        return False
+    return any(lem in tolls or low in tolls for lem, low in zip(sent.lemmas, sent.lower, strict=True))
 
 
 def _cited(sent: SentenceView, chain: Chain) -> set[int]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from cronaca.errors import ResourceError
 from cronaca.extract.clauses import Clauses
 from cronaca.extract.cues import Cues
 from cronaca.extract.discourse import inherit
@@ -151,6 +152,9 @@ def roles(
         source, used = [actor_from(agent)], agent
     elif genitive is not None and rule.genitive == "source":
         source, used = [actor_from(genitive)], genitive
+    elif not verbal and (own_demonym := _demonym_on(ctx, i)) is not None:
+        # a nominal trigger's demonym is its doer: "Indian strikes", "i raid israeliani"
+        source, used = [actor_from(own_demonym)], own_demonym
     owned: list[Actor] = []
     if obj is not None and rule.owner == "target":
         # the owner of the object hit is the target: "cinque aerei nemici indiani", "Iran's bases"
@@ -161,17 +165,29 @@ def roles(
         if near:
             source = [actor_from(near[0], "military" if near[0].value.get("sector") else "")]
     subjects = [e for e in left if not verbal or _subject_position(ctx, sent.entity_token(e))]
-    if not verbal and _object_of_infinitive(ctx, i):
-        subjects = []  # "ha promesso di contrastare la minaccia": the threat is not the promiser's
+    governed = not verbal and (_object_of_infinitive(ctx, i) or _object_of_verb(ctx, i))
+    if governed:
+        # "ha promesso di contrastare la minaccia": the threat is not the promiser's; "the UN
+        # demanded the withdrawal", "Pakistan condemned the attack": not the UN's, not Pakistan's
+        subjects = []
     if verbal:  # "soldati nordcoreani sarebbero in Russia per combattere": not Russia
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
-    if not source and not passive:
+    if not source and not passive and not governed:
         source = subject or _implicit_subject(ctx, i) or _title_subject(ctx, i, own)
 
     target: list[Actor] = []
     source_ids = {a.id for a in source}
     candidates = [e for e in right if e.entity_id not in source_ids and e is not used]
+    if rule.inherit == "conflict" and not source:
+        # "killed in Indian strikes", "uccisi nei raid israeliani": the demonym of the means is the doer
+        means = [
+            e for e in candidates if e.label == "demonym" and _after_circumstance(ctx, sent.entity_token(e))
+        ]
+        if means:
+            source = [actor_from(means[0])]
+            source_ids = {a.id for a in source}
+            candidates = [e for e in candidates if e.entity_id not in source_ids]
     if passive and subject and subject[0].id not in source_ids:
         target = subject
     elif rule.target == "next" and candidates:
@@ -375,6 +391,74 @@ def _object_of_infinitive(ctx: RoleContext, i: int) -> bool:
         or (re.search(cues.gerund, word) and len(word) > 5 and word not in cc.not_gerunds)
         or (j > 0 and sent.lower[j - 1] in cc.infinitive_markers)
     )
+
+
+def _object_of_verb(ctx: RoleContext, i: int) -> bool:
+    """Whether a nominal trigger is the object of another event's or a reporting verb right
+    before it ("condemned the attack", "ha chiesto il ritiro", "confermato la morte"): the
+    verb's subject is not this event's doer."""
+    sent, cues = ctx.sent, ctx.cues
+    cc = cues.clauses
+    j, skipped = i - 1, 0
+    while j >= 0 and i - j <= 4:
+        word = sent.lower[j]
+        if word in cc.articles or word in cc.possessives or _is_modifier(ctx, j):
+            j -= 1
+        elif (
+            skipped == 0
+            and j > 0
+            and (sent.lower[j - 1] in cc.articles or sent.lower[j - 1] in cc.possessives)
+            and word.isalpha()
+            and word not in ctx.triggers
+            and not sent.in_entity(j)
+        ):
+            j, skipped = j - 1, 1  # one adjective after an article: "demanded the immediate withdrawal"
+        else:
+            break
+    if j < 0 or i - j > 4:
+        return False
+    lemma, word = sent.lemmas[j], sent.lower[j]
+    if lemma in _support_verbs(ctx.language) or word in _support_verbs(ctx.language):
+        return False
+    return (
+        lemma in ctx.triggers or word in ctx.triggers or lemma in cues.reporting_verbs
+    ) and not sent.in_entity(j)
+
+
+@cache
+def _support_verbs(language: str) -> frozenset[str]:
+    """``support_verbs`` of the language's events.yaml: their subject does the nominal event."""
+    try:
+        return frozenset(load_yaml(f"{language}/events.yaml").get("support_verbs", []))
+    except ResourceError:
+        return frozenset()
+
+
+def _is_modifier(ctx: RoleContext, j: int) -> bool:
+    """A demonym or a number between a verb and its object noun ("condemned the Indian strikes")."""
+    sent = ctx.sent
+    return any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].replace(",", "").isdigit()
+
+
+def _after_circumstance(ctx: RoleContext, k: int) -> bool:
+    """Whether a circumstance preposition ("in", "nei", "during") stands within three words
+    before token ``k`` (``circumstance`` in the language's events.yaml)."""
+    from cronaca.extract.events import _circumstances  # the rule files' own reader
+
+    preps = _circumstances(ctx.language)[0]
+    return any(ctx.sent.lower[j] in preps for j in range(max(0, k - 3), k))
+
+
+def _demonym_on(ctx: RoleContext, i: int) -> Mention | None:
+    """A demonym right before or after a nominal trigger ("Israeli strikes", "attacchi russi")."""
+    sent = ctx.sent
+    for e in ctx.actors():
+        if e.label != "demonym":
+            continue
+        k, end = sent.entity_token(e), sent.entity_end_token(e)
+        if end == i - 1 or k == i + 1 or (end == i - 2 and sent.lower[i - 1] in ("air", "missile", "drone")):
+            return e
+    return None
 
 
 def _after_preposition(ctx: RoleContext, k: int) -> bool:

@@ -194,7 +194,8 @@ def test_intelligence_services_are_a_source_not_an_actor(language, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Il ritiro dal Ciad da parte della Francia è iniziato.", "Il ritiro delle truppe dal Ciad è iniziato."]
+    "text",
+    ["Il ritiro dal Ciad da parte della Francia è iniziato.", "Il ritiro delle truppe dal Ciad è iniziato."],
 )
 def test_withdrawing_from_a_country_does_not_make_it_the_doer(text):
     (retreat,) = [e for e in events(text, "it") if e.type == "RETREAT"]

@@ -98,38 +98,55 @@ class Cronaca:
     ) -> IngestReport:
         """Read sources, annotate each new article, store it, and update the claims."""
         report = IngestReport()
-        touched: set[str] = set()
 
         def note(source: str, message: str) -> None:
             report.notes.append(Note(source, message))
 
         for item in ingest.read(sources, language=language, outlet=outlet, note=note):
             if isinstance(item, Skipped):
-                report.skipped.append(item)
-                self.store.add_rejection(item)
+                self._reject(report, item)
+            elif self.store.article_status(item.id) == "annotated":
+                report.read += 1
+                report.duplicate += 1
             else:
                 report.read += 1
-                if self.store.add_article(item):
+                events = self._add(item, report)
+                if events is None:
+                    report.duplicate += 1  # another writer stored it first
+                elif events is not False:
                     report.new += 1
                     report.languages[item.language] += 1
+                    report.events += len(events)
                     if not has_rules(item.language):
                         note(item.source, _no_rules(item.language))
-                    events = self._extract(item)
-                    report.events += len(events)
-                    touched |= consolidate.touched_actors(e.to_dict() for e in events)
-                else:
-                    report.duplicate += 1
             if progress:
                 progress(item)
-        if touched:
-            self.consolidate(touched)
+        self.consolidate_pending()
         report.claims = self.store.stats()["claims"]
         return report
 
+    def _reject(self, report: IngestReport, item: Skipped) -> None:
+        report.skipped.append(item)
+        self.store.add_rejection(item)
+
+    def _add(self, article: Article, report: IngestReport) -> list[EventMention] | None | bool:
+        """Annotate and store one article in one transaction: its events; None when another
+        writer stored it first; False when it could not be annotated (then it is a rejection)."""
+        try:
+            annotations = self.pipeline(article)
+        except Exception as e:  # an extraction bug must not stop a batch; the reason says what happened
+            reason = f"could not be annotated ({type(e).__name__}: {str(e)[:200]}); please report it"
+            self._reject(report, Skipped(article.source, reason, article.format))
+            return False
+        if not self.store.add_annotated(annotations, self.pipeline.versions, entity_records(annotations)):
+            return None
+        return annotations.events
+
     def _extract(self, article: Article) -> list[EventMention]:
         annotations = self.pipeline(article)
-        self.store.save_entities(entity_records(annotations))
-        self.store.save_annotations(annotations, self.pipeline.versions)
+        self.store.add_annotated(
+            annotations, self.pipeline.versions, entity_records(annotations), replace=True
+        )
         return annotations.events
 
     def reextract(self) -> int:
@@ -145,6 +162,14 @@ class Cronaca:
             offset += len(page)
         self.consolidate()
         return total
+
+    def consolidate_pending(self) -> int:
+        """Bring the claims up to what is stored: consolidate the actors of every event no
+        claim holds yet. Claims follow from the store alone, so a run that was killed at any
+        moment and resumed ends with the claims of a clean run."""
+        pending = self.store.unclaimed_event_ids()
+        touched = consolidate.touched_actors(self.store.events_by_ids(pending)) if pending else set()
+        return self.consolidate(touched) if touched else 0
 
     def consolidate(self, touched: set[str] | None = None) -> int:
         """Rebuild claims: all of them, or only those of the ``touched`` actors (incremental).

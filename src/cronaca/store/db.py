@@ -123,41 +123,99 @@ class Store(Queries):
                     )
                 )
 
+    def article_status(self, article_id: str) -> str | None:
+        """``None`` (not stored), ``"annotated"``, or ``"incomplete"`` (stored without its
+        annotations: left by a crash of a version that wrote them apart)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(t.articles.c.extracted_at).where(t.articles.c.id == article_id)
+            ).first()
+        if row is None:
+            return None
+        return "annotated" if row[0] is not None else "incomplete"
+
+    def add_annotated(
+        self,
+        annotations: Annotations,
+        pipeline: dict[str, str],
+        entities: Iterable[dict[str, Any]] = (),
+        *,
+        replace: bool = False,
+    ) -> bool:
+        """Store an article with its entities and annotations in **one transaction**; False
+        when it is already stored and annotated (another writer was first) and ``replace``
+        is off (``replace``: re-extraction swaps the annotations of a stored article).
+
+        A crash leaves either nothing or the whole article, never an article without its
+        annotations; an article an older version left incomplete is completed here.
+        """
+        article = annotations.article
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                sa.select(t.articles.c.extracted_at).where(t.articles.c.id == article.id)
+            ).first()
+            if row is not None and row[0] is not None and not replace:
+                return False
+            if row is None:
+                conn.execute(t.articles.insert().values(**_article_row(article)))
+            self._write_entities(conn, entities)
+            self._write_annotations(conn, annotations, pipeline)
+            return True
+
     def save_annotations(self, annotations: Annotations, pipeline: dict[str, str]) -> None:
         """Replace everything extracted from this article with ``annotations``."""
-        article_id = annotations.article.id
         with self.engine.begin() as conn:
-            conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
-            old_events = sa.select(t.events.c.id).where(t.events.c.article_id == article_id)
-            conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(old_events)))
-            conn.execute(t.claim_events.delete().where(t.claim_events.c.event_id.in_(old_events)))
-            conn.execute(t.events.delete().where(t.events.c.article_id == article_id))
-            rows = [_mention_row(article_id, m) for m in annotations.mentions]
-            if rows:
-                conn.execute(t.mentions.insert(), _unique(rows))
-            if annotations.events:
-                conn.execute(t.events.insert(), [_event_row(e) for e in annotations.events])
-                actor_rows = _unique(
-                    [r for e in annotations.events for r in _event_actor_rows(e)],
-                    key=lambda r: (r["event_id"], r["actor_id"], r["role"]),
-                )
-                conn.execute(t.event_actors.insert(), actor_rows)
-            conn.execute(
-                t.articles.update()
-                .where(t.articles.c.id == article_id)
-                .values(pipeline=pipeline, extracted_at=_now())
+            self._write_annotations(conn, annotations, pipeline)
+
+    @staticmethod
+    def _write_annotations(conn: Connection, annotations: Annotations, pipeline: dict[str, str]) -> None:
+        article_id = annotations.article.id
+        conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
+        old_events = sa.select(t.events.c.id).where(t.events.c.article_id == article_id)
+        conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(old_events)))
+        conn.execute(t.claim_events.delete().where(t.claim_events.c.event_id.in_(old_events)))
+        conn.execute(t.events.delete().where(t.events.c.article_id == article_id))
+        rows = [_mention_row(article_id, m) for m in annotations.mentions]
+        if rows:
+            conn.execute(t.mentions.insert(), _unique(rows))
+        if annotations.events:
+            conn.execute(t.events.insert(), [_event_row(e) for e in annotations.events])
+            actor_rows = _unique(
+                [r for e in annotations.events for r in _event_actor_rows(e)],
+                key=lambda r: (r["event_id"], r["actor_id"], r["role"]),
             )
+            conn.execute(t.event_actors.insert(), actor_rows)
+        conn.execute(
+            t.articles.update()
+            .where(t.articles.c.id == article_id)
+            .values(pipeline=pipeline, extracted_at=_now())
+        )
 
     def save_entities(self, entities: Iterable[dict[str, Any]]) -> None:
         """Upsert canonical entities (id, type, name, data) that annotations refer to."""
+        with self.engine.begin() as conn:
+            self._write_entities(conn, entities)
+
+    @staticmethod
+    def _write_entities(conn: Connection, entities: Iterable[dict[str, Any]]) -> None:
         rows = _unique(list(entities))
         if not rows:
             return
-        with self.engine.begin() as conn:
-            known = {r[0] for r in conn.execute(sa.select(t.entities.c.id))}
-            new = [r for r in rows if r["id"] not in known]
-            if new:
-                conn.execute(t.entities.insert(), new)
+        ids = [r["id"] for r in rows]
+        known: set[str] = set()
+        for chunk in _chunks(ids):
+            known.update(conn.execute(sa.select(t.entities.c.id).where(t.entities.c.id.in_(chunk))).scalars())
+        new = [r for r in rows if r["id"] not in known]
+        if new:
+            conn.execute(t.entities.insert(), new)
+
+    def unclaimed_event_ids(self) -> set[str]:
+        """Events that no claim holds yet: stored, but not consolidated (a run that stopped
+        before its consolidation, or events without actors, which no claim key takes)."""
+        e, ce = t.events, t.claim_events
+        query = sa.select(e.c.id).outerjoin(ce, ce.c.event_id == e.c.id).where(ce.c.event_id.is_(None))
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
 
     def replace_claims(
         self, claims: list[dict[str, Any]], links: list[tuple[str, str]], remove: set[str] | None = None

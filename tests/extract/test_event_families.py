@@ -269,3 +269,14 @@ def test_the_demonym_of_the_means_of_a_killing_is_its_doer(language, text):
 def test_a_pronoun_subject_after_a_reporting_verb_is_not_an_object():
     found = coded("Sudan announced an operation on Monday, saying it struck rebel bases in Chad.", "en")
     assert any(t == "FIGHT" and s == ("SDN",) for t, s, _ in found)
+
+
+def test_a_pronoun_subject_is_the_speaker():
+    found = coded("Chad confirmed on Tuesday that it launched missile strikes on Sudanese bases.", "en")
+    assert any(t == "FIGHT" and s == ("TCD",) for t, s, _ in found)
+
+
+def test_calling_someone_names_is_no_meeting():
+    assert not any(
+        e.type == "CONSULT" for e in events("Chad's president called Sudan a 'terrorist state'.", "en")
+    )

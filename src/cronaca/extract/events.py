@@ -205,6 +205,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = doc.events  # the article's events so far: a casualty count inherits their parties
+    ctx.speakers = tuple(a for a in chain.actors if a.role == "source" and not a.id.startswith("source:"))
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events

@@ -60,6 +60,7 @@ class RoleContext:
     people: tuple[Mention, ...] = ()  # the article's person mentions: "il leader" is the last one
     language: str = ""
     earlier: list = field(default_factory=list)  # the article's events so far (extract/discourse.py)
+    speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
 
     def actors(self, cited: bool = False) -> list[Mention]:
         return [
@@ -217,6 +218,10 @@ def roles(
     if rule.parties and not target and all(a.id.startswith("agent:") for a in source):
         # "the two governments signed a deal under which X … Y": the parties, not the generic subject
         source = _parties(ctx, i, own) or source
+    if not source and not passive and _pronoun_subject(ctx, i):
+        # "India confirmed that it launched strikes", "they said they had captured": the pronoun
+        # is the speaker, or else the doer of the article's last event
+        source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
     if rule.symmetric and len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
     if rule.inherit:
@@ -438,6 +443,27 @@ def _is_modifier(ctx: RoleContext, j: int) -> bool:
     """A demonym or a number between a verb and its object noun ("condemned the Indian strikes")."""
     sent = ctx.sent
     return any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].replace(",", "").isdigit()
+
+
+def _pronoun_subject(ctx: RoleContext, i: int) -> bool:
+    """A subject pronoun ("it", "they"; ``subject_pronouns`` in events.yaml) within four words
+    before the trigger, with no name, comma or clause start between."""
+    sent = ctx.sent
+    pronouns = _events_data(ctx.language).get("subject_pronouns", ())
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if sent.lower[j] in pronouns:
+            return True
+        if sent.lower[j] in (",", ";", ":") or sent.in_entity(j) or ctx.clauses.marker(j) == j:
+            return False
+    return False
+
+
+@cache
+def _events_data(language: str) -> dict:
+    try:
+        return load_yaml(f"{language}/events.yaml")
+    except ResourceError:
+        return {}
 
 
 def _after_circumstance(ctx: RoleContext, k: int) -> bool:

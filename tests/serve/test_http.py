@@ -442,3 +442,53 @@ def test_docs_load_nothing_from_elsewhere(client: TestClient) -> None:
         assert ref.startswith("/"), ref
         assert client.get(ref).status_code == 200, ref
     assert client.get("/openapi.json").json()["paths"]
+
+
+def test_timeline_page_is_paginated_and_shows_a_few_mentions_per_claim(
+    client: TestClient, belarus: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cronaca.serve import http
+
+    total = len(client.get("/api/claims").json())
+    assert total >= 2
+    monkeypatch.setattr(http, "TIMELINE_PAGE", 1)
+    monkeypatch.setattr(http, "TIMELINE_MENTIONS", 1)
+    seen = []
+    for offset in range(total):
+        html = client.get("/", params={"offset": offset, "type": "", "actor": ""}).text
+        seen += re.findall(r'<li class="claim" data-claim="([^"]+)"', html)
+        assert ("Later claims" in html) == (offset < total - 1), offset
+        assert ("Earlier claims" in html) == (offset > 0), offset
+        if offset < total - 1:  # the link keeps the filters that were given and moves one page
+            assert f'href="/?offset={offset + 1}"' in html
+    assert seen == [c["id"] for c in client.get("/api/claims").json()]
+    html = client.get("/", params={"actor": "BLR"}).text
+    assert html.count("<blockquote") == 1 and f'href="/claims/{belarus["id"]}">All 2 mentions' in html
+    assert client.get("/", params={"offset": "-1"}).status_code == 422
+
+
+def test_api_timeline_keeps_every_mention(client: TestClient, belarus: dict[str, Any]) -> None:
+    (claim,) = [
+        c for c in client.get("/api/timeline", params={"actor": "BLR"}).json() if c["id"] == belarus["id"]
+    ]
+    assert len(claim["events"]) == claim["n_events"] == 2
+
+
+def test_cached_timeline_follows_the_store(tmp_path) -> None:
+    """The timeline responses are cached while the store is unchanged, and only then."""
+    from pathlib import Path
+
+    from cronaca.serve.http import create_app
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ui"
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    kb.ingest([str(data / "01_bielorussia_mali.txt")])
+    client = TestClient(create_app(kb))
+    first = client.get("/api/timeline").json()
+    assert client.get("/api/timeline").json() == first
+    page = client.get("/").text
+    kb.ingest([str(data / "03_iran_sudan.txt")])
+    again = client.get("/api/timeline").json()
+    assert len(again) > len(first)
+    assert client.get("/").text != page
+    assert client.get("/api/timeline", params={"since": "nope"}).status_code == 400

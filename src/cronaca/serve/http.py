@@ -8,6 +8,9 @@ framing, no MIME sniffing, no referrer. ``/docs`` is Swagger UI served from the 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,7 +30,8 @@ from cronaca.serve import derived, web
 from cronaca.store.queries import MAX_LIMIT, MAX_OFFSET
 
 HERE = Path(__file__).resolve().parent / "web"
-TIMELINE_MAX = 200  # claims on the timeline page
+TIMELINE_PAGE = 25  # claims per page of the timeline
+TIMELINE_MENTIONS = 3  # sentences shown per claim there (the claim page has them all)
 ARTICLES_PAGE = 100  # rows per page of the articles page
 
 # Scripts and styles only from files this server serves; SVG and data: images (Swagger UI's
@@ -51,6 +55,34 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+
+class ResponseCache:
+    """Finished responses of the costly read-only pages, by URL, for as long as the store
+    is unchanged (``Store.generation``): a timeline asked for 20 times renders once."""
+
+    def __init__(self, kb: Cronaca, size: int = 256) -> None:
+        self.kb, self.size = kb, size
+        self.items: OrderedDict[tuple, Response] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, request: Request, produce: Callable[[], Response]) -> Response:
+        generation = self.kb.store.generation()
+        if generation is None:
+            return produce()
+        key = (request.url.path, tuple(sorted(request.query_params.multi_items())), generation)
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is not None:
+                self.items.move_to_end(key)
+                return Response(hit.body, hit.status_code, media_type=hit.media_type)
+        response = produce()
+        if response.status_code == 200:
+            with self.lock:
+                self.items[key] = response
+                while len(self.items) > self.size:
+                    self.items.popitem(last=False)
+        return Response(response.body, response.status_code, media_type=response.media_type)
 
 
 def _docs_assets() -> Path:
@@ -110,6 +142,8 @@ def create_app(kb: Cronaca) -> FastAPI:
     async def bad_request(request: Request, exc: UsageError) -> Response:
         return error(request, exc, 400)
 
+    cache = ResponseCache(kb)
+
     def page(limit: int, offset: int) -> dict[str, int]:
         return {"limit": limit, "offset": offset}
 
@@ -150,9 +184,12 @@ def create_app(kb: Cronaca) -> FastAPI:
     def get_claim(claim_id: str) -> dict[str, Any]:
         return kb.claim(claim_id)
 
-    @app.get("/api/timeline", tags=["api"])
-    def get_timeline(filters: Filters, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
-        return kb.timeline(**asdict(filters), **page(limit, offset))
+    @app.get("/api/timeline", tags=["api"], response_model=list[dict[str, Any]])
+    def get_timeline(
+        request: Request, filters: Filters, limit: int = Limit, offset: int = Offset
+    ) -> Response:
+        """Claims in time order, each with every event (source sentence) behind it."""
+        return cache.get(request, lambda: JSONResponse(kb.timeline(**asdict(filters), **page(limit, offset))))
 
     @app.get("/api/entities", tags=["api"])
     def list_entities(
@@ -183,21 +220,29 @@ def create_app(kb: Cronaca) -> FastAPI:
     # -- web UI ------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, form: Filters) -> HTMLResponse:
+    def home(request: Request, form: Filters, offset: int = Offset) -> Response:
+        return cache.get(request, lambda: timeline_page(request, form, offset))
+
+    def timeline_page(request: Request, form: Filters, offset: int) -> Response:
         # The filter form sends every field, the empty ones as "": those mean "no filter".
         given = {k: (v or "").strip() or None for k, v in asdict(form).items()}
         filters = {k: v or "" for k, v in given.items()}
         try:
-            claims = kb.timeline(**given, limit=TIMELINE_MAX)
+            claims = kb.timeline(
+                **given, limit=TIMELINE_PAGE + 1, offset=offset, events_per_claim=TIMELINE_MENTIONS
+            )
             problem = ""
         except UsageError as e:  # a bad date in the form: show the form again with the message
             claims, problem = [], str(e).removeprefix("--")
         context = {
-            "claims": claims,
+            "claims": claims[:TIMELINE_PAGE],
             "filters": filters,
+            "query": {k: v for k, v in filters.items() if v},
             "stats": kb.stats(),
             "problem": problem,
-            "max": TIMELINE_MAX,
+            "offset": offset,
+            "page": TIMELINE_PAGE,
+            "more": len(claims) > TIMELINE_PAGE,
         }
         status = 400 if problem else 200
         return templates.TemplateResponse(request, "timeline.html", context, status_code=status)

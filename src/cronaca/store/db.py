@@ -99,6 +99,24 @@ class Store(Queries):
         with self.engine.begin() as conn:
             yield conn
 
+    def generation(self) -> tuple | None:
+        """A token that changes whenever the database does, for caches of what is read;
+        SQLite: the modification time and size of the database and its WAL. None when it
+        cannot be known cheaply (other databases, in-memory SQLite): then nothing is cached."""
+        url = self.engine.url
+        path = url.database
+        if url.get_backend_name() != "sqlite" or not path or path == ":memory:":
+            return None
+        token = []
+        for name in (path, f"{path}-wal"):
+            try:
+                st = os.stat(name)
+            except FileNotFoundError:
+                token.append(None)
+                continue
+            token.append((st.st_mtime_ns, st.st_size))
+        return tuple(token)
+
     # -- writes -------------------------------------------------------------------------
 
     def add_article(self, article: Article) -> bool:

@@ -278,19 +278,38 @@ class Queries:
         claim["events"] = sorted(events, key=lambda ev: (ev["published"] or {}).get("start") or "")
         return claim
 
-    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
-        """Claims in time order, each with the events (and so the sentences) behind it."""
+    def timeline(self, *, events_per_claim: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Claims in time order, each with the events (and so the sentences) behind it:
+        all of them, or the ``events_per_claim`` earliest reported (a page shows a few and
+        links to the claim). The events come in one batched query, not one per article."""
         claims = self.claims(**filters)
         if not claims:
             return []
-        by_id: dict[str, dict[str, Any]] = {}
-        article_ids = sorted({a for c in claims for a in c["article_ids"]})
-        for article_id in article_ids:
-            for ev in self.events(article_id=article_id, limit=None):
-                by_id[ev["id"]] = ev
+        ids = {i for c in claims for i in c["event_ids"]}
+        if events_per_claim is not None:
+            order = self._report_order(ids)
+            ids = {
+                i for c in claims for i in sorted(c["event_ids"], key=order.__getitem__)[:events_per_claim]
+            }
+        by_id = {ev["id"]: ev for ev in self.events_by_ids(ids)}
         for claim in claims:
             claim["events"] = [by_id[i] for i in claim["event_ids"] if i in by_id]
         return claims
+
+    def _report_order(self, event_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """(article date or "9999", event id) for each event: oldest report first."""
+        e, a = t.events, t.articles
+        ids = sorted(event_ids)
+        out: dict[str, tuple[str, str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+                query = (
+                    sa.select(e.c.id, a.c.published_start)
+                    .join(a, a.c.id == e.c.article_id)
+                    .where(e.c.id.in_(chunk))
+                )
+                out.update({i: (_iso(d) or "9999", i) for i, d in conn.execute(query)})
+        return out
 
     # -- entities ---------------------------------------------------------------------
 

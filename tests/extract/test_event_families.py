@@ -280,3 +280,38 @@ def test_calling_someone_names_is_no_meeting():
     assert not any(
         e.type == "CONSULT" for e in events("Chad's president called Sudan a 'terrorist state'.", "en")
     )
+
+
+@pytest.mark.parametrize(
+    "language, title, text",
+    [
+        ("it", "Il Sudan attacca il Ciad", "Almeno 10 persone sono state uccise nella notte."),
+        ("en", "Sudan strikes Chad", "At least 10 people were killed overnight."),
+    ],
+)
+def test_the_headline_sets_the_sides_of_a_toll(language, title, text):
+    article = Article(
+        id="a_h", title=title, text=text, language=language, published=Interval.day(date(2024, 5, 10))
+    )
+    found = default_pipeline()(article).events
+    assert [(e.type, [a.id for a in e.source_actors], [a.id for a in e.target_actors]) for e in found] == [
+        ("ASSAULT", ["SDN"], ["TCD"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "General Idriss Mahamat, the army spokesman, said Chad launched rockets towards Sudan."),
+        ("en", "Chad launched rockets towards Sudan, said the Sudanese army."),
+        (
+            "it",
+            "Il portavoce dell'esercito, il generale Idriss Mahamat, ha detto che il Ciad "  # noqa: ISC003
+            + "ha lanciato razzi verso il Sudan.",
+        ),
+    ],
+)
+def test_the_subject_of_what_is_said_is_not_a_source(language, text):
+    (fight,) = [e for e in events(text, language) if e.type == "FIGHT"]
+    assert [a.id for a in fight.source_actors] == ["TCD"] and [a.id for a in fight.target_actors] == ["SDN"]
+    assert "TCD" not in {a.id for a in fight.attribution}

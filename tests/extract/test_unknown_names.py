@@ -15,8 +15,13 @@ def annotate(text: str, language: str = "it") -> list[Mention]:
 
 
 def unlinked(text: str, language: str = "it") -> list[tuple[str, str, str]]:
-    """(text, label, cue) of the unlinked mentions."""
-    return [(m.text, m.label, m.value["cue"]) for m in annotate(text, language) if m.entity_id is None]
+    """(text, label, cue) of the names this stage marks: the unlinked mentions, and the
+    institutions the agents stage then links ("il governo", "la Procura", "il Ministero ...")."""
+    return [
+        (m.text, m.label, m.value["cue"])
+        for m in annotate(text, language)
+        if m.entity_id is None or (m.value.get("agent") and "cue" in m.value)
+    ]
 
 
 def linked(text: str, language: str = "it") -> list[tuple[str, str | None]]:
@@ -90,7 +95,11 @@ def test_institutions_named_by_a_lowercase_noun_after_an_article():
         ("polizia locale", "organisation", "institution"),
         ("esercito francese", "organisation", "institution"),
     ]
-    assert ("francese", "FRA") in linked(text)  # the demonym stays for events
+    # the demonym stays the actor for events, with the institution's sector; without one the
+    # institution is linked as a generic agent
+    assert ("francese", "FRA") in linked(text) and ("esercito francese", "FRA") not in linked(text)
+    assert ("governo", "agent:government") in linked(text)
+    assert ("polizia locale", "agent:police") in linked(text)
     # "nazionale" only with a demonym or adjective after it
     assert unlinked("La nazionale spagnola ha vinto la finale nazionale.") == [
         ("nazionale spagnola", "organisation", "institution")

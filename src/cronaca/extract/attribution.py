@@ -113,7 +113,8 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
     return True
 
 
-SPEAKERS = {"country", "capital", "metonym", "organisation", "person"}  # entities that can say things
+# entities that can say things ("police said", "the rebels claimed": generic agents too)
+SPEAKERS = {"country", "capital", "metonym", "organisation", "person", "agent"}
 
 
 def _collect(sent: SentenceView, start: int, cues: Cues, role: str, cue: str, chain: Chain) -> None:
@@ -134,6 +135,47 @@ def _collect(sent: SentenceView, start: int, cues: Cues, role: str, cue: str, ch
         for j in range(start, end):
             if _generic(sent, j, cues, role, cue, chain):
                 break
+
+
+CLOSERS = frozenset({",", ".", ";", ":", "!", "?", '"', "'", "”", "’", "»", ")", "—", "–"})
+
+
+def _inverted(sent: SentenceView, i: int, after: int, cues: Cues, verbs: frozenset[str]) -> bool:
+    """Whether a verb-first cue ("said", "riporta") names its source after it: the name closes
+    the clause ("…, said the Sudanese army.", "riporta RFA."), or the report comes first ("…,
+    said Reuters on Monday"), or the verb has no subject of its own ("Lo riferiscono i media");
+    not when a verb follows the name ("Defrin said Iran launched drones": Iran begins what is
+    said) nor when the cue has a subject before it ("Mahamat said Chad …")."""
+    j = after
+    while j < len(sent.tokens) and (
+        sent.in_entity(j) or sent.lower[j] in cues.clauses.articles or _generic_word(sent, j, cues)
+    ):
+        j += 1
+    if j >= len(sent.tokens) or sent.lower[j] in CLOSERS:
+        return True
+    word, lemma = sent.lower[j], sent.lemmas[j]
+    if word in verbs or lemma in verbs or word in cues.clauses.finite_aux or lemma in cues.reporting_verbs:
+        return False
+    if i == 0 or sent.lower[i - 1] in CLOSERS:
+        return True
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if sent.lower[k] in CLOSERS:
+            break
+        if any(e.label in SPEAKERS for e in sent.entities_at(k)) or _generic_word(sent, k, cues):
+            return False
+        if sent.tokens[k].text[:1].isupper() and sent.lower[k] not in NO_SUBJECT:
+            return False  # a name the entity stage does not know: "Mahamat said Chad …"
+    return True
+
+
+# capitalised words before a cue that are no subject of it: "Lo riferiscono", "As reported by"
+NO_SUBJECT = frozenset(
+    {"lo", "l'", "l’", "è", "ciò", "come", "quanto", "as", "this", "that", "it", "so", "e", "and"}
+)
+
+
+def _generic_word(sent: SentenceView, j: int, cues: Cues) -> bool:
+    return sent.lower[j] in cues.generic_sources or sent.lemmas[j] in cues.generic_sources
 
 
 def _subject_ranges(sent: SentenceView, i: int) -> list[tuple[int, int]]:
@@ -213,8 +255,15 @@ def _agent_after(sent: SentenceView, i: int, cues: Cues) -> int | None:
     return None
 
 
-def attribution_chain(doc: Doc, sent: SentenceView, cues: Cues, recent: tuple[Actor, ...] = ()) -> Chain:
-    """Who the sentence cites; ``recent`` are named sources of earlier sentences of the article."""
+def attribution_chain(
+    doc: Doc,
+    sent: SentenceView,
+    cues: Cues,
+    recent: tuple[Actor, ...] = (),
+    verbs: frozenset[str] = frozenset(),
+) -> Chain:
+    """Who the sentence cites; ``recent`` are named sources of earlier sentences of the article,
+    ``verbs`` the event trigger words (a name before one begins what is said, it is no source)."""
     chain = Chain(recent=recent)
     n = len(sent.tokens)
     named_after: set[int] = set()  # reporting-verb tokens whose source follows them ("riporta RFA")
@@ -230,6 +279,13 @@ def attribution_chain(doc: Doc, sent: SentenceView, cues: Cues, recent: tuple[Ac
                     chain.cue_tokens.update(range(i, i + len(phrase)))
                     if role and phrases is not cues.attribution_after:
                         chain.region.update(range(i, _phrase_end(sent, i + len(phrase), cues)))
+                    if (
+                        role
+                        and phrases is cues.attribution_after
+                        and not _inverted(sent, i, i + len(phrase), cues, verbs)
+                    ):
+                        # "Defrin said Iran launched drones": Iran is the reported clause's subject
+                        continue
                     if role:
                         before = len(chain.actors)
                         _collect(sent, i + len(phrase), cues, role, " ".join(phrase), chain)

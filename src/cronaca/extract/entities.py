@@ -18,8 +18,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from cronaca.extract import linking, unknown_names
+from cronaca.extract import agents, linking, unknown_names
 from cronaca.extract.linking import Found
+from cronaca.extract.name_lexicon import names as name_lexicon
 from cronaca.extract.pipeline import Doc, component
 from cronaca.extract.registry import (
     CAPITAL,
@@ -144,9 +145,11 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     found = linking.link_roles(gaz, text, norm, language, found, date_of)
     found += linking.link_short(gaz, text, shorts, found, date_of)
     found += linking.link_places(gaz, text, norm, found)
+    found = agents.find_agents(gaz, text, norm, language, found, name_lexicon(gaz).adjectives)
     found.sort(key=lambda f: (f.start, -f.end))
     sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")
-    return unknown_names.find_unlinked(gaz, text, norm, found, language, sentences)
+    found = unknown_names.find_unlinked(gaz, text, norm, found, language, sentences)
+    return agents.link_institutions(gaz, text, norm, language, found)
 
 
 def mention(doc: Doc, f: Found) -> Mention:
@@ -203,7 +206,10 @@ def lookup(entity_id: str, extra: tuple[str, ...] = ()) -> dict[str, Any] | None
     """The record of an actor ("PRK", "Q7747", "org:kcna"), a place ("geonames:524901",
     "place:sea-of-japan") or a weapon ("weapon:drone"). Ids from user registry files are
     found when ``extra`` names them, or once this process has loaded them."""
-    record = gazetteer(tuple(extra)).record(entity_id)
+    gaz = gazetteer(tuple(extra))
+    if entity_id.startswith("agent:"):  # "agent:police", "agent:rebels:SYR"
+        return agents.record(entity_id, gaz.registry)
+    record = gaz.record(entity_id)
     if record is None and not extra:
         for loaded in user_gazetteers():
             record = loaded.record(entity_id)

@@ -172,7 +172,7 @@ def events():
             if not (has_trigger or cites_previous or sent.lower[-1] == ":"):
                 previous, forward = [], None  # most sentences: no trigger, so no cue analysis either
                 continue
-            chain = attribution_chain(doc, sent, cues, tuple(recent))
+            chain = attribution_chain(doc, sent, cues, tuple(recent), words)
             recent.extend(a for a in chain.actors if not a.id.startswith("source:"))
             first = len(doc.events)
             if has_trigger:
@@ -204,7 +204,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     clauses = clauses_of(sent, cues)
     people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
-    ctx.earlier = doc.events  # the article's events so far: a casualty count inherits their parties
+    ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
     ctx.speakers = tuple(a for a in chain.actors if a.role == "source" and not a.id.startswith("source:"))
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
@@ -307,7 +307,8 @@ def _cited(sent: SentenceView, chain: Chain) -> set[int]:
     """Entity offsets of cited sources, with the other names they go by right beside them
     ("Korean Central News Agency (Kcna)")."""
     cited = set(chain.offsets)
-    ids = {e.entity_id for e in sent.entities if e.start in cited}
+    # a demonym inside a generic source ("the Sudanese army said") names no other mention
+    ids = {e.entity_id for e in sent.entities if e.start in cited and e.label != "demonym"}
     for e in sent.entities:
         if e.entity_id in ids and e.start not in cited:
             k = sent.entity_token(e)

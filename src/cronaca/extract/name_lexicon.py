@@ -54,6 +54,8 @@ class Names:
     # lowercase noun after an article (Italian); None when cues.yaml lists none
     lower_institutions: re.Pattern[str] | None
     needs_adjective: frozenset[str]  # "nazionale" only with a demonym or adjective after it
+    # offices named with their town that KIND (and the news) read as two names: "Procura di Napoli"
+    split_before_place: frozenset[str] = frozenset()
 
 
 def _words(section: Any, *languages: str) -> frozenset[str]:
@@ -136,6 +138,7 @@ def names(gaz: Gazetteer) -> Names:
         regnal_names=frozenset(gaz.first_names),
         lower_institutions=_lower_institutions(spec.get("lowercase_institutions") or {}),
         needs_adjective=_words((spec.get("lowercase_institutions") or {}).get("needs_adjective", [])),
+        split_before_place=_words(spec.get("split_before_place") or []),
         surnames=gaz.surnames,
         speech=re.compile(
             r" (?:(?:ha|aveva|avrebbe|has|had) )?(?:"

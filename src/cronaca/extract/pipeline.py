@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +30,9 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # what has been assigned so far
+    # the headline's events: they set the story's sides for the text ("Israele attacca l'Iran"
+    # before "Salami è stato ucciso"); read by extract/discourse.py, never stored
+    headline: list[EventMention] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -160,11 +163,23 @@ class Pipeline:
 
     def __call__(self, article: Article) -> Annotations:
         doc = Doc(article)
+        if article.title.strip() and "events" in self.names:
+            doc.headline = self._headline_events(article)
         for info, process in zip(self.infos, self._load(), strict=True):
             process(doc)
             doc.done.update(info.assigns)
         mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end, m.kind))
         return Annotations(article, mentions, doc.events)
+
+
+    def _headline_events(self, article: Article) -> list[EventMention]:
+        """The events of the headline alone (at most 300 characters), read as a text of its own."""
+        headline = replace(article, id=f"{article.id}#headline", text=article.title.strip()[:300], title="")
+        doc = Doc(headline)
+        for info, process in zip(self.infos, self._load(), strict=True):
+            process(doc)
+            doc.done.update(info.assigns)
+        return doc.events
 
 
 @lru_cache(maxsize=1)

@@ -368,6 +368,8 @@ def _load_named(gaz: Gazetteer, items: Any, kind: str, rule: str, where: str, me
             record["sector"] = item.get("sector", "")
             if "country" in item:
                 record["country"] = item["country"]
+            if "cameo" in item:  # the PETRARCH actor code of a generated entry ("PSEREB")
+                record["cameo"] = item["cameo"]
             gaz.registry[eid] = record
         entry = Entry(kind, eid, kind, record["name"], rule, sector=record.get("sector", ""))
         for ns in names.values():
@@ -499,7 +501,7 @@ def _load_names_list(name: str) -> frozenset[str]:
 def load_file(gaz: Gazetteer, data: Any, name: str, user: bool = False) -> None:
     """Load one registry file's sections (organisations, people, places, weapons)."""
     rule = _rule(name, data)
-    known = {"version", "organisations", "people", "places", "weapons", "categories", "description"}
+    known = {"version", "organisations", "people", "places", "weapons", "categories", "description", "source"}
     if user:
         unknown = sorted(set(data) - known)
         if unknown:
@@ -537,7 +539,14 @@ def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     _load_countries(gaz)
     _load_aliases(gaz)
     _load_demonyms(gaz)
-    for file in ("organisations.yaml", "people.yaml", "places.yaml", "weapons.yaml"):
+    for file in (
+        "organisations.yaml",
+        "armed_groups.yaml",
+        "international.yaml",
+        "people.yaml",
+        "places.yaml",
+        "weapons.yaml",
+    ):
         load_file(gaz, load_yaml(f"{FOLDER}/{file}"), file)
     _load_metonyms(gaz)
     for file in extra:

@@ -203,8 +203,15 @@ def roles(
             if before & rule.target_preps:
                 target = [actor_from(e)]
                 break
-        if not target and rule.direct and verbal and not passive:
-            direct = [e for e in candidates if not _after_preposition(ctx, sent.entity_token(e))]
+        if not target and rule.direct and not passive:
+            # a direct object; after a finite form not told from a noun ("Sudan strikes Chad"),
+            # only right after the trigger with a subject before it
+            direct = [
+                e
+                for e in candidates
+                if not _after_preposition(ctx, sent.entity_token(e))
+                and (verbal or (left and _right_after(ctx, i, sent.entity_token(e))))
+            ]
             target = [actor_from(direct[0])] if direct else []
     if owned and not target and owned[0].id not in source_ids:
         target = owned
@@ -443,6 +450,12 @@ def _is_modifier(ctx: RoleContext, j: int) -> bool:
     """A demonym or a number between a verb and its object noun ("condemned the Indian strikes")."""
     sent = ctx.sent
     return any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].replace(",", "").isdigit()
+
+
+def _right_after(ctx: RoleContext, i: int, k: int) -> bool:
+    """Whether token ``k`` follows the trigger with only articles between ("attacca il Ciad")."""
+    articles = ctx.cues.clauses.articles
+    return k > i and all(ctx.sent.lower[j] in articles for j in range(i + 1, k))
 
 
 def _pronoun_subject(ctx: RoleContext, i: int) -> bool:

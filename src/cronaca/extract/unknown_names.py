@@ -183,6 +183,13 @@ class _Finder:
         if prev.head or headed or first in nm.institutions:
             if not all(g in nm.connectors for g in gap):
                 return False
+            last = self.low(prev.words[-1])
+            if (
+                last in nm.split_before_place
+                and all(self.low(w) in nm.function_words for w in prev.words[:-1])
+                and self.mask[run.start]
+            ):
+                return False  # "la Procura | di Napoli": the office and the town are two names
             if any(g in _AND for g in gap):
                 # "Infrastrutture e dei Trasporti", "Bernstein & Co."; not "X e il Partito Y",
                 # "New York and Washington"

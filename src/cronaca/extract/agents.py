@@ -1,0 +1,510 @@
+"""Generic agents as actors: "la polizia", "i ribelli", "the army", "Syrian rebels".
+
+Unnamed groups and institutions are how the news names half of its actors. Each agent
+phrase (``resources/entities/agents.<lang>.yaml``: written by hand for Italian, generated
+from PETRARCH-2's ``Phoenix.agents.txt`` for English) has a CAMEO sector code and a family
+id (``agent:police``, ``agent:rebels``; ``agents.yaml`` maps codes to sectors and ids).
+
+The country comes from the words next to it: a demonym right after the noun in Italian
+("l'esercito congolese", "i ribelli siriani"), right before it in English ("the Israeli
+army", "Syrian rebels"), a country's possessive ("Israel's army") or "di/of" + a country,
+capital or city ("il governo di Kiev"). A state agent (government, military, police,
+intelligence, judiciary, legislature) with a country *is* that country's actor, as
+"soldati nordcoreani" is ``PRK``: with a demonym, the demonym stays the actor and takes the
+agent's sector ("the Israeli army" → ``ISR``, sector ``military``; the roles engine reads a
+demonym on an object noun); with "di + country" or a possessive, the agent's id is the
+country's (``UKR``, sector ``government``). A non-state agent keeps its family id with the
+country after it (``agent:rebels:SYR``), so that rebels are never taken for their state.
+
+Institutions ("la polizia", "il governo") are labelled ``organisation``, people named by what
+they are ("i manifestanti") ``agent``; both carry ``entity_id`` so the event engine takes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from cronaca.errors import ResourceError
+from cronaca.extract.linking import Found
+from cronaca.extract.registry import normalise
+from cronaca.extract.sentence_view import lemma
+from cronaca.resources import load_yaml
+
+FOLDER = "entities"
+LANGUAGES = ("it", "en")
+COUNTRY_LABELS = ("country", "capital", "city", "metonym")
+STATE_TYPES = ("country",)
+
+
+@dataclass(frozen=True)
+class Agent:
+    """One written form of a generic agent."""
+
+    id: str  # family id: agent:police
+    code: str  # CAMEO sector code: COP
+    sector: str  # cronaca's sector word: police
+    state: bool
+    label: str  # organisation | agent
+    name: str  # the family's English name: police
+    rule: str  # agents.it.yaml@1
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every agent form of one language, as one regular expression, and the rules of use."""
+
+    pattern: re.Pattern[str] | None
+    forms: dict[str, Agent]
+    modifiers: frozenset[str]
+    follow: frozenset[str]
+    before_group: frozenset[str]
+    families: dict[str, dict[str, Any]]
+    titles: frozenset[str] = frozenset()
+    needs_article: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+
+
+def sectors() -> dict[str, dict[str, Any]]:
+    return _shared()["sectors"]
+
+
+@lru_cache(maxsize=1)
+def _shared() -> dict[str, Any]:
+    data = load_yaml(f"{FOLDER}/agents.yaml")
+    if not isinstance(data, dict) or "version" not in data or not isinstance(data.get("sectors"), dict):
+        raise ResourceError("agents.yaml: needs a version and a sectors mapping")
+    return data
+
+
+def families() -> dict[str, dict[str, Any]]:
+    """Every agent family id → {id, type, name, sector, cameo}: the records ``lookup`` returns."""
+    out: dict[str, dict[str, Any]] = {}
+    shared = _shared()
+    for code, spec in shared["sectors"].items():
+        out[spec["id"]] = _record(spec["id"], spec["id"].split(":", 1)[1], code, spec)
+    for fid, spec in (shared.get("families") or {}).items():
+        code = spec["sector"]
+        out[fid] = _record(fid, spec.get("name", fid.split(":", 1)[1]), code, shared["sectors"][code])
+    return out
+
+
+def _record(fid: str, name: str, code: str, spec: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": fid,
+        "type": "agent",
+        "name": name,
+        "sector": spec["sector"],
+        "cameo": code,
+        "state": bool(spec.get("state")),
+    }
+
+
+def record(entity_id: str, countries: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The record of an agent id, with or without its country: ``agent:rebels:SYR``."""
+    if not entity_id.startswith("agent:"):
+        return None
+    fid, _, country = entity_id.partition(":")[2].partition(":")
+    base = families().get(f"agent:{fid}")
+    if base is None or (country and country not in countries):
+        return None
+    if not country:
+        return dict(base)
+    return {
+        **base,
+        "id": entity_id,
+        "country": country,
+        "name": f"{base['name']} ({countries[country]['name']})",
+        "cameo": f"{country}{base['cameo']}",
+    }
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> Lexicon:
+    shared = _shared()
+    fams = families()
+    name = f"agents.{language}.yaml"
+    try:
+        data = load_yaml(f"{FOLDER}/{name}")
+    except FileNotFoundError:
+        return Lexicon(None, {}, frozenset(), frozenset(), frozenset(), fams)
+    if not isinstance(data, dict) or "version" not in data:
+        raise ResourceError(f"{name} has no version field")
+    rule = f"{name}@{data['version']}"
+    forms: dict[str, Agent] = {}
+    for i, item in enumerate(data.get("agents") or []):
+        code = item.get("sector", "")
+        spec = shared["sectors"].get(code)
+        if spec is None:
+            raise ResourceError(f"{name} entry {i + 1}: unknown sector code {code!r} (see agents.yaml)")
+        fid = item.get("id") or spec["id"]
+        if fid not in fams:
+            raise ResourceError(f"{name} entry {i + 1}: unknown agent id {fid!r} (see agents.yaml)")
+        label = item.get("label", "agent")
+        if label not in ("organisation", "agent"):
+            raise ResourceError(f"{name} entry {i + 1}: label must be organisation or agent")
+        agent = Agent(fid, code, spec["sector"], bool(spec.get("state")), label, fams[fid]["name"], rule)
+        for form in item.get(language) or []:
+            if not isinstance(form, str) or not form.strip():
+                raise ResourceError(f"{name} entry {i + 1}: every form must be a string (quote numbers)")
+            forms.setdefault(normalise(form), agent)
+    if not forms:
+        return Lexicon(None, {}, frozenset(), frozenset(), frozenset(), fams)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    rules = shared.get(language) or {}
+    return Lexicon(
+        pattern,
+        forms,
+        frozenset(normalise(w) for w in rules.get("modifiers", [])),
+        frozenset(normalise(w) for w in rules.get("follow", [])),
+        frozenset(normalise(w) for w in rules.get("before_group", [])),
+        fams,
+        frozenset(normalise(w) for w in shared.get("titles", [])),
+        frozenset(normalise(w) for w in rules.get("needs_article", [])),
+        frozenset(normalise(w) for w in rules.get("articles", [])),
+    )
+
+
+# ---------------------------------------------------------------------------- finding
+
+_WORD = re.compile(r"\s*([\w'’]+|[^\w\s])")
+_PREV_WORD = re.compile(r"([\w'’]+|[^\w\s])\s*$")
+_DI = frozenset({"di", "d'"})
+_POSSESSIVES = frozenset(
+    {
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "suo",
+        "sua",
+        "suoi",
+        "sue",
+        "loro",
+        "proprio",
+        "propria",
+        "propri",
+        "proprie",
+        "nostro",
+        "nostra",
+        "nostri",
+        "nostre",
+    }
+)
+_GENITIVE_IT = frozenset({"di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"})
+
+
+def find_agents(
+    gaz: Any,
+    text: str,
+    norm: str,
+    language: str,
+    found: list[Found],
+    adjectives: frozenset[str] = frozenset(),
+) -> list[Found]:
+    """``found`` plus the generic agents of the text; demonyms an agent absorbs are removed."""
+    langs = (language,) if language in LANGUAGES else LANGUAGES
+    taken = sorted((f.start, f.end) for f in found)
+    by_start = {f.start: f for f in found}
+    by_end = {f.end: f for f in found}
+    drop: set[int] = set()
+    out: list[Found] = []
+    for lang in langs:
+        lex = lexicon(lang)
+        if lex.pattern is None:
+            continue
+        for m in lex.pattern.finditer(norm):
+            start, end = m.span()
+            if _overlaps(taken, start, end):
+                continue
+            written = text[start:end]
+            if not (written.islower() or written[:1].isupper()):
+                continue
+            agent = lex.forms[m.group(0)]
+            if lang == "it" and agent.label == "organisation":
+                continue  # named by unknown_names (its spans are KIND's), linked by link_institutions
+            f = _agent(gaz, text, norm, lang, lex, agent, start, end, by_start, by_end, drop, adjectives)
+            if f is not None:
+                out.append(f)
+                taken.append((f.start, f.end))
+                taken.sort()
+    kept = [f for f in found if id(f) not in drop]
+    return kept + out
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _agent(
+    gaz: Any,
+    text: str,
+    norm: str,
+    lang: str,
+    lex: Lexicon,
+    agent: Agent,
+    start: int,
+    end: int,
+    by_start: dict[int, Found],
+    by_end: dict[int, Found],
+    drop: set[int],
+    adjectives: frozenset[str],
+) -> Found | None:
+    before = _PREV_WORD.search(norm, 0, start)
+    prev = before.group(1).replace("’", "'") if before else ""
+    if prev in _QUOTES and before is not None:  # 'Lai as a "separatist"'
+        earlier = _PREV_WORD.search(norm, 0, before.start(1))
+        prev = earlier.group(1).replace("’", "'") if earlier else ""
+    if prev in _POSSESSIVES:
+        return None  # "its troops", "le sue truppe": the subject's own forces, no actor of their own
+    if _after_title(norm, start, lex.titles):
+        return None  # "the head of the army", "il capo dell'esercito": one person's title
+    if prev in _INDEFINITE and norm[start:end].split()[-1] not in _COLLECTIVE:
+        return None  # "depicted him as a separatist", "un giudice": one person described
+    if lang == "it" and agent.label == "organisation" and prev in _DI:
+        return None  # "agenti di polizia", "colpo di stato"
+    if lang == "it" and prev[:1].isalpha() and prev not in lex.before_group:
+        return None  # an adjective after its noun: "comandanti militari", "vittime civili"
+    if lang == "en":
+        after = _WORD.match(norm, end)
+        nxt = after.group(1) if after else ""
+        if norm[start:end] in lex.modifiers and nxt and nxt not in lex.follow and not _verb_form(nxt):
+            return None  # "military aid", "police station"
+        if text[start].isupper() and _inside_name(text, norm, start, by_end):
+            return None  # inside a name: "Free Syrian Army", "Irish Republican Army"
+    country: Found | None = None
+    span_start, span_end = start, end
+    bare = lang == "en" and norm[start:end] in lex.needs_article and prev not in lex.articles
+    if lang == "it":
+        span_end, country = _country_after_it(text, norm, end, by_start, adjectives, agent)
+    else:
+        country, span_start = _country_before_en(text, norm, start, by_end)
+        if country is None and agent.label == "organisation":
+            country = _country_of_en(norm, end, by_start)
+        if bare and country is None and not _sentence_start(text, start):
+            return None  # "joint army, navy and air force exercises": a modifier, not the army
+    if country is not None and agent.state and (agent.label == "agent" or country.label == "demonym"):
+        if country.label == "demonym":  # "soldati nordcoreani", "the Israeli army": the demonym
+            country.value["sector"] = agent.sector  # stays the actor, with the agent's sector
+            country.value["cameo"] = agent.code
+        return None  # "le truppe dell'Ucraina", "US officials": the country's own mention is the actor
+    cid = (country.value.get("actor") or "") if country is not None else ""
+    value = _value(gaz, agent, cid)
+    entity_id = value["actor"]
+    if country is not None and country.label == "demonym":
+        drop.add(id(country))  # the demonym is inside the agent's span: one mention
+    elif country is not None and span_start == country.start:
+        drop.add(id(country))  # "US officials": the country is the agent's modifier
+    return Found(span_start, span_end, agent.label, entity_id, value, agent.rule)
+
+
+_INDEFINITE = frozenset({"a", "an", "un", "una", "uno", "un'"})
+_QUOTES = frozenset({'"', "'", "«", "“", "‘"})
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n\"'«“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;"
+
+
+_OF = re.compile(r"(\w+)\s+(?:of\s+(?:the\s+)?|d(?:i|el|ella|ello|ei|egli|elle)\s+|dell')$")
+
+
+# singular nouns that name a group, an agent even after "a"/"un": "a militia", "un gruppo armato"
+_COLLECTIVE = frozenset(
+    {
+        "group",
+        "militia",
+        "gang",
+        "force",
+        "army",
+        "unit",
+        "squad",
+        "brigade",
+        "battalion",
+        "faction",
+        "movement",
+        "armato",
+        "ribelle",
+        "milizia",
+        "guerriglia",
+        "banda",
+        "fazione",
+        "esercito",
+    }
+)
+
+
+def _after_title(norm: str, start: int, titles: frozenset[str]) -> bool:
+    m = _OF.search(norm, max(0, start - 40), start)
+    return bool(m) and m.group(1) in titles
+
+
+def _verb_form(word: str) -> bool:
+    """A past or -ing form: "fired", "firing", and irregular ones simplemma lemmatises
+    ("struck" → strike, "took" → take); a word in -s is left alone (plural noun or verb)."""
+    if len(word) > 4 and word.endswith(("ed", "ing")):
+        return True
+    return not word.endswith("s") and lemma(word, "en") not in (word, "")
+
+
+def _inside_name(text: str, norm: str, start: int, by_end: dict[int, Found]) -> bool:
+    """A capitalised agent after a capitalised word that is no sentence start ("Free Syrian
+    Army"); a demonym or country right before is skipped over ("the Israeli Army")."""
+    at = start
+    for _ in range(2):
+        m = _PREV_WORD.search(norm, 0, at)
+        if not m or not m.group(1)[:1].isalpha() or at - m.end(1) > 1:
+            return False
+        if not text[m.start(1)].isupper():
+            return False
+        f = by_end.get(m.end(1))
+        if f is None or f.label not in ("demonym", "country"):
+            before = _PREV_WORD.search(norm, 0, m.start(1))
+            return bool(before) and before.group(1) not in (".", "!", "?", ":", '"')
+        at = f.start
+    return False
+
+
+def _country_after_it(
+    text: str, norm: str, end: int, by_start: dict[int, Found], adjectives: frozenset[str], agent: Agent
+) -> tuple[int, Found | None]:
+    """The span end with the adjectives after the noun, and a demonym or "di + country"."""
+    from cronaca.extract.name_lexicon import stem
+
+    span_end = end
+    for _ in range(3):
+        m = _WORD.match(norm, span_end)
+        if not m or not m.group(1)[:1].isalpha():
+            break
+        at = m.start(1)
+        f = by_start.get(at)
+        if f is not None and f.label == "demonym":
+            return f.end, f
+        if f is None and text[at].islower() and stem(m.group(1)) in adjectives:
+            span_end = m.end(1)
+            continue
+        word = m.group(1).replace("’", "'")
+        elided = word.find("'")
+        nxt = None
+        if elided > 0 and word[: elided + 1] in _GENITIVE_IT:  # "dell'Ucraina"
+            g = by_start.get(m.start(1) + elided + 1)
+        elif word in _GENITIVE_IT:
+            nxt = _WORD.match(norm, m.end(1))
+            g = by_start.get(nxt.start(1)) if nxt else None
+        else:
+            g = None
+        if g is not None and g.label in COUNTRY_LABELS and g.value.get("actor"):
+            return span_end, g
+        if nxt is not None and g is None and text[nxt.start(1)].isupper():
+            span_end = nxt.end(1)  # "il ministero della Difesa | di Taipei": past the office's name
+            continue
+        break
+    return span_end, None
+
+
+def _country_before_en(
+    text: str, norm: str, start: int, by_end: dict[int, Found]
+) -> tuple[Found | None, int]:
+    """A demonym right before the agent ("Syrian rebels", "the Israeli army"), or a country's
+    possessive ("Israel's army")."""
+    m = _PREV_WORD.search(norm, 0, start)
+    if not m:
+        return None, start
+    f = by_end.get(m.end(1))
+    if f is not None and f.label in ("demonym", "country") and text[f.start - 1 : f.start] != "-":
+        return f, f.start  # "Syrian rebels", "US officials"; not "anti-Syria journalists"
+    at = start
+    for _ in range(4):  # "Israel's army", "Algeria's leading human rights activist"
+        m = _PREV_WORD.search(norm, 0, at)
+        if not m:
+            break
+        word = m.group(1)
+        if word.endswith(("'s", "’s")) or word in ("'s", "’s"):
+            g = by_end.get(m.end(1) - 2)
+            if g is not None and g.label in COUNTRY_LABELS and g.value.get("actor"):
+                return g, start
+            break
+        if not word.isalpha() or not text[m.start(1)].islower():
+            break
+        at = m.start(1)
+    return None, start
+
+
+def _country_of_en(norm: str, end: int, by_start: dict[int, Found]) -> Found | None:
+    """ "the army of Israel", "the government of Sudan"."""
+    m = re.compile(r"\s+of\s+(?:the\s+)?").match(norm, end)
+    if not m:
+        return None
+    g = by_start.get(m.end())
+    if g is not None and g.label in COUNTRY_LABELS and g.value.get("actor"):
+        return g
+    return None
+
+
+_ARTICLE = re.compile(r"^(?:(?:il|lo|la|i|gli|le)\s+|l')", re.IGNORECASE)
+
+
+def link_institutions(gaz: Any, text: str, norm: str, language: str, found: list[Found]) -> list[Found]:
+    """Italian institutions that ``unknown_names`` marked ("il governo", "l'esercito russo",
+    "la Procura di Milano", "il Ministero della Salute") linked as agents: the country from a
+    demonym inside the name (which then goes: one mention), a country, capital or city inside it,
+    or "di/del + country" right after it."""
+    if language not in ("it", ""):
+        return found
+    lex = lexicon("it")
+    if lex.pattern is None:
+        return found
+    by_start = {f.start: f for f in found}
+    drop: set[int] = set()
+    for f in found:
+        if f.entity_id is not None or f.label != "organisation" or f.value.get("linked") is not False:
+            continue
+        m = lex.pattern.match(norm, f.start)
+        if m is None or m.end() > f.end or _after_title(norm, f.start, lex.titles):
+            continue  # no agent form, or "il capo dell'esercito"
+        agent = lex.forms[m.group(0)]
+        if agent.label != "organisation":
+            continue
+        inside = [g for g in found if g is not f and f.start <= g.start and g.end <= f.end and g.entity_id]
+        country = next((g for g in inside if g.label == "demonym"), None)
+        country = country or next(
+            (g for g in inside if g.label in COUNTRY_LABELS and g.value.get("actor")), None
+        )
+        if country is None:
+            _, country = _country_after_it(text, norm, f.end, by_start, frozenset(), agent)
+            if country is not None and country.label == "demonym":
+                country = None  # only "di + country" after a name that ended
+        if country is not None and country.label == "demonym" and agent.state:
+            country.value["sector"] = agent.sector  # "l'esercito israeliano": the demonym stays the
+            country.value["cameo"] = agent.code  # actor (roles read it on an object noun), the
+            continue  # institution stays an unlinked name
+        cid = (country.value.get("actor") or "") if country is not None else ""
+        value = _value(gaz, agent, cid)
+        value["cue"] = f.value.get("cue", "institution")
+        if country is not None and country.label == "demonym":
+            drop.add(id(country))
+        f.entity_id, f.value, f.rule = value["actor"], value, agent.rule
+    return [f for f in found if id(f) not in drop]
+
+
+def _value(gaz: Any, agent: Agent, cid: str) -> dict[str, Any]:
+    value: dict[str, Any] = {"sector": agent.sector, "cameo": agent.code, "agent": agent.id}
+    if cid and agent.state:
+        value.update(name=gaz.registry[cid]["name"], actor=cid, type="country", country=cid)
+    elif cid:
+        actor = f"{agent.id}:{cid}"
+        value.update(
+            name=f"{agent.name} ({gaz.registry[cid]['name']})", actor=actor, type="agent", country=cid
+        )
+    else:
+        value.update(name=agent.name, actor=agent.id, type="agent")
+    return value

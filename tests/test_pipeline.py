@@ -43,3 +43,12 @@ def test_sentencizer_keeps_abbreviations():
     text = "Il dott. Rossi è arrivato a Roma. Poi è ripartito."
     annotations = Pipeline(["sentences"])(Article(id="a_y", text=text, language="it"))
     assert len(annotations.of_kind("sentence")) == 2
+
+
+def test_resource_word_lists_keep_on_off_yes_no_as_words():
+    # YAML 1.1 reads these as booleans; the preposition "on" and the negation "no" are words
+    from cronaca.resources import _Loader, load_yaml, yaml
+
+    assert yaml.load("[on, off, yes, no, true, false]", Loader=_Loader) == ["on", "off", "yes", "no", True, False]
+    assert "on" in load_yaml("en/events.yaml")["target_preps"]
+    assert "no" in load_yaml("en/cues.yaml")["negation"]

@@ -49,6 +49,13 @@ def test_resource_word_lists_keep_on_off_yes_no_as_words():
     # YAML 1.1 reads these as booleans; the preposition "on" and the negation "no" are words
     from cronaca.resources import _Loader, load_yaml, yaml
 
-    assert yaml.load("[on, off, yes, no, true, false]", Loader=_Loader) == ["on", "off", "yes", "no", True, False]
+    assert yaml.load("[on, off, yes, no, true, false]", Loader=_Loader) == [
+        "on",
+        "off",
+        "yes",
+        "no",
+        True,
+        False,
+    ]
     assert "on" in load_yaml("en/events.yaml")["target_preps"]
     assert "no" in load_yaml("en/cues.yaml")["negation"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cronaca.ingest import budget
 from cronaca.ingest import language as lang
 from cronaca.ingest.text import clean
 from cronaca.model import Article, Interval, Skipped
@@ -43,12 +44,17 @@ def build(
     declared_language: str | None = None,
     explicit_language: str | None = None,
     detected_language: str | None = None,
+    precut: int = 0,
 ) -> Article | Skipped:
-    """An Article from clean paragraphs, or a Skipped when nothing is left to read."""
-    title = " ".join(clean(title).split())
+    """An Article from clean paragraphs, or a Skipped when nothing is left to read.
+
+    ``precut``: characters the reader already cut unread (``budget.precut``), for the note.
+    """
+    title = _field(ctx, source, "title", title)
     paras = [p for p in (" ".join(clean(p).split()) for p in paragraphs) if p]
     if title and paras and paras[0].casefold() == title.casefold():
         paras = paras[1:]  # a page repeats its headline as the first block
+    paras = _within_budget(ctx, source, paras, precut)
     text = "\n\n".join(paras)
     if not text:
         return Skipped(source, "no text left after cleaning", fmt)
@@ -70,9 +76,45 @@ def build(
         ),
         title=title,
         published=published,
-        outlet=ctx.outlet or " ".join(clean(outlet).split()),
-        url=clean(url).strip(),
-        byline=" ".join(clean(byline).split()),
+        outlet=ctx.outlet or _field(ctx, source, "outlet", outlet),
+        url=_field(ctx, source, "url", url),
+        byline=_field(ctx, source, "byline", byline),
         source=source,
         format=fmt,
     )
+
+
+def _field(ctx: Context, source: str, name: str, value: str) -> str:
+    """A one-line field, cleaned and held to ``budget.MAX_FIELD_CHARS`` (a note says when cut)."""
+    value = " ".join(clean(value[: 4 * budget.MAX_FIELD_CHARS]).split())
+    if len(value) > budget.MAX_FIELD_CHARS:
+        ctx.warn(source, f"{name} cut to {budget.MAX_FIELD_CHARS:,} characters")
+        value = value[: budget.MAX_FIELD_CHARS].rstrip()
+    return value
+
+
+def _within_budget(ctx: Context, source: str, paras: list[str], precut: int = 0) -> list[str]:
+    """The paragraphs held to the per-article budget (``ingest/budget.py``), with notes."""
+    paras, dropped = budget.cap_text(paras)
+    dropped += precut
+    out: list[str] = []
+    broken = 0
+    for para in paras:
+        pieces, n = budget.split_long_sentences(para)
+        out += pieces
+        broken += n
+    out, more = budget.cap_text(out)  # the breaks added a few characters
+    dropped += more
+    if dropped:
+        ctx.warn(
+            source,
+            f"text cut to its first {budget.MAX_TEXT_CHARS:,} characters: the other {dropped:,} are "
+            "not stored or annotated",
+        )
+    if broken:
+        ctx.warn(
+            source,
+            f"{broken:,} run(s) of text longer than {budget.MAX_SENTENCE_CHARS:,} characters without "
+            "a sentence end were broken into paragraphs (no words were dropped)",
+        )
+    return out

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from cronaca.ingest import pubdate
+from cronaca.ingest import budget, pubdate
 from cronaca.ingest.common import Context, build, language_sample
 from cronaca.ingest.language import detect_many, normalise_code
 from cronaca.ingest.text import clean, paragraphs
@@ -135,6 +135,7 @@ def _prepare(record: Any, where: str) -> tuple[str, dict[str, Any]] | Skipped:
         return Skipped(where, f"'text' is a {type(body).__name__}, expected a string", "jsonl")
     if not body.strip():
         return Skipped(where, "'text' is empty", "jsonl")
+    body, precut = budget.precut(body)
     paras = paragraphs(body)
     title = " ".join(clean(_string(record.get("title") or record.get("headline"))).split())
     return where, {
@@ -146,4 +147,5 @@ def _prepare(record: Any, where: str) -> tuple[str, dict[str, Any]] | Skipped:
         "byline": _string(_first(record, _AUTHOR_KEYS)),
         "explicit_language": _language(_first(record, _LANG_KEYS)),
         "sample": language_sample(title, "\n\n".join(paras)),
+        "precut": precut,
     }

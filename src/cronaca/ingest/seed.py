@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cronaca.ingest import pubdate
+from cronaca.ingest import budget, pubdate
 from cronaca.ingest.common import Context, build
 from cronaca.ingest.detect import SEED_HEADER
 from cronaca.ingest.text import paragraphs, split_byline, split_title
@@ -30,7 +30,8 @@ def read(text: str, source: str, ctx: Context, *, url: str = "") -> Iterator[Art
             source, f"seed header {header!r} is not a real date (expected date YYYY-MM[-DD])", "seed"
         )
         return
-    paras = paragraphs(text[m.end() :], drop_credits=True)
+    body_text, precut = budget.precut(text[m.end() :])
+    paras = paragraphs(body_text, drop_credits=True)
     title, body = split_title(paras)
     body, byline = split_byline(body)
     if not body:
@@ -45,4 +46,5 @@ def read(text: str, source: str, ctx: Context, *, url: str = "") -> Iterator[Art
         published=published,
         byline=byline,
         url=url,
+        precut=precut,
     )

@@ -384,3 +384,17 @@ def test_small_italian_towns():
         ("Iseo", "city", "ITA"),
         ("Bormio", "city", "ITA"),
     ]
+
+
+def test_an_acronym_that_is_also_a_town_is_read_in_context():
+    # the South Korean service NIS and the Serbian city Niš ("Nis"): the town after a place
+    # preposition, the organisation as a subject or after an article
+    got = [(m.text, m.label) for m in annotate("The NIS said so. Protests in NIS grew. A NIS report.", "en")]
+    assert got == [("NIS", "organisation"), ("NIS", "city"), ("NIS", "organisation")]
+    assert [(m.text, m.label) for m in annotate("Il NIS ha confermato; proteste a NIS.")] == [
+        ("NIS", "organisation"),
+        ("NIS", "city"),
+    ]
+    # a town's name written in capitals with no place cue is an acronym, not the town
+    assert [m.entity_id for m in annotate("L'ASTI ha detto di no.") if m.label == "city"] == []
+    assert [m.entity_id for m in annotate("Arrivati ad ASTI ieri.") if m.label == "city"] == ["ITA"]

@@ -240,3 +240,23 @@ def test_every_unlinked_mention_has_the_unlinked_contract():
         assert m.value["linked"] is False and m.value["cue"]
         assert m.rule.startswith("cues.yaml@")
         assert text[m.start : m.end] == m.text
+
+
+def test_a_surname_that_is_a_demonym_or_country_stays_a_person():
+    got = annotate("Il sindaco Mario Russo e Giovanni Greco hanno incontrato il ministro Francese.")
+    people = [(m.text, m.label) for m in got if m.label == "person"]
+    assert people == [("Mario Russo", "person"), ("Giovanni Greco", "person"), ("Francese", "person")]
+    assert not [m for m in got if m.label in ("demonym", "country")]
+    got = annotate("Senator John Chad met Maria Jordan in Amman.", "en")
+    assert [(m.text, m.label) for m in got if m.label in ("person", "country")] == [
+        ("John Chad", "person"),
+        ("Maria Jordan", "person"),
+    ]
+    # without a first name or title the word is the country or demonym
+    assert [(m.text, m.entity_id) for m in annotate("Chad and Jordan met.", "en")] == [
+        ("Chad", "TCD"),
+        ("Jordan", "JOR"),
+    ]
+    assert ("russo", "RUS") in linked("Il presidente russo ha parlato.") or any(
+        e == "Q7747" for _, e in linked("Il presidente russo ha parlato.")
+    )

@@ -15,6 +15,7 @@ people at the article's date and marks names the registry lacks as unlinked.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -128,7 +129,9 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     shorts: list[tuple[int, int, Entry]] = []
     starts: list[int] | None = None
     for start, end, entries in matches(gaz, text, language):
-        entry = entries[0]
+        entry = _in_context(gaz, text, norm, start, end, entries, language)
+        if entry is None:
+            continue
         if entry.label == "short":
             shorts.append((start, end, entry))
             continue
@@ -150,6 +153,46 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")
     found = unknown_names.find_unlinked(gaz, text, norm, found, language, sentences)
     return agents.link_institutions(gaz, text, norm, language, found)
+
+
+_PREV = re.compile(r"([\w'’]+)\s+$")
+TOWNS = ("city", "capital")
+
+
+def _in_context(
+    gaz: Gazetteer, text: str, norm: str, start: int, end: int, entries: tuple[Entry, ...], language: str
+) -> Entry | None:
+    """The entry a written form stands for here. An acronym that is also a town ("NIS", the
+    South Korean service, and Niš) is the town after a place preposition ("in", "a", "near")
+    and the organisation elsewhere; a town written in capitals that the registry has as a
+    plain name ("SBU", "HUR" when no organisation holds them) is an acronym, left to the
+    unknown-name pass, unless a place preposition stands before it."""
+    entry = entries[0]
+    written = text[start:end]
+    if entry.label not in ("organisation", *TOWNS) or not (len(written) >= 2 and written.isupper()):
+        return entry
+    m = _PREV.search(norm, max(0, start - 20), start)
+    after_place_prep = bool(m) and m.group(1).replace("’", "'") in _place_prepositions(gaz, language)
+    town = next((e for e in entries if e.label in TOWNS), None)
+    if entry.label == "organisation":
+        return town if (town is not None and after_place_prep) else entry
+    if not after_place_prep and len(written) <= 5 and not any(c.isupper() for c in entry.place_name[1:]):
+        return None  # a town's name in capitals, no place cue: an acronym
+    return entry
+
+
+def _place_prepositions(gaz: Gazetteer, language: str) -> frozenset[str]:
+    """One-word place prepositions of ``cues.yaml`` (``names.place_prepositions``), with
+    "from"/"da"; both languages' when the article's is neither."""
+    cache: dict[str, frozenset[str]] = gaz.__dict__.setdefault("_place_preps", {})
+    if language not in cache:
+        spec = (gaz.cues.get("names") or {}).get("place_prepositions") or {}
+        langs = [language] if language in spec else list(spec)
+        words = {w for lang in langs for w in spec.get(lang, []) if " " not in w}
+        words |= {"from"} if "en" in langs else set()
+        words |= {"da"} if "it" in langs else set()
+        cache[language] = frozenset(words)
+    return cache[language]
 
 
 def mention(doc: Doc, f: Found) -> Mention:

@@ -235,6 +235,24 @@ class _Finder:
         for span in self.merged():
             self.handle(span)
         self.lowercase_institutions()
+        self.titled_demonyms()
+
+    def titled_demonyms(self) -> None:
+        """A capitalised demonym right after a person's title is a surname: "il dottor
+        Francese", "il ministro Greco" (not "il presidente russo", written lowercase); so is a
+        one-word country after an honorific: "Mr. Jordan", "il signor Francia"."""
+        for i, f in enumerate(self.found):
+            if f.label not in ("demonym", "country") or not self.text[f.start].isupper():
+                continue
+            if self.sentence_initial(f.start) or " " in self.text[f.start : f.end]:
+                continue
+            m = _PREV_TITLE.search(self.norm, max(0, f.start - 30), f.start)
+            title = m.group(1).rstrip(".") if m else ""
+            if f.label == "country" and title not in _HONORIFICS:
+                continue  # "Mr. Jordan" is a man; "il presidente Cina" no name at all
+            if title in self.nm.person_titles and title not in _NOT_TITLES:
+                self.drop.add(i)
+                self.emit(f.start, f.end, "person", m.group(1).rstrip("."), [self.text[f.start : f.end]])
 
     def lowercase_institutions(self) -> None:
         """Italian institutions named by a lowercase noun after an article ("il governo",
@@ -433,6 +451,19 @@ class _Finder:
         nm = self.nm
         lows = [self.low(w) for w in words]
         found = [self.found[i] for i in hits]
+        last_hit = found[-1]
+        before = [k for k, w in enumerate(words) if w[1] <= found[0].start]
+        if (
+            len(found) == 1
+            and last_hit.label in ("country", "demonym")
+            and last_hit.end == words[-1][1]
+            and before
+            and lows[before[-1]] in nm.regnal_names
+            and not self.mask[words[before[-1]][0]]
+        ):
+            # a surname that is a country or demonym after a first name: "Senator Jim Chad",
+            # "il sindaco Mario Russo", "Maria Greco"
+            return "person", "first_name", True
         typed = self.internal(words, lows, head)
         if typed is not None:
             return typed[0], typed[1], False
@@ -440,6 +471,8 @@ class _Finder:
             f.label in ("city", "capital", "place", "country")
             or f.value.get("linked_by") == "short_form"
             or (f.label == "person" and f.entity_id is None)
+            # a surname that is a demonym ("Mario Russo", "Giovanni Greco"), never the first word
+            or (f.label == "demonym" and self.text[f.start].isupper() and f.start > words[0][0])
             for f in found
         )
         # a one-word company or club named like a family ("Mario Ferrari", "Luca Barilla")
@@ -561,6 +594,11 @@ class _Finder:
             self.surnames.setdefault(written[-1], name)
         self.out.append(Found(start, end, label, None, value, self.rule))
         self.mask[start:end] = b"\x01" * (end - start)
+
+
+_PREV_TITLE = re.compile(r"(\w+\.?)\s+$")
+_NOT_TITLES = frozenset({"il", "la", "lo", "i", "le", "gli", "the"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sig", "signor", "signora", "dott", "dottor", "dottoressa"})
 
 
 def find_unlinked(

@@ -315,3 +315,47 @@ def test_the_subject_of_what_is_said_is_not_a_source(language, text):
     (fight,) = [e for e in events(text, language) if e.type == "FIGHT"]
     assert [a.id for a in fight.source_actors] == ["TCD"] and [a.id for a in fight.target_actors] == ["SDN"]
     assert "TCD" not in {a.id for a in fight.attribution}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The Chadian rebels claimed to have captured the town of Abeche."),
+        ("it", "I ribelli ciadiani hanno annunciato di aver conquistato la città di Abeche."),
+    ],
+)
+def test_the_speaker_of_a_claim_to_have_done_it_is_the_doer(language, text):
+    (taking,) = [e for e in events(text, language) if e.type == "FIGHT"]
+    assert [a.id.split(":")[1] for a in taking.source_actors] == ["rebels"]
+
+
+def test_a_participle_with_its_agent_is_passive():
+    (arrest,) = [
+        e
+        for e in events("Il ministro sudanese, arrestato dai ribelli, è stato rilasciato.", "it")
+        if e.type == "COERCE"
+    ]
+    assert [a.id.split(":")[1] for a in arrest.source_actors] == ["rebels"]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan bombed Chad on Monday. Chad retaliated with dozens of drones."),
+        ("it", "Il Sudan ha bombardato il Ciad lunedì. Il Ciad ha risposto con decine di droni."),
+    ],
+)
+def test_retaliation_carried_out_is_fighting(language, text):
+    assert ("FIGHT", ("TCD",), ("SDN",)) in coded(text, language)
+
+
+def test_the_subject_of_another_verb_before_a_nominal_attack_is_not_its_doer():
+    text = "Sudan bombed Chad. Chad said Sudan will pay a heavy price for the strikes."
+    assert not any(
+        e.type == "FIGHT" and [a.id for a in e.source_actors] == ["TCD"] for e in events(text, "en")
+    )
+
+
+def test_an_attack_named_with_neither_side_takes_no_sides():
+    text = "Sudan bombed Chad. The attacks continued overnight."
+    assert [e.type for e in events(text, "en")] == ["FIGHT"]

@@ -35,10 +35,11 @@ def last_dyad(events: Sequence[EventMention]) -> tuple[Actors, Actors] | None:
 
 
 def inherit(
-    kind: str, earlier: Sequence[EventMention], source: Actors, target: Actors
+    kind: str, earlier: Sequence[EventMention], source: Actors, target: Actors, both: bool = True
 ) -> tuple[Actors, Actors]:
-    """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one."""
-    if source and target:
+    """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one.
+    ``both``: whether an event naming neither side may take both."""
+    if (source and target) or (not both and not source and not target):
         return source, target
     dyad = last_dyad(earlier)
     if dyad is None:

@@ -89,9 +89,18 @@ def find_object(sent: SentenceView, i: int, rule: Rule, passive: bool = False) -
 
 
 def is_passive(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """A participle after a passive auxiliary ("è stato arrestato", "were killed"), or one
+    followed by its agent ("arrestato dai ribelli", "backed by Russia")."""
     if not re.search(cues.participle, sent.lower[i]):
         return False
-    return any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i))
+    if any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i)):
+        return True
+    followed_by_agent = i + 1 < len(sent.tokens) and (sent.lower[i + 1],) in _one_word_agents(cues)
+    return followed_by_agent and _participle_form(sent, i, cues)
+
+
+def _one_word_agents(cues: Cues) -> set[tuple[str, ...]]:
+    return {phrase for phrase in cues.agent if len(phrase) == 1}
 
 
 def is_verbal(sent: SentenceView, i: int, cues: Cues) -> bool:
@@ -166,7 +175,11 @@ def roles(
         if near:
             source = [actor_from(near[0], "military" if near[0].value.get("sector") else "")]
     subjects = [e for e in left if not verbal or _subject_position(ctx, sent.entity_token(e))]
-    governed = not verbal and (_object_of_infinitive(ctx, i) or _object_of_verb(ctx, i))
+    # a nominal trigger after a preposition ("will pay a price for the strikes", "nei raid")
+    # has no subject on its left: the name there is the subject of another verb
+    governed = not verbal and (
+        _object_of_infinitive(ctx, i) or _object_of_verb(ctx, i) or _nominal_after_preposition(ctx, i)
+    )
     if governed:
         # "ha promesso di contrastare la minaccia": the threat is not the promiser's; "the UN
         # demanded the withdrawal", "Pakistan condemned the attack": not the UN's, not Pakistan's
@@ -225,6 +238,9 @@ def roles(
     if rule.parties and not target and all(a.id.startswith("agent:") for a in source):
         # "the two governments signed a deal under which X … Y": the parties, not the generic subject
         source = _parties(ctx, i, own) or source
+    if ctx.speakers and not passive and _speaker_infinitive(ctx, i):
+        # "the rebels claimed to have captured", "ha annunciato di aver conquistato": the speaker did it
+        source = list(ctx.speakers[:1])
     if not source and not passive and _pronoun_subject(ctx, i):
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
@@ -232,7 +248,8 @@ def roles(
     if rule.symmetric and len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
     if rule.inherit:
-        sides = inherit(rule.inherit, ctx.earlier, tuple(source), tuple(target))
+        # an attack named with neither side is not told which way it went: only tolls take both
+        sides = inherit(rule.inherit, ctx.earlier, tuple(source), tuple(target), both=rule.type != "FIGHT")
         source, target = list(sides[0]), list(sides[1])
     if "source" in rule.require and not source:
         return None
@@ -452,6 +469,18 @@ def _is_modifier(ctx: RoleContext, j: int) -> bool:
     return any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].replace(",", "").isdigit()
 
 
+def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:
+    """The trigger is an infinitive complement of a reporting verb: only infinitive markers
+    between them ("claimed to have captured", "ha detto di aver lanciato"; ``speaker_infinitive``
+    in events.yaml)."""
+    sent, cues = ctx.sent, ctx.cues
+    markers = _events_data(ctx.language).get("speaker_infinitive", ())
+    j = i - 1
+    while j >= 0 and i - j <= 4 and sent.lower[j] in markers:
+        j -= 1
+    return j >= 0 and j < i - 1 and sent.lemmas[j] in cues.reporting_verbs
+
+
 def _right_after(ctx: RoleContext, i: int, k: int) -> bool:
     """Whether token ``k`` follows the trigger with only articles between ("attacca il Ciad")."""
     articles = ctx.cues.clauses.articles
@@ -498,6 +527,18 @@ def _demonym_on(ctx: RoleContext, i: int) -> Mention | None:
         if end == i - 1 or k == i + 1 or (end == i - 2 and sent.lower[i - 1] in ("air", "missile", "drone")):
             return e
     return None
+
+
+def _nominal_after_preposition(ctx: RoleContext, i: int) -> bool:
+    """A noun trigger right after a preposition of cause or time ("will pay a price for the
+    strikes", "dopo l'attacco"; ``governing_preps`` in events.yaml), skipping articles, numbers
+    and demonyms; not "remained on alert", "during demonstrations", where the subject acts."""
+    sent, cc = ctx.sent, ctx.cues.clauses
+    preps = _events_data(ctx.language).get("governing_preps", ())
+    j = i - 1
+    while j >= 0 and i - j <= 4 and (sent.lower[j] in cc.articles or _is_modifier(ctx, j)):
+        j -= 1
+    return j >= 0 and sent.lower[j] in preps and not _participle_form(sent, i, ctx.cues)
 
 
 def _after_preposition(ctx: RoleContext, k: int) -> bool:

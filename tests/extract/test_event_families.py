@@ -359,3 +359,26 @@ def test_the_subject_of_another_verb_before_a_nominal_attack_is_not_its_doer():
 def test_an_attack_named_with_neither_side_takes_no_sides():
     text = "Sudan bombed Chad. The attacks continued overnight."
     assert [e.type for e in events(text, "en")] == ["FIGHT"]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il 3 marzo 14 persone sono state uccise in un attentato terroristico in Ciad."),
+        ("en", "On 3 March a terrorist attack killed 14 people in Chad."),
+    ],
+)
+def test_a_terrorist_attack_is_done_by_unnamed_militants_not_by_the_country(language, text):
+    tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert tolls and all([a.id for a in e.source_actors] == ["agent:militants"] for e in tolls)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Chad launched 40 drones towards Sudanese territory."),
+        ("it", "Il Ciad ha lanciato 40 droni verso il territorio sudanese."),
+    ],
+)
+def test_a_demonym_after_a_preposition_is_not_the_objects_owner(language, text):
+    assert ("FIGHT", ("TCD",), ("SDN",)) in coded(text, language)

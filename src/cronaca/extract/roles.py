@@ -171,7 +171,14 @@ def roles(
         owned = [actor_from(e) for e in [_owner(ctx, obj)] if e is not None]
     elif obj is not None and agent is None and not (genitive is not None and rule.genitive == "source"):
         # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
-        near = [e for e in actors if e.label == "demonym" and abs(sent.entity_token(e) - obj) <= 2]
+        # On the noun itself, not after a preposition ("drones towards Israeli territory").
+        near = [
+            e
+            for e in actors
+            if e.label == "demonym"
+            and abs(sent.entity_token(e) - obj) <= 2
+            and not _after_preposition(ctx, sent.entity_token(e))
+        ]
         if near:
             source = [actor_from(near[0], "military" if near[0].value.get("sector") else "")]
     subjects = [e for e in left if not verbal or _subject_position(ctx, sent.entity_token(e))]
@@ -238,6 +245,8 @@ def roles(
     if rule.parties and not target and all(a.id.startswith("agent:") for a in source):
         # "the two governments signed a deal under which X … Y": the parties, not the generic subject
         source = _parties(ctx, i, own) or source
+    if not source and (implied := _implied_source(ctx, i, own)) is not None:
+        source = [implied]  # "un attentato terroristico", "a terrorist attack": militants, unnamed
     if ctx.speakers and not passive and _speaker_infinitive(ctx, i):
         # "the rebels claimed to have captured", "ha annunciato di aver conquistato": the speaker did it
         source = list(ctx.speakers[:1])
@@ -467,6 +476,17 @@ def _is_modifier(ctx: RoleContext, j: int) -> bool:
     """A demonym or a number between a verb and its object noun ("condemned the Indian strikes")."""
     sent = ctx.sent
     return any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].replace(",", "").isdigit()
+
+
+def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:
+    """An adjective near the trigger that names its kind of doer ("terroristico", "jihadist";
+    ``implied_source`` in events.yaml: word → generic agent id)."""
+    implied = _events_data(ctx.language).get("implied_source", {})
+    for j in range(max(0, i - 2), min(len(ctx.sent.tokens), i + 7)):
+        agent = implied.get(ctx.sent.lower[j])
+        if agent and j in own:
+            return Actor(agent, agent.split(":")[-1], agent.split(":")[-1].rstrip("s"))
+    return None
 
 
 def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:

@@ -118,3 +118,16 @@ def test_a_gzip_bomb_record_is_bounded() -> None:
     )
     results = list(read_document(out.getvalue(), "bomb.warc.gz"))
     assert any(isinstance(r, Skipped) and "larger than" in r.reason for r in results), results
+
+
+def test_a_file_too_large_to_read_whole_is_skipped_but_a_warc_is_streamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cronaca.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "big.txt").write_text(BODY * 20)
+    (tmp_path / "big.warc.gz").write_bytes(a_warc(f"<html><body><p>{BODY * 20}</p></body></html>".encode()))
+    results = {Path(r.source.split("#")[0]).name: r for r in read([str(tmp_path)])}
+    assert isinstance(results["big.txt"], Skipped) and "file larger than" in results["big.txt"].reason
+    assert isinstance(results["big.warc.gz"], Article)

@@ -12,10 +12,12 @@ matches nothing raises ``UsageError``, before anything is read.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from cronaca.errors import UsageError
+from cronaca.ingest import warc
 from cronaca.ingest.common import Context
 from cronaca.ingest.detect import FORMATS, detect
 from cronaca.ingest.language import normalise_code
@@ -24,6 +26,9 @@ from cronaca.ingest.text import NotText, decode
 from cronaca.model import Article, Skipped
 
 __all__ = ["FORMATS", "count_sources", "read", "read_document"]
+
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a document read whole; WARC files are streamed instead
+WARC_SNIFF_BYTES = 65536
 
 
 def count_sources(sources: Iterable[str]) -> int:
@@ -80,12 +85,29 @@ def _read_one(item: str, ctx: Context) -> Iterator[Article | Skipped]:
     else:
         try:
             with open(item, "rb") as handle:
-                data = handle.read()
+                head = handle.read(WARC_SNIFF_BYTES)
+                if warc.is_warc(head):  # a crawl may be many GB: read record by record
+                    handle.seek(0)
+                    yield from _guarded(item, warc.read_stream(handle, item, ctx))
+                    return
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_FILE_BYTES:
+                    yield Skipped(
+                        item,
+                        f"file larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({size:,} bytes): not read; "
+                        "split it (JSON Lines by lines, a folder of pages) or pass a WARC",
+                    )
+                    return
+                data = head + handle.read()
         except OSError as e:
             yield Skipped(item, f"cannot read file: {e.strerror or e}")
             return
+    yield from _guarded(item, read_document(data, item, ctx, url=url))
+
+
+def _guarded(item: str, results: Iterator[Article | Skipped]) -> Iterator[Article | Skipped]:
     try:
-        yield from read_document(data, item, ctx, url=url)
+        yield from results
     except Exception as e:  # a reader bug must not stop a batch; the reason says what happened
         yield Skipped(item, f"unexpected error while reading ({type(e).__name__}: {e}); please report it")
 

@@ -17,6 +17,7 @@ import gzip
 import io
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from cronaca.ingest import html, plaintext
 from cronaca.ingest.common import Context
@@ -60,12 +61,18 @@ def _status(record) -> int:
 
 
 def read(data: bytes, source: str, ctx: Context) -> Iterator[Article | Skipped]:
+    yield from read_stream(io.BytesIO(data), source, ctx)
+
+
+def read_stream(stream: BinaryIO, source: str, ctx: Context) -> Iterator[Article | Skipped]:
+    """The articles of a WARC read record by record from ``stream`` (a crawl of many GB is
+    never held in memory; each record is read up to ``RECORD_MAX_BYTES``)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     found = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(stream):
             if record.rec_type not in ("response", "resource"):
                 continue
             if not 200 <= _status(record) < 300 or _content_type(record) not in _ARTICLE_TYPES:

@@ -382,3 +382,57 @@ def test_a_terrorist_attack_is_done_by_unnamed_militants_not_by_the_country(lang
 )
 def test_a_demonym_after_a_preposition_is_not_the_objects_owner(language, text):
     assert ("FIGHT", ("TCD",), ("SDN",)) in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan-backed rebels captured the Chadian capital."),
+        ("it", "Il gruppo M23 è accusato di essere sostenuto dall'esercito ruandese."),
+    ],
+)
+def test_backing_an_armed_side_is_aid(language, text):
+    assert any(e.type == "AID" for e in events(text, language))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan bombed Chad. The UN urged both sides to show restraint."),
+        ("it", "Il Sudan ha bombardato il Ciad. L'Onu ha chiesto ai due Paesi di fermarsi."),
+    ],
+)
+def test_both_sides_are_the_two_sides_of_the_fighting(language, text):
+    (request,) = [e for e in events(text, language) if e.type == "REQUEST"]
+    assert {a.id for a in request.target_actors} == {"SDN", "TCD"}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il Sudan ha lanciato razzi contro la zona del confine controllata dal Ciad."),
+        ("en", "Sudan fired rockets at the border area held by Chad."),
+    ],
+)
+def test_the_target_ends_the_phrase_the_preposition_opens(language, text):
+    assert ("FIGHT", ("SDN",), ("TCD",)) in coded(text, language)
+
+
+def test_a_side_reports_its_own_dead():
+    text = "Sudan bombed Chad. Chad's army said the attacks killed eight people."
+    toll = [e for e in events(text, "en") if e.type == "ASSAULT"]
+    assert [[a.id for a in e.source_actors] for e in toll] == [["SDN"]]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "China began drills around Taiwan on Monday. Taiwan dispatched warships in response."),
+        (
+            "it",
+            "La Cina ha avviato esercitazioni attorno a Taiwan. Taiwan ha inviato navi da guerra in risposta.",
+        ),
+    ],
+)
+def test_a_deployment_in_response_is_aimed_at_the_other_side(language, text):
+    assert ("MOBILIZE", ("TWN",), ("CHN",)) in coded(text, language)

@@ -26,27 +26,47 @@ def _sides(actors: Sequence[Actor]) -> set[str]:
     return {a.country or a.id for a in actors} | {a.id for a in actors}
 
 
-def last_dyad(events: Sequence[EventMention]) -> tuple[Actors, Actors] | None:
-    """Attacker and attacked of the article's latest fighting with both sides named."""
+# a reaction answers any hostile act: drills and deployments as much as strikes
+HOSTILE = CONFLICT | {"MOBILIZE", "THREATEN", "COERCE", "SANCTION"}
+
+
+def last_dyad(
+    events: Sequence[EventMention], types: frozenset[str] = CONFLICT
+) -> tuple[Actors, Actors] | None:
+    """Doer and target of the article's latest event of ``types`` with both sides named."""
     for event in reversed(events):
-        if event.type in CONFLICT and event.source_actors and event.target_actors:
+        if event.type in types and event.source_actors and event.target_actors:
             return event.source_actors, event.target_actors
     return None
 
 
+def both_sides(earlier: Sequence[EventMention]) -> Actors:
+    """The two sides of the latest hostile dyad, for "both sides", "i due Paesi"."""
+    dyad = last_dyad(earlier, HOSTILE)
+    return (*dyad[0], *dyad[1]) if dyad else ()
+
+
 def inherit(
-    kind: str, earlier: Sequence[EventMention], source: Actors, target: Actors, both: bool = True
+    kind: str,
+    earlier: Sequence[EventMention],
+    source: Actors,
+    target: Actors,
+    both: bool = True,
+    speakers: Actors = (),
 ) -> tuple[Actors, Actors]:
     """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one.
-    ``both``: whether an event naming neither side may take both."""
+    ``both``: whether an event naming neither side may take both; ``speakers``: who the
+    sentence cites (a side reports its own dead: "Pakistan's army said the attacks killed 8")."""
     if (source and target) or (not both and not source and not target):
         return source, target
-    dyad = last_dyad(earlier)
+    dyad = last_dyad(earlier, CONFLICT if kind == "conflict" else HOSTILE)
     if dyad is None:
         return source, target
     attacker, attacked = dyad
     if kind == "conflict":
         if not source and not target:
+            if speakers and _sides(speakers) & _sides(attacker) and not _sides(speakers) & _sides(attacked):
+                return attacked, attacker  # the speaker's side counts its own dead
             return attacker, attacked
         if not source:  # victims named: those of the attacker's side were hit by the other
             return (attacked if _sides(target) & _sides(attacker) else attacker), target

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from cronaca.errors import ResourceError
 from cronaca.extract.clauses import Clauses
 from cronaca.extract.cues import Cues
-from cronaca.extract.discourse import inherit
+from cronaca.extract.discourse import both_sides, inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, Mention
 from cronaca.resources import load_yaml
@@ -220,7 +220,7 @@ def roles(
         for e in candidates:
             k = sent.entity_token(e)
             before = {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""}
-            if before & rule.target_preps:
+            if before & rule.target_preps or _in_target_phrase(ctx, i, k, rule):
                 target = [actor_from(e)]
                 break
         if not target and rule.direct and not passive:
@@ -254,11 +254,18 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
+    if not target and rule.target != "none" and _both_sides_named(ctx, i):
+        # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
+        target = [a for a in both_sides(ctx.earlier) if a.id not in {s.id for s in source}]
+        if not source and rule.symmetric:
+            source, target = target[:1], target[1:]
     if rule.symmetric and len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
     if rule.inherit:
         # an attack named with neither side is not told which way it went: only tolls take both
-        sides = inherit(rule.inherit, ctx.earlier, tuple(source), tuple(target), both=rule.type != "FIGHT")
+        sides = inherit(
+            rule.inherit, ctx.earlier, tuple(source), tuple(target), both=rule.type != "FIGHT", speakers=ctx.speakers
+        )
         source, target = list(sides[0]), list(sides[1])
     if "source" in rule.require and not source:
         return None
@@ -476,6 +483,30 @@ def _is_modifier(ctx: RoleContext, j: int) -> bool:
     """A demonym or a number between a verb and its object noun ("condemned the Indian strikes")."""
     sent = ctx.sent
     return any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].replace(",", "").isdigit()
+
+
+def _in_target_phrase(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
+    """Whether the name at ``k`` ends the phrase a target preposition opens after the trigger:
+    "missili contro la zona del Kashmir controllata dal Pakistan", "strikes on the nuclear
+    sites of Iran". Only for conflict rules, and never across a comma or another trigger."""
+    if not rule.inherit:
+        return False
+    sent = ctx.sent
+    for j in range(k - 1, max(i, k - 8), -1):
+        word = sent.lower[j]
+        if word in rule.target_preps:
+            return j > i
+        if word in (",", ";", ":") or sent.lemmas[j] in ctx.triggers:
+            return False
+    return False
+
+
+def _both_sides_named(ctx: RoleContext, i: int) -> bool:
+    """"both sides", "i due Paesi" (``both_sides`` in events.yaml) within six words of the trigger."""
+    phrases = _events_data(ctx.language).get("both_sides", ())
+    lo, hi = max(0, i - 6), min(len(ctx.sent.tokens), i + 7)
+    window = f" {' '.join(ctx.sent.lower[lo:hi])} "
+    return any(f" {p} " in window for p in phrases)
 
 
 def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:

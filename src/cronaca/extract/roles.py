@@ -264,7 +264,12 @@ def roles(
     if rule.inherit:
         # an attack named with neither side is not told which way it went: only tolls take both
         sides = inherit(
-            rule.inherit, ctx.earlier, tuple(source), tuple(target), both=rule.type != "FIGHT", speakers=ctx.speakers
+            rule.inherit,
+            ctx.earlier,
+            tuple(source),
+            tuple(target),
+            both=rule.type != "FIGHT",
+            speakers=ctx.speakers,
         )
         source, target = list(sides[0]), list(sides[1])
     if "source" in rule.require and not source:

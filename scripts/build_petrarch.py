@@ -385,6 +385,139 @@ def build_international(data: Path) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------- verbs
+
+VERB_RATIO = 0.6  # an isolated verb codes its block's event when this share of its object
+# patterns agree on the PLOVER type; less than that and the verb is too ambiguous alone
+MIN_LEMMA = 3
+# CAMEO roots whose isolated verbs name one kind of act ("kidnap", "torture", "confiscate",
+# "besiege"); elsewhere a verb alone is too often something else on real news ("back",
+# "plan", "took", "armed"), so only verb + object patterns are kept there
+ALONE_ROOTS = ("17", "18", "20")
+# light and reporting verbs never become triggers, even with an object: they are in every
+# sentence, and every trigger word changes how the roles of the others are read
+STOP_VERBS = frozenset(
+    """say said says saying tell told begin began begun start started serve direct take took
+    taken make made give gave given get got hold held have has had be is are was were been do
+    did done go went gone come came put set keep kept call called see saw seen use used show
+    showed shown force continue continued bring brought leave left turn turned run ran open
+    opened close closed end ended raise raised move moved send sent mean means meant""".split()
+)
+
+
+def parse_plover_map(text: str) -> dict[str, tuple[str, str]]:
+    """CAMEO code → (PLOVER type, mode) from CAMEO2PLOVER-2021.txt."""
+    out: dict[str, tuple[str, str]] = {}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^(\d{2,4}):\s*([A-Z_]+)\s*(?:,\s*([^,]*))?", line)
+        if m:
+            out[m.group(1)] = (m.group(2), (m.group(3) or "").strip())
+    return out
+
+
+def parse_verbs(text: str) -> list[dict[str, Any]]:
+    """Verb blocks: {name, code, verbs: [(lemma, forms, code)], objects: [(word, code)]}."""
+    blocks: list[dict[str, Any]] = []
+    block: dict[str, Any] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        if m:
+            block = {"name": m.group(1), "code": m.group(2), "verbs": [], "objects": []}
+            blocks.append(block)
+            continue
+        if block is None or not line.strip() or line.startswith(("&", "+", " ", "\t")):
+            continue
+        if line.startswith("-"):
+            p = re.match(r"^-\s+\*\s+([A-Z][A-Z'-]+)\s+\[(\d{3,4})\]\s*$", line.strip())
+            if p:  # "- * AID [073]": the verb, then one object word
+                block["objects"].append((p.group(1).lower(), p.group(2)))
+            continue
+        v = re.match(r"^([A-Z][A-Z'-]+)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$", line.strip())
+        if v:
+            forms = (v.group(2) or "").strip("{}").split()
+            block["verbs"].append((v.group(1).lower(), [f.lower() for f in forms], v.group(3) or ""))
+    return blocks
+
+
+def build_verbs(data: Path) -> dict[str, Any]:
+    """English verb rules from CAMEO.2.0.txt, typed by CAMEO2PLOVER; kept: verbs whose block
+    codes an event and whose object patterns mostly agree with it, and verb + object patterns
+    with one object word. Rules come after the hand rules of events.yaml (``include``)."""
+    plover = parse_plover_map((data / "plover-spec" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
+    ontology = yaml.safe_load((RESOURCES / "ontology" / "plover.yaml").read_text(encoding="utf-8"))
+    types = set(ontology["types"])
+    text = (data / "petrarch2-dictionaries" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace")
+
+    roots: dict[str, list[str]] = {}
+    for name, spec in ontology["types"].items():
+        roots.setdefault(str(spec["cameo"]), []).append(name)
+
+    def kind(code: str) -> tuple[str, str] | None:
+        code = code.strip(":").split(":")[0]
+        if not code.isdigit() or code not in plover:
+            return None
+        plover_type, mode = plover[code]
+        own = roots.get(code[:2], [])
+        if plover_type in types and str(ontology["types"][plover_type]["cameo"]) != code[:2] and len(own) == 1:
+            # PLOVER 2021 folds CAMEO 09 into ACCUSE and 19 into ASSAULT; cronaca's ontology
+            # (and the PLOVER GSR) keep INVESTIGATE and FIGHT for them
+            plover_type = own[0]
+        return (plover_type, mode) if plover_type in types else None
+
+    single: dict[tuple[str, str], set[str]] = {}
+    paired: dict[tuple[str, str, str], tuple[set[str], set[str]]] = {}
+    for block in parse_verbs(text):
+        lemmas = {
+            lemma
+            for lemma, _, _ in block["verbs"]
+            if len(lemma) >= MIN_LEMMA and "_" not in lemma and lemma not in STOP_VERBS
+        }
+        forms = {f for _, fs, _ in block["verbs"] for f in fs if "_" not in f and f not in STOP_VERBS}
+        if not lemmas:
+            continue
+        object_kinds = [kind(code) for _, code in block["objects"]]
+        coded = [k for k in object_kinds if k is not None]
+        for lemma, own_forms, own in block["verbs"]:
+            k = kind(own or block["code"])
+            if k is None or lemma not in lemmas or not (own or block["code"]).startswith(ALONE_ROOTS):
+                continue
+            agree = sum(1 for c in coded if c[0] == k[0])
+            if coded and agree / len(coded) < VERB_RATIO:
+                continue
+            single.setdefault((k[0], own or block["code"]), set()).update({lemma, *own_forms})
+        for (word, code), k in zip(block["objects"], object_kinds, strict=True):
+            if k is None or len(word) < MIN_LEMMA:
+                continue
+            verbs, objects = paired.setdefault((k[0], code, block["name"].lower()), (set(), set()))
+            verbs.update(lemmas | forms)
+            objects.add(word)
+    rules: list[dict[str, Any]] = []
+    for (plover_type, code, name), (verbs, objects) in sorted(paired.items()):
+        rules.append(
+            {
+                "id": f"petrarch.{code}.{name}",
+                "type": plover_type,
+                "cameo": code,
+                "trigger": sorted(verbs),
+                "object": {"lemma": sorted(objects), "window": 4},
+                "target": "direct",
+            }
+        )
+    for (plover_type, code), verbs in sorted(single.items()):
+        rules.append(
+            {
+                "id": f"petrarch.{code}",
+                "type": plover_type,
+                "cameo": code,
+                "trigger": sorted(verbs),
+                "target": "direct",
+            }
+        )
+    return {"version": 1, "source": f"petrarch2@{SOURCE_COMMIT[:12]}:CAMEO.2.0.txt", "rules": rules}
+
+
 # ---------------------------------------------------------------------------- output
 
 
@@ -402,6 +535,7 @@ def outputs(data: Path) -> dict[Path, str]:
         RESOURCES / "entities" / "international.yaml": render(
             build_international(data), "Phoenix.International.actors.txt"
         ),
+        RESOURCES / "en" / "petrarch_verbs.yaml": render(build_verbs(data), "CAMEO.2.0.txt"),
     }
 
 

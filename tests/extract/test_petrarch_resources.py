@@ -60,3 +60,30 @@ def test_plural_and_filter_rules():
     assert build._plural("forces") is None and build._plural("police") is None
     forms = dict((f[0], code) for f, code in build.parse_agents("REBEL [~REB]\nPOLICE {} [~COP]\n"))
     assert forms == {"rebel": "REB", "police": "COP"}
+
+
+def test_generated_verb_rules_come_after_the_hand_rules():
+    from cronaca.extract.events import load_rules
+    from cronaca.resources import load_yaml
+
+    hand = load_yaml("en/events.yaml")
+    assert "petrarch_verbs.yaml" in (hand.get("include") or [])
+    _, rules = load_rules("en")
+    ids = [r.id for r in rules]
+    generated = [i for i, rid in enumerate(ids) if rid.startswith("en.petrarch.")]
+    assert generated and min(generated) == len(hand["rules"])  # all after every hand rule
+    verbs = load_yaml("en/petrarch_verbs.yaml")
+    assert len({r["id"] for r in verbs["rules"]}) == len(verbs["rules"])
+    words = {w for r in verbs["rules"] for w in r["trigger"]}
+    assert not words & {"say", "said", "begin", "take", "hold"}  # light and reporting verbs
+
+
+def test_verb_rules_code_acts_in_english_sentences():
+    from cronaca.extract.pipeline import Pipeline
+    from cronaca.model import Article
+
+    text = "Gunmen kidnapped two engineers near Kano. The court confiscated the assets of the firm."
+    events = Pipeline()(Article(id="a_v", text=text, language="en")).events
+    kinds = {(e.type, e.trigger.text) for e in events}
+    assert ("ASSAULT", "kidnapped") in kinds
+    assert ("COERCE", "confiscated") in kinds

@@ -92,7 +92,10 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
     ontology = load_yaml("ontology/plover.yaml")
     known = {**ontology["types"], **ontology["extension"]}
     rules = []
-    for raw in data.get("rules", []):
+    raws = list(data.get("rules", []))
+    for extra in data.get("include") or []:  # generated rule files, tried after the hand rules
+        raws += load_yaml(f"{language}/{extra}").get("rules", [])
+    for raw in raws:
         kind = raw["type"]
         if kind not in known:
             raise ResourceError(f"{language}/events.yaml rule {raw.get('id')}: unknown event type {kind!r}")

@@ -205,3 +205,12 @@ def test_huge_offset_is_a_usage_error(db):
     for args in (["events", "--offset", "9223372036854775808"], ["articles", "--offset", "-1"]):
         result = CliRunner().invoke(cli, ["--db", db, *args])
         assert result.exit_code == 2 and "offset must be between 0 and" in result.stderr, result.output
+
+
+def test_reextract_replaces_annotations_in_place(db):
+    before = {k: json.loads(run(db, k, "--json", "--limit", "1000")) for k in ("events", "claims")}
+    result = CliRunner().invoke(cli, ["--db", db, "reextract"])
+    assert result.exit_code == 0, result.output
+    after = {k: json.loads(run(db, k, "--json", "--limit", "1000")) for k in ("events", "claims")}
+    assert [e["id"] for e in after["events"]] == [e["id"] for e in before["events"]]
+    assert [c["id"] for c in after["claims"]] == [c["id"] for c in before["claims"]]

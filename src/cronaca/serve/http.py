@@ -61,7 +61,7 @@ class ResponseCache:
     """Finished responses of the costly read-only pages, by URL, for as long as the store
     is unchanged (``Store.generation``): a timeline asked for 20 times renders once."""
 
-    def __init__(self, kb: Cronaca, size: int = 256) -> None:
+    def __init__(self, kb: Cronaca, size: int = 128) -> None:
         self.kb, self.size = kb, size
         self.items: OrderedDict[tuple, Response] = OrderedDict()
         self.lock = threading.Lock()

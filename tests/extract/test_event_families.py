@@ -430,9 +430,42 @@ def test_a_side_reports_its_own_dead():
         ("en", "China began drills around Taiwan on Monday. Taiwan dispatched warships in response."),
         (
             "it",
-            "La Cina ha avviato esercitazioni attorno a Taiwan. Taiwan ha inviato navi da guerra in risposta.",
+            "La Cina ha avviato esercitazioni attorno a Taiwan. "  # noqa: ISC003
+            + "Taiwan ha inviato navi da guerra in risposta.",
         ),
     ],
 )
 def test_a_deployment_in_response_is_aimed_at_the_other_side(language, text):
     assert ("MOBILIZE", ("TWN",), ("CHN",)) in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan bombed Chad. Chad's army said it will respond to this attack."),
+        ("it", "Il Sudan ha bombardato il Ciad. L'esercito del Ciad ha detto che risponderà all'attacco."),
+    ],
+)
+def test_a_vow_to_respond_is_no_strike(language, text):
+    assert not any(e.type == "FIGHT" and e.start > 20 for e in events(text, language))
+
+
+def test_military_targets_are_no_attack():
+    assert not any(e.type == "FIGHT" for e in events("The operation hit Sudan's military targets.", "en")[1:])
+
+
+def test_an_appositive_participle_is_passive():
+    found = events("Il gruppo M23, accusato di crimini dal governo del Ciad, ha risposto.", "it")
+    assert not any(e.type == "ACCUSE" and any(a.id == "org:m23" for a in e.source_actors) for e in found)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan bombed Chad. Hospitals were full of the victims of the bombing, the minister said."),
+        ("it", "Il Sudan ha bombardato il Ciad. Il ministro ha reso omaggio alle vittime del bombardamento."),
+    ],
+)
+def test_the_subject_of_a_sentence_did_not_kill_the_victims_it_names(language, text):
+    tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert all([a.id for a in e.source_actors] != ["agent:government"] for e in tolls)

@@ -78,6 +78,7 @@ class Rule:
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
+    noun_subject: bool = True  # False: a nominal trigger takes no subject from its left ("le vittime")
     intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
     symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
     inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/discourse.py)
@@ -138,6 +139,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 inherit=raw.get("inherit", ""),
                 symmetric=bool(raw.get("symmetric", False)),
                 intransitive=bool(raw.get("intransitive", False)),
+                noun_subject=bool(raw.get("noun_subject", True)),
             )
         )
     return int(data.get("version", 1)), tuple(rules)

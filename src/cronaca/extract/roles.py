@@ -95,6 +95,8 @@ def is_passive(sent: SentenceView, i: int, cues: Cues) -> bool:
         return False
     if any(sent.lemmas[j] in cues.passive_aux for j in range(max(0, i - 2), i)):
         return True
+    if i > 0 and sent.lower[i - 1] == "," and _participle_form(sent, i, cues):
+        return True  # an appositive participle: "l'M23, accusato di …", "Assad, ousted by …"
     followed_by_agent = i + 1 < len(sent.tokens) and (sent.lower[i + 1],) in _one_word_agents(cues)
     return followed_by_agent and _participle_form(sent, i, cues)
 
@@ -185,7 +187,10 @@ def roles(
     # a nominal trigger after a preposition ("will pay a price for the strikes", "nei raid")
     # has no subject on its left: the name there is the subject of another verb
     governed = not verbal and (
-        _object_of_infinitive(ctx, i) or _object_of_verb(ctx, i) or _nominal_after_preposition(ctx, i)
+        not rule.noun_subject
+        or _object_of_infinitive(ctx, i)
+        or _object_of_verb(ctx, i)
+        or _nominal_after_preposition(ctx, i)
     )
     if governed:
         # "ha promesso di contrastare la minaccia": the threat is not the promiser's; "the UN
@@ -497,12 +502,13 @@ def _in_target_phrase(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
     if not rule.inherit:
         return False
     sent = ctx.sent
+    stops = _events_data(ctx.language).get("governing_preps", ())
     for j in range(k - 1, max(i, k - 8), -1):
         word = sent.lower[j]
         if word in rule.target_preps:
             return j > i
-        if word in (",", ";", ":") or sent.lemmas[j] in ctx.triggers:
-            return False
+        if word in (",", ";", ":") or sent.lemmas[j] in ctx.triggers or word in stops:
+            return False  # "fighting escalated despite calls from the UN": "despite" opens another phrase
     return False
 
 

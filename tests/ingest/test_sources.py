@@ -135,3 +135,48 @@ def test_unresolvable_host_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CRONACA_ALLOW_PRIVATE_URLS", raising=False)
     (s,) = list(read(["http://does-not-exist.invalid/feed"]))
     assert isinstance(s, Skipped) and "cannot resolve host" in s.reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433/",
+        "http://0x7f000001/",
+        "http://127.1/",
+        "http://0177.0.0.1/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://[::ffff:7f00:1]/",
+        "http://0.0.0.0/",
+        "http://[::]/",
+        "http://localhost./",
+        "HTTP://LOCALHOST:9/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fe80::1%25eth0]/",
+        "http://100.64.0.1/",
+        "http://user:pass@127.0.0.1:9/",
+    ],
+)
+def test_every_spelling_of_a_private_address_is_refused(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    monkeypatch.delenv("CRONACA_ALLOW_PRIVATE_URLS", raising=False)
+    connected: list[object] = []
+
+    def no_connection(address, *args, **kwargs):  # type: ignore[no-untyped-def]
+        connected.append(address)
+        raise ConnectionRefusedError("must not connect")
+
+    monkeypatch.setattr(socket, "create_connection", no_connection)
+    (s,) = list(read([url]))
+    assert isinstance(s, Skipped), s
+    assert any(w in s.reason for w in ("non-public address", "cannot resolve", "invalid URL")), s.reason
+    assert connected == []
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1/", "http://example.org:99999999/", "http://exa mple.org/", "http://%00/"]
+)
+def test_malformed_urls_are_skipped_not_raised(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CRONACA_ALLOW_PRIVATE_URLS", raising=False)
+    (s,) = list(read([url]))
+    assert isinstance(s, Skipped) and s.reason.startswith("URL not fetched"), s

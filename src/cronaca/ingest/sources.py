@@ -95,7 +95,11 @@ def _private_allowed() -> bool:
 
 def check_host(url: str) -> None:
     """Refuse URLs that are not http(s) or have no host (the address is checked on connect)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError as e:
+        raise FetchError(f"invalid URL: {e}") from e
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs can be fetched, not {parts.scheme or 'no scheme'}")
     if not parts.hostname:
@@ -222,5 +226,7 @@ def fetch(url: str) -> Fetched:
         raise FetchError(f"timed out after {TIMEOUT_S:.0f} s") from e
     except httpx.TooManyRedirects as e:
         raise FetchError("too many redirects") from e
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as e:  # "0177.0.0.1", "http://[::1"
+        raise FetchError(f"invalid URL: {e}") from e
     except httpx.HTTPError as e:
         raise FetchError(f"cannot fetch: {type(e).__name__}: {e}") from e

@@ -110,15 +110,7 @@ class Cronaca:
                 report.duplicate += 1
             else:
                 report.read += 1
-                events = self._add(item, report)
-                if events is None:
-                    report.duplicate += 1  # another writer stored it first
-                elif events is not False:
-                    report.new += 1
-                    report.languages[item.language] += 1
-                    report.events += len(events)
-                    if not has_rules(item.language):
-                        note(item.source, _no_rules(item.language))
+                self._add(item, report)
             if progress:
                 progress(item)
         self.consolidate_pending()
@@ -129,18 +121,23 @@ class Cronaca:
         report.skipped.append(item)
         self.store.add_rejection(item)
 
-    def _add(self, article: Article, report: IngestReport) -> list[EventMention] | None | bool:
-        """Annotate and store one article in one transaction: its events; None when another
-        writer stored it first; False when it could not be annotated (then it is a rejection)."""
+    def _add(self, article: Article, report: IngestReport) -> None:
+        """Annotate one new article and store it with its annotations in one transaction,
+        counted in ``report``; an extraction error makes it a rejection."""
         try:
             annotations = self.pipeline(article)
         except Exception as e:  # an extraction bug must not stop a batch; the reason says what happened
             reason = f"could not be annotated ({type(e).__name__}: {str(e)[:200]}); please report it"
             self._reject(report, Skipped(article.source, reason, article.format))
-            return False
+            return
         if not self.store.add_annotated(annotations, self.pipeline.versions, entity_records(annotations)):
-            return None
-        return annotations.events
+            report.duplicate += 1  # another writer stored it first
+            return
+        report.new += 1
+        report.languages[article.language] += 1
+        report.events += len(annotations.events)
+        if not has_rules(article.language):
+            report.notes.append(Note(article.source, _no_rules(article.language)))
 
     def _extract(self, article: Article) -> list[EventMention]:
         annotations = self.pipeline(article)

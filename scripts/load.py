@@ -73,6 +73,9 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400, help="per path, all clients together (cap)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="per path (cap)")
     ap.add_argument("--timeout", type=float, default=30.0, help="per request")
+    ap.add_argument(
+        "--bust", action="store_true", help="a unique query parameter per request: no response cache hits"
+    )
     args = ap.parse_args()
     paths = args.path or ["/", "/api/timeline"]
     proc = None
@@ -106,9 +109,11 @@ def run(host: str, port: int, path: str, args: argparse.Namespace) -> None:
                 if budget[0] <= 0 or time.monotonic() > stop_at:
                     break
                 budget[0] -= 1
+                number = budget[0]
+            target = f"{path}{'&' if '?' in path else '?'}bust={number}" if args.bust else path
             started = time.perf_counter()
             try:
-                conn.request("GET", path)
+                conn.request("GET", target)
                 response = conn.getresponse()
                 response.read()
                 status = response.status

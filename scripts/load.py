@@ -61,7 +61,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     where = ap.add_mutually_exclusive_group(required=True)
     where.add_argument("--db", help="start `cronaca serve` on this store")
@@ -76,7 +76,7 @@ def main() -> None:
     ap.add_argument(
         "--bust", action="store_true", help="a unique query parameter per request: no response cache hits"
     )
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     paths = args.path or ["/", "/api/timeline"]
     proc = None
     if args.db:

@@ -122,3 +122,14 @@ def test_agents_are_actors_of_events():
         and [a.id for a in e.target_actors] == ["agent:protesters"]
         for e in events
     )
+
+
+def test_a_group_noun_next_to_a_named_group_is_that_group():
+    got = actors("Rwanda-backed M23 rebels entered the city; Hamas militants fired.", "en")
+    assert ("rebels", "agent", "org:m23", "rebel") in got
+    assert ("militants", "agent", "org:hamas", "militant") in got
+    got = actors("I ribelli dell'M23 sono entrati in città; i miliziani di Hamas hanno sparato.")
+    assert ("ribelli", "agent", "org:m23", "rebel") in got
+    assert ("miliziani", "agent", "org:hamas", "militant") in got
+    # a state agent is never a named group's: "l'esercito di Israele" is Israel's army
+    assert ("esercito", "organisation", "ISR", "military") in actors("L'esercito di Israele avanza.")

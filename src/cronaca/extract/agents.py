@@ -278,6 +278,11 @@ def _agent(
             return None  # "military aid", "police station"
         if text[start].isupper() and _inside_name(text, norm, start, by_end):
             return None  # inside a name: "Free Syrian Army", "Irish Republican Army"
+    if not agent.state:
+        group = _named_group(text, norm, lang, start, end, by_start, by_end)
+        if group is not None:  # "M23 rebels", "i miliziani di Hamas": the group itself
+            value = {**group.value, "sector": agent.sector, "cameo": agent.code, "agent": agent.id}
+            return Found(start, end, agent.label, group.entity_id, value, agent.rule)
     country: Found | None = None
     span_start, span_end = start, end
     bare = lang == "en" and norm[start:end] in lex.needs_article and prev not in lex.articles
@@ -346,6 +351,32 @@ _COLLECTIVE = frozenset(
 def _after_title(norm: str, start: int, titles: frozenset[str]) -> bool:
     m = _OF.search(norm, max(0, start - 40), start)
     return bool(m) and m.group(1) in titles
+
+
+_OF_IT = re.compile(r"\s+(?:(?:di|del|della|dello|dei|degli|delle)\s+|dell'|dell’)?")
+
+
+def _named_group(
+    text: str,
+    norm: str,
+    lang: str,
+    start: int,
+    end: int,
+    by_start: dict[int, Found],
+    by_end: dict[int, Found],
+) -> Found | None:
+    """A named organisation the group noun belongs to: before it in English ("M23 rebels",
+    "Hamas militants", "Rwanda-backed M23 rebels"), after it in Italian ("i ribelli dell'M23",
+    "i miliziani di Hamas", "i miliziani Houthi")."""
+    if lang == "en":
+        m = _PREV_WORD.search(norm, 0, start)
+        f = by_end.get(m.end(1)) if m and start - m.end(1) <= 1 else None
+    else:
+        m = _OF_IT.match(norm, end)
+        f = by_start.get(m.end()) if m else None
+    if f is not None and f.label == "organisation" and f.entity_id:
+        return f
+    return None
 
 
 def _verb_form(word: str) -> bool:

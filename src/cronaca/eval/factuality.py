@@ -168,7 +168,7 @@ def predict(files: Sequence[GoldFile], *, progress: bool = False) -> tuple[list[
     from cronaca.extract.cues import load_cues
     from cronaca.extract.events import factuality_at
     from cronaca.extract.pipeline import Doc, default_pipeline
-    from cronaca.extract.sentence_view import SentenceView
+    from cronaca.extract.sentence_view import SentenceView, linked_entities
     from cronaca.extract.sentences import nlp_for
 
     pipeline = default_pipeline()
@@ -184,7 +184,7 @@ def predict(files: Sequence[GoldFile], *, progress: bool = False) -> tuple[list[
         )
         annotations = pipeline(article)
         doc = Doc(article, tokens=nlp_for("en")(text), mentions=list(annotations.mentions))
-        entities = [m for m in doc.of_kind("entity") if m.entity_id]
+        entities = linked_entities(doc)
         sentence_values: dict[int, SentenceView] = {}
         predictions = []
         for event in gold.events:

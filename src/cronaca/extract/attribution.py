@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from cronaca.extract.cues import Cues
 from cronaca.extract.pipeline import Doc
@@ -274,7 +275,7 @@ def attribution_chain(
             (cues.sub_source, "sub_source"),
             (cues.agent, ""),
         ):
-            for phrase in phrases:
+            for phrase in _by_first_word(phrases).get(sent.lower[i], ()):
                 if sent.phrase_at(i, phrase):
                     chain.cue_tokens.update(range(i, i + len(phrase)))
                     if role and phrases is not cues.attribution_after:
@@ -311,6 +312,16 @@ def attribution_chain(
         start = sent.mention.start + quote.start()
         chain.quote = Span(start, start + len(quote.group()), quote.group())
     return chain
+
+
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cue phrases indexed by their first word, in their listed order: a token is compared only
+    with the phrases that can start at it (the same matches as trying every phrase)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 def with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:

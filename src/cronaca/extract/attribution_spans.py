@@ -48,7 +48,7 @@ from functools import cache
 from cronaca.errors import ResourceError
 from cronaca.extract.cues import Cues, load_cues
 from cronaca.extract.pipeline import Doc
-from cronaca.extract.sentence_view import SentenceView
+from cronaca.extract.sentence_view import SentenceView, linked_entities
 from cronaca.model import Mention, Span
 from cronaca.resources import load_yaml
 
@@ -177,7 +177,7 @@ def doc_attributions(doc: Doc) -> list[AttributionSpan]:
     """Attributions of every sentence of a tokenised, sentence-split document."""
     cues = load_cues(doc.language)
     grammar = load_grammar(doc.language)
-    entities = [m for m in doc.of_kind("entity") if m.entity_id]
+    entities = linked_entities(doc)
     result: list[AttributionSpan] = []
     sentences = doc.of_kind("sentence")
     for n, sentence in enumerate(sentences):

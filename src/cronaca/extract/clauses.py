@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from cronaca.extract.cues import Cues
 from cronaca.extract.sentence_view import SentenceView
@@ -168,7 +169,7 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
     cc = cues.clauses
     word = sent.lower[i]
     for kind, phrases in (("concessive", cc.concessive), ("adverbial", cc.subordinators)):
-        for phrase in phrases:
+        for phrase in _by_first_word(phrases).get(word, ()):
             if sent.phrase_at(i, phrase):
                 return kind, len(phrase)
     if word in cc.relative:
@@ -192,6 +193,15 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
     ):
         return "gerund", 1
     return None
+
+
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Marker phrases by first word, in listed order (the same matches as trying them all)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 def _takes_complement(sent: SentenceView, j: int, cues: Cues) -> bool:

@@ -46,7 +46,7 @@ from cronaca.extract.roles import (
     participants,
     roles,
 )
-from cronaca.extract.sentence_view import SentenceView
+from cronaca.extract.sentence_view import SentenceView, linked_entities
 from cronaca.model import Actor, EventMention, Interval, Mention, Quantity, Span, content_id
 from cronaca.resources import load_yaml
 
@@ -159,7 +159,7 @@ def events():
         if not rules:
             return
         cues = load_cues(doc.language)
-        entities = [m for m in doc.of_kind("entity") if m.entity_id]
+        entities = linked_entities(doc)
         timexes = doc.of_kind("timex")
         quantities = doc.of_kind("quantity")
         words = _trigger_words(rules)

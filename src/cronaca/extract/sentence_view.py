@@ -25,17 +25,41 @@ def lemma(word: str, language: str) -> str:
         return word
 
 
+class EntityIndex:
+    """A document's linked entity mentions, found per sentence by bisection instead of a scan
+    of them all, and handed back in the document's own order (ties between overlapping
+    mentions are broken as before)."""
+
+    def __init__(self, entities: list[Mention]) -> None:
+        self.entities = entities
+        self._order = sorted(range(len(entities)), key=lambda k: entities[k].start)
+        self._starts = [entities[k].start for k in self._order]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [self.entities[k] for k in sorted(self._order[lo:hi])]
+
+
+def linked_entities(doc: Doc) -> EntityIndex:
+    """The document's linked entity mentions, indexed for SentenceView."""
+    return EntityIndex([m for m in doc.of_kind("entity") if m.entity_id])
+
+
 class SentenceView:
     """Tokens, lemmas and entity mentions of one sentence, with position helpers."""
 
-    def __init__(self, doc: Doc, sentence: Mention, entities: list[Mention]) -> None:
+    def __init__(self, doc: Doc, sentence: Mention, entities: list[Mention] | EntityIndex) -> None:
+        """``entities``: the document's linked mentions, best as an ``EntityIndex``."""
         self.mention = sentence
         span = doc.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
         self.tokens = list(span) if span is not None else []
         self.lower = [t.lower_.replace("’", "'") for t in self.tokens]
         self.lemmas = [lemma(w.rstrip("'"), doc.language) for w in self.lower]
         self.starts = [t.idx for t in self.tokens]
-        self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
+        if isinstance(entities, EntityIndex):
+            self.entities = entities.between(sentence.start, sentence.end)
+        else:
+            self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
         self._entity_token = {e.start: self.index_at(e.start) for e in self.entities}
         self.cache: dict[str, object] = {}  # analyses other modules make once per sentence
 

@@ -26,6 +26,15 @@ def _value(scores: dict, dotted: str) -> float:
     return float(scores)
 
 
+def _resolve(option: str) -> str:
+    if option.startswith("-"):
+        return option
+    for base in (SHARED, ROOT):
+        if (base / option).exists():
+            return str(base / option)
+    return option
+
+
 @pytest.mark.parametrize("name", sorted(k for k in BASELINE if not k.startswith("_")))
 def test_score_does_not_drop(name):
     if not SHARED.is_dir():
@@ -34,8 +43,9 @@ def test_score_does_not_drop(name):
         pytest.skip(f"shared gold data not found at {SHARED}")
     spec = BASELINE[name]
     gold, *options = spec["args"]
-    # options naming a path in the shared data (the articles of `eval facts`) are resolved there
-    options = [str(SHARED / o) if not o.startswith("-") and (SHARED / o).exists() else o for o in options]
+    # options naming a path in the shared data are resolved there
+    # (the articles of `eval facts`), and paths in the repository (its judgement file) there
+    options = [_resolve(o) for o in options]
     result = CliRunner().invoke(cli, ["eval", name, str(SHARED / gold), *options])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)

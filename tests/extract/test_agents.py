@@ -133,3 +133,12 @@ def test_a_group_noun_next_to_a_named_group_is_that_group():
     assert ("miliziani", "agent", "org:hamas", "militant") in got
     # a state agent is never a named group's: "l'esercito di Israele" is Israel's army
     assert ("esercito", "organisation", "ISR", "military") in actors("L'esercito di Israele avanza.")
+
+
+def test_a_leader_owns_the_forces_of_their_state():
+    assert ("regime", "organisation", "SYR", "government") in actors("Assad's regime fell in days.", "en")
+    got = actors("The government forces of President Bashar al-Assad retreated.", "en")
+    assert ("government forces", "organisation", "SYR", "military") in got
+    assert ("esercito", "organisation", "RWA", "military") in actors("L'esercito di Kagame avanza.")
+    # a leader owns no rebels
+    assert ("rebels", "agent", "agent:rebels", "rebel") in actors("Kagame's rebels", "en")

@@ -237,7 +237,7 @@ def test_people_and_organisations():
         ("Xinhua", "organisation", "org:xinhua"),
         ("Washington Post", "organisation", "org:washington-post"),
     ]
-    assert mentions[0].value["type"] == "person" and mentions[0].rule == "people.yaml@2"
+    assert mentions[0].value["type"] == "person" and mentions[0].rule == "people.yaml@3"
 
 
 def test_companies_parties_clubs_and_institutions():

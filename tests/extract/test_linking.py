@@ -91,6 +91,7 @@ def test_role_mention_replaces_the_anchor_and_carries_the_role():
         "linked_by": "role",
         "role": "chancellor",
         "of": "DEU",
+        "country": "DEU",  # the person's country (people.yaml), for "le forze di X"
     }
     assert [m.text for m in mentions] == ["cancelliere tedesco", "Parigi"]  # no separate demonym
 

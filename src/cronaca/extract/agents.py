@@ -36,6 +36,18 @@ from cronaca.resources import load_yaml
 FOLDER = "entities"
 LANGUAGES = ("it", "en")
 COUNTRY_LABELS = ("country", "capital", "city", "metonym")
+
+
+def _owner(f: Found) -> str:
+    """The country a mention stands for when it owns an agent: a country, capital, city or
+    seat of power ("il governo di Kiev"), or a person with a country ("Assad's forces")."""
+    if f.label in COUNTRY_LABELS or f.label == "demonym":
+        return str(f.value.get("actor") or "")
+    if f.label == "person" and f.entity_id:
+        return str(f.value.get("country") or "")
+    return ""
+
+
 STATE_TYPES = ("country",)
 
 
@@ -210,6 +222,11 @@ def find_agents(
 ) -> list[Found]:
     """``found`` plus the generic agents of the text; demonyms an agent absorbs are removed."""
     langs = (language,) if language in LANGUAGES else LANGUAGES
+    for f in found:  # a person's country, for "Assad's forces", "le forze di Assad"
+        if f.label == "person" and f.entity_id and f.entity_id in gaz.registry:
+            country = gaz.registry[f.entity_id].get("country")
+            if country:
+                f.value.setdefault("country", country)
     taken = sorted((f.start, f.end) for f in found)
     by_start = {f.start: f for f in found}
     by_end = {f.end: f for f in found}
@@ -294,12 +311,14 @@ def _agent(
             country = _country_of_en(norm, end, by_start)
         if bare and country is None and not _sentence_start(text, start):
             return None  # "joint army, navy and air force exercises": a modifier, not the army
+    if country is not None and country.label == "person" and not agent.state:
+        country = None  # a person owns a state's forces ("Assad's army"), not rebels
     if country is not None and agent.state and (agent.label == "agent" or country.label == "demonym"):
         if country.label == "demonym":  # "soldati nordcoreani", "the Israeli army": the demonym
             country.value["sector"] = agent.sector  # stays the actor, with the agent's sector
             country.value["cameo"] = agent.code
         return None  # "le truppe dell'Ucraina", "US officials": the country's own mention is the actor
-    cid = (country.value.get("actor") or "") if country is not None else ""
+    cid = _owner(country) if country is not None else ""
     value = _value(gaz, agent, cid)
     entity_id = value["actor"]
     if country is not None and country.label == "demonym":
@@ -433,7 +452,7 @@ def _country_after_it(
             g = by_start.get(nxt.start(1)) if nxt else None
         else:
             g = None
-        if g is not None and g.label in COUNTRY_LABELS and g.value.get("actor"):
+        if g is not None and _owner(g):
             return span_end, g
         if nxt is not None and g is None and text[nxt.start(1)].isupper():
             span_end = nxt.end(1)  # "il ministero della Difesa | di Taipei": past the office's name
@@ -461,7 +480,7 @@ def _country_before_en(
         word = m.group(1)
         if word.endswith(("'s", "’s")) or word in ("'s", "’s"):
             g = by_end.get(m.end(1) - 2)
-            if g is not None and g.label in COUNTRY_LABELS and g.value.get("actor"):
+            if g is not None and _owner(g):
                 return g, start
             break
         if not word.isalpha() or not text[m.start(1)].islower():
@@ -470,14 +489,24 @@ def _country_before_en(
     return None, start
 
 
+_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def _country_of_en(norm: str, end: int, by_start: dict[int, Found]) -> Found | None:
-    """ "the army of Israel", "the government of Sudan"."""
-    m = re.compile(r"\s+of\s+(?:the\s+)?").match(norm, end)
+    """ "the army of Israel", "the government of Sudan", "the forces of President Assad"
+    (up to two title words before a person)."""
+    m = _OF_EN.match(norm, end)
     if not m:
         return None
-    g = by_start.get(m.end())
-    if g is not None and g.label in COUNTRY_LABELS and g.value.get("actor"):
-        return g
+    at = m.end()
+    for hop in range(3):
+        g = by_start.get(at)
+        if g is not None and _owner(g) and (hop == 0 or g.label == "person"):
+            return g
+        w = _WORD.match(norm, at)
+        if not w or not w.group(1)[:1].isalpha():
+            break
+        at = w.end(1) + 1
     return None
 
 
@@ -507,9 +536,7 @@ def link_institutions(gaz: Any, text: str, norm: str, language: str, found: list
             continue
         inside = [g for g in found if g is not f and f.start <= g.start and g.end <= f.end and g.entity_id]
         country = next((g for g in inside if g.label == "demonym"), None)
-        country = country or next(
-            (g for g in inside if g.label in COUNTRY_LABELS and g.value.get("actor")), None
-        )
+        country = country or next((g for g in inside if _owner(g)), None)
         if country is None:
             _, country = _country_after_it(text, norm, f.end, by_start, frozenset(), agent)
             if country is not None and country.label == "demonym":
@@ -518,7 +545,7 @@ def link_institutions(gaz: Any, text: str, norm: str, language: str, found: list
             country.value["sector"] = agent.sector  # "l'esercito israeliano": the demonym stays the
             country.value["cameo"] = agent.code  # actor (roles read it on an object noun), the
             continue  # institution stays an unlinked name
-        cid = (country.value.get("actor") or "") if country is not None else ""
+        cid = _owner(country) if country is not None else ""
         value = _value(gaz, agent, cid)
         value["cue"] = f.value.get("cue", "institution")
         if country is not None and country.label == "demonym":

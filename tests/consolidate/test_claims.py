@@ -385,3 +385,14 @@ def test_build_claims_without_quantity_or_time():
 
 def test_component_name():
     assert claims_mod.COMPONENT == "claims@2"
+
+
+def test_non_state_actors_are_not_their_country():
+    # "the Syrian rebels took Homs" and "Syria took Homs" are two claims; a minister still counts as Syria
+    rebels = event("e1", article="a1", published="2025-03-05", type="FIGHT", source="", target="")
+    rebels["source_actors"] = [{"id": "agent:rebels:SYR", "name": "rebels", "sector": "rebel", "country": "SYR"}]
+    army = event("e2", article="a2", published="2025-03-06", type="FIGHT", source="SYR", target="")
+    minister = event("e3", article="a3", published="2025-03-06", type="FIGHT", source="", target="")
+    minister["source_actors"] = [{"id": "person:x", "name": "X", "sector": "government", "country": "SYR"}]
+    claims, _ = build_claims([rebels, army, minister])
+    assert sorted(c["n_events"] for c in claims) == [1, 2]

@@ -43,7 +43,15 @@ class _Group:
     explanation: list[str] = field(default_factory=list)
 
 
+# sectors of actors that act for no state: "the Syrian rebels", the M23 are not Syria or Congo
+NON_STATE = frozenset({"rebel", "militant", "opposition", "criminal", "civilian", "protesters", "refugee"})
+
+
 def _polity(actor: dict[str, Any]) -> str:
+    """Whom an actor acts for: a person or a state organ for its country, a non-state actor
+    (rebels, militants, an armed group) for itself even when the text gives its country."""
+    if actor.get("sector") in NON_STATE or str(actor.get("id", "")).startswith("agent:"):
+        return actor.get("id") or ""
     return actor.get("country") or actor.get("id") or ""
 
 

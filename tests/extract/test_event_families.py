@@ -469,3 +469,18 @@ def test_an_appositive_participle_is_passive():
 def test_the_subject_of_a_sentence_did_not_kill_the_victims_it_names(language, text):
     tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
     assert all([a.id for a in e.source_actors] != ["agent:government"] for e in tolls)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Sudan bombed Chad on Monday. On 3 March, 14 people were killed in the capital."),
+        (
+            "it",
+            "Il Sudan ha bombardato il Ciad lunedì. Il 3 marzo 14 persone erano state uccise nella capitale.",
+        ),
+    ],
+)
+def test_a_toll_dated_weeks_before_takes_no_sides_from_todays_fighting(language, text):
+    tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert all(not e.source_actors for e in tolls)

@@ -13,8 +13,9 @@ one side of the dyad the other side as its target.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
-from cronaca.model import Actor, EventMention
+from cronaca.model import Actor, EventMention, Interval
 
 CONFLICT = frozenset({"FIGHT", "ASSAULT"})
 KINDS = frozenset({"conflict", "reaction"})
@@ -31,13 +32,30 @@ HOSTILE = CONFLICT | {"MOBILIZE", "THREATEN", "COERCE", "SANCTION"}
 
 
 def last_dyad(
-    events: Sequence[EventMention], types: frozenset[str] = CONFLICT
+    events: Sequence[EventMention], types: frozenset[str] = CONFLICT, time: Interval | None = None
 ) -> tuple[Actors, Actors] | None:
-    """Doer and target of the article's latest event of ``types`` with both sides named."""
+    """Doer and target of the article's latest event of ``types`` with both sides named; with
+    ``time`` (the new event's own date), only one that can be the same time ("the 22 April
+    attack killed 26" takes nothing from strikes on 7 May)."""
     for event in reversed(events):
         if event.type in types and event.source_actors and event.target_actors:
+            if time is not None and not _same_time(time, event.time):
+                continue
             return event.source_actors, event.target_actors
     return None
+
+
+RECENT = timedelta(days=7)  # an undated event is the news: at most a week before its report
+
+
+def _same_time(a: Interval, b: Interval | None) -> bool:
+    """Whether a dated event (``a``) may be the same as an earlier one (``b``): overlapping
+    dates, or ``b`` undated (the news, reported on ``b.end``) and ``a`` within a week of it."""
+    if b is None or a.open_start:
+        return True
+    if b.open_start:
+        return a.end >= b.end - RECENT
+    return a.overlaps(b)
 
 
 def both_sides(earlier: Sequence[EventMention]) -> Actors:
@@ -53,13 +71,14 @@ def inherit(
     target: Actors,
     both: bool = True,
     speakers: Actors = (),
+    time: Interval | None = None,
 ) -> tuple[Actors, Actors]:
     """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one.
     ``both``: whether an event naming neither side may take both; ``speakers``: who the
     sentence cites (a side reports its own dead: "Pakistan's army said the attacks killed 8")."""
     if (source and target) or (not both and not source and not target):
         return source, target
-    dyad = last_dyad(earlier, CONFLICT if kind == "conflict" else HOSTILE)
+    dyad = last_dyad(earlier, CONFLICT if kind == "conflict" else HOSTILE, time)
     if dyad is None:
         return source, target
     attacker, attacked = dyad

@@ -232,6 +232,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             obj = find_object(sent, i, rule, is_passive(sent, i, cues))
             if rule.objects and obj is None and not rule.object_optional:
                 continue
+            ctx.time = _time(sent, sentence_timexes, i, cues, chain.region)[0]  # sides inherit within it
             found = roles(ctx, i, obj, rule)
             if found is None:
                 continue

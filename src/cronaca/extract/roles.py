@@ -37,7 +37,7 @@ from cronaca.extract.clauses import Clauses
 from cronaca.extract.cues import Cues
 from cronaca.extract.discourse import both_sides, inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
-from cronaca.model import Actor, Mention
+from cronaca.model import Actor, Interval, Mention
 from cronaca.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class RoleContext:
     language: str = ""
     earlier: list = field(default_factory=list)  # the article's events so far (extract/discourse.py)
     speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
+    time: Interval | None = None  # the trigger's own time expression, when it has one
 
     def actors(self, cited: bool = False) -> list[Mention]:
         return [
@@ -275,6 +276,7 @@ def roles(
             tuple(target),
             both=rule.type != "FIGHT",
             speakers=ctx.speakers,
+            time=ctx.time,
         )
         source, target = list(sides[0]), list(sides[1])
     if "source" in rule.require and not source:

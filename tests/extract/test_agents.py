@@ -90,6 +90,10 @@ def test_group_nouns_with_a_demonym_leave_the_demonym_as_actor():
 
 
 def test_what_is_not_an_agent():
+    # a title before a name
+    assert actors("Judge Alejandro Rivera opened a probe.", "en") == []
+    # a participle after an auxiliary: "si sono rifugiati"
+    assert actors("I ladri si sono rifugiati nel furgone.") == []
     # one person's title, one person described
     assert actors("The head of the army resigned.", "en") == []
     assert [a[0] for a in actors("Il capo dell'esercito e un giudice.")] == []
@@ -131,7 +135,9 @@ def test_a_group_noun_next_to_a_named_group_is_that_group():
     got = actors("I ribelli dell'M23 sono entrati in città; i miliziani di Hamas hanno sparato.")
     assert ("ribelli", "agent", "org:m23", "rebel") in got
     assert ("miliziani", "agent", "org:hamas", "militant") in got
-    # a state agent is never a named group's: "l'esercito di Israele" is Israel's army
+    assert ("troops", "agent", "Q7184", "military") in actors("NATO troops arrived.", "en")
+    assert ("truppe", "agent", "Q7184", "military") in actors("Le truppe della NATO sono arrivate.")
+    # "l'esercito di Israele" is Israel's army
     assert ("esercito", "organisation", "ISR", "military") in actors("L'esercito di Israele avanza.")
 
 

@@ -295,11 +295,12 @@ def _agent(
             return None  # "military aid", "police station"
         if text[start].isupper() and _inside_name(text, norm, start, by_end):
             return None  # inside a name: "Free Syrian Army", "Irish Republican Army"
-    if not agent.state:
-        group = _named_group(text, norm, lang, start, end, by_start, by_end)
-        if group is not None:  # "M23 rebels", "i miliziani di Hamas": the group itself
-            value = {**group.value, "sector": agent.sector, "cameo": agent.code, "agent": agent.id}
-            return Found(start, end, agent.label, group.entity_id, value, agent.rule)
+    if lang == "en" and not _plural_en(norm[start:end]) and _next_capitalised(text, end):
+        return None  # a title before a name: "Judge Alejandro Rivera"
+    group = _named_group(text, norm, lang, start, end, by_start, by_end)
+    if group is not None:  # "M23 rebels", "NATO troops", "i miliziani di Hamas": the group itself
+        value = {**group.value, "sector": agent.sector, "cameo": agent.code, "agent": agent.id}
+        return Found(start, end, agent.label, group.entity_id, value, agent.rule)
     country: Found | None = None
     span_start, span_end = start, end
     bare = lang == "en" and norm[start:end] in lex.needs_article and prev not in lex.articles
@@ -373,6 +374,16 @@ def _after_title(norm: str, start: int, titles: frozenset[str]) -> bool:
 
 
 _OF_IT = re.compile(r"\s+(?:(?:di|del|della|dello|dei|degli|delle)\s+|dell'|dell’)?")
+
+
+def _plural_en(form: str) -> bool:
+    last = form.split()[-1]
+    return last.endswith(("s", "men")) or last in ("police", "military", "intelligence")
+
+
+def _next_capitalised(text: str, end: int) -> bool:
+    m = re.match(r" ([A-Z][a-z]+)", text[end : end + 30])
+    return bool(m)
 
 
 def _named_group(

@@ -390,9 +390,77 @@ def test_component_name():
 def test_non_state_actors_are_not_their_country():
     # "the Syrian rebels took Homs" and "Syria took Homs" are two claims; a minister still counts as Syria
     rebels = event("e1", article="a1", published="2025-03-05", type="FIGHT", source="", target="")
-    rebels["source_actors"] = [{"id": "agent:rebels:SYR", "name": "rebels", "sector": "rebel", "country": "SYR"}]
+    rebels["source_actors"] = [
+        {"id": "agent:rebels:SYR", "name": "rebels", "sector": "rebel", "country": "SYR"}
+    ]
     army = event("e2", article="a2", published="2025-03-06", type="FIGHT", source="SYR", target="")
     minister = event("e3", article="a3", published="2025-03-06", type="FIGHT", source="", target="")
     minister["source_actors"] = [{"id": "person:x", "name": "X", "sector": "government", "country": "SYR"}]
     claims, _ = build_claims([rebels, army, minister])
     assert sorted(c["n_events"] for c in claims) == [1, 2]
+
+
+def test_a_mention_with_no_target_joins_the_claim_that_names_one():
+    named = event(
+        "e1",
+        article="a1",
+        published="2025-03-05",
+        type="FIGHT",
+        source="SDN",
+        target="TCD",
+        value=None,
+        time=MARCH_10,
+    )
+    bare = event(
+        "e2",
+        article="a2",
+        published="2025-03-11",
+        type="FIGHT",
+        source="SDN",
+        target="",
+        value=None,
+        time=MARCH_10,
+    )
+    later = event(
+        "e3",
+        article="a3",
+        published="2025-06-11",
+        type="FIGHT",
+        source="SDN",
+        target="",
+        value=None,
+        time=JUNE,
+    )
+    claims, _ = build_claims([bare, named, later])
+    joined = next(c for c in claims if c["n_events"] == 2)
+    assert [a["id"] for a in joined["target_actors"]] == ["TCD"]
+    assert any("no target of its own" in line for line in joined["data"]["explanation"])
+    assert len(claims) == 2  # June is another time: its own claim
+
+
+def test_drills_with_other_weapons_named_are_one_claim_but_shipments_are_not():
+    drill = [
+        event(
+            f"e{k}",
+            article=f"a{k}",
+            published="2025-03-05",
+            type="MOBILIZE",
+            value=None,
+            time=MARCH_10,
+            weapons=(w,),
+        )
+        for k, w in ((1, "drone"), (2, "missile"))
+    ]
+    sent = [
+        event(
+            f"s{k}",
+            article=f"b{k}",
+            published="2025-03-05",
+            type="AID",
+            value=None,
+            time=MARCH_10,
+            weapons=(w,),
+        )
+        for k, w in ((1, "drone"), (2, "missile"))
+    ]
+    assert len(build_claims(drill)[0]) == 1 and len(build_claims(sent)[0]) == 2

@@ -484,3 +484,8 @@ def test_the_subject_of_a_sentence_did_not_kill_the_victims_it_names(language, t
 def test_a_toll_dated_weeks_before_takes_no_sides_from_todays_fighting(language, text):
     tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
     assert all(not e.source_actors for e in tolls)
+
+
+def test_a_dateline_dates_the_report_not_the_event():
+    found = events("Roma, 3 maggio 2024 - Il Sudan ha attaccato il Ciad.", "it")
+    assert [(e.type, e.time.open_start) for e in found] == [("FIGHT", True)]

@@ -29,6 +29,8 @@ from cronaca.model import Interval, content_id
 
 COMPONENT = "claims@2"
 FORCES = {"soldiers"}  # canonical units (resources/units.yaml) that count an actor's forces
+# types whose claims are about a weapon: there the kind of weapon tells two facts apart
+WEAPON_TYPES = frozenset({"AID", "PRODUCE_WEAPONS", "TEST_WEAPONS", "SANCTION"})
 
 
 @dataclass
@@ -115,8 +117,8 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
     if _place_clash(place, group.place):
         return None
     weapons = _weapon_categories(event)
-    if weapons and group.weapons and not weapons & group.weapons:
-        return None
+    if event["type"] in WEAPON_TYPES and weapons and group.weapons and not weapons & group.weapons:
+        return None  # drones sent are not missiles sent; drills with ships and with missiles are one drill
     if time and group.time and not time.overlaps(group.time):
         return None
     # A report without a time of its own happened on or before its article's date.
@@ -143,22 +145,32 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
 
 
 def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """Claims (rows for the ``claims`` table) and (claim id, event id) links."""
+    """Claims (rows for the ``claims`` table) and (claim id, event id) links.
+
+    Mentions that name a target are grouped first; a mention with no target then joins a
+    claim of the same type and source whose time, place and counts agree ("X took Goma" joins
+    "X took Goma from Y"), or opens its own. Every member of a claim shares its type and
+    source, so consolidating the events of the actors a new article touches still equals a
+    full rebuild."""
     groups: list[_Group] = []
-    for event in sorted(events, key=_order):
+    ordered = sorted(events, key=_order)
+    for event in [e for e in ordered if e["target_actors"]] + [e for e in ordered if not e["target_actors"]]:
         key = (event["type"], _ids(event["source_actors"]), _ids(event["target_actors"]))
         unit = _unit(event)
         time = Interval.from_dict(event.get("time"))
         candidates = []
         for group in groups:
-            if group.key != key:
+            open_target = not key[2] and group.key[:2] == key[:2]
+            if group.key != key and not open_target:
                 continue
             why = _compatible(group, event, unit, time)
             if why:
+                if group.key != key:
+                    why += f", no target of its own (the claim's is {','.join(group.key[2])})"
                 candidates.append((group, why))
         if candidates:
-            # prefer a group that counts the same thing, then the largest
-            candidates.sort(key=lambda gw: (gw[0].unit != unit, -len(gw[0].events)))
+            # prefer the same roles, then a group that counts the same thing, then the largest
+            candidates.sort(key=lambda gw: (gw[0].key != key, gw[0].unit != unit, -len(gw[0].events)))
             group, why = candidates[0]
             group.explanation.append(f"{event['id']} joined: {why}")
         else:

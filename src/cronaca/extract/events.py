@@ -353,6 +353,8 @@ def _time(
         k = sent.index_at(t.start)
         if k in skip:  # inside "according to a report published on Wednesday": dates the report
             continue
+        if _dateline(sent, k, sent.index_at(max(t.start, t.end - 1))):
+            continue  # "Roma, 30 gennaio 2025 - …": the day of the report, not of the event
         lo, hi = sorted((i, k))
         if any(
             sent.lower[j] in cues.relative_pronouns or sent.lower[j] in SENTENCE_PARTS
@@ -365,6 +367,18 @@ def _time(
         return None, ""
     best = min(resolved, key=lambda item: item[:2])[2]
     return Interval.from_dict(best.value), best.text
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _dateline(sent: SentenceView, first: int, last: int) -> bool:
+    """A date opening the text before a dash, after at most a place and a comma ("ROMA, 30
+    GEN -", "Kyiv, May 25 –"): the dateline of the report."""
+    if sent.mention.start > 200:  # only at the top of the text
+        return False
+    after = {sent.lower[j] for j in range(last + 1, min(len(sent.tokens), last + 3))}
+    return first <= 5 and bool(after & DASHES)
 
 
 def _quantity(

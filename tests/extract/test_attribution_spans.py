@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from cronaca.extract.attribution_spans import doc_attributions
+from cronaca.extract.events.attribution_spans import doc_attributions
 from cronaca.extract.pipeline import Doc, Pipeline
 from cronaca.extract.sentences import nlp_for
 from cronaca.model import Article

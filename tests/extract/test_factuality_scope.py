@@ -2,7 +2,7 @@
 beliefs (``probable``), fears of something (``possible``), and how far each cue reaches.
 Sentences written for these tests, in Italian and in English.
 
-These call :func:`cronaca.extract.factuality.factuality_at` on any word, as the MEANTIME
+These call :func:`cronaca.extract.events.factuality.factuality_at` on any word, as the MEANTIME
 scorer does, after the ``sentences`` component only: they do not depend on which entities or
 events the rules find.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from cronaca.extract.cues import load_cues
-from cronaca.extract.factuality import factuality_at
+from cronaca.extract.events.cues import load_cues
+from cronaca.extract.events.factuality import factuality_at
 from cronaca.extract.pipeline import Doc, Pipeline
 from cronaca.extract.sentence_view import SentenceView
 from cronaca.extract.sentences import nlp_for

@@ -6,7 +6,7 @@ annotation per annotator; the first file by name is scored and the others are ig
 (they measure agreement, not cronaca).
 
 Each article runs through cronaca's sentences and entities, then
-:func:`cronaca.extract.attribution_spans.doc_attributions` finds (cue, source) pairs.
+:func:`cronaca.extract.events.attribution_spans.doc_attributions` finds (cue, source) pairs.
 Predicted ``Cue`` and ``Source`` spans are matched against the gold spans of the same
 role, two ways: *strict* (the same character offsets; a discontinuous gold span must
 match fragment for fragment) and *lenient* (any character overlap). Precision is the
@@ -162,7 +162,7 @@ class Prediction:
 
 def predict(articles: Sequence[GoldArticle], *, progress: bool = False) -> list[list[Prediction]]:
     """cronaca's (cue, source) pairs for every article."""
-    from cronaca.extract.attribution_spans import doc_attributions
+    from cronaca.extract.events.attribution_spans import doc_attributions
     from cronaca.extract.pipeline import Doc, Pipeline
     from cronaca.extract.sentences import nlp_for
 

@@ -165,8 +165,8 @@ class Predicted:
 
 def predict(files: Sequence[GoldFile], *, progress: bool = False) -> tuple[list[list[Predicted]], int]:
     """A cronaca factuality for every gold event, and how many files had no parsable date."""
-    from cronaca.extract.cues import load_cues
     from cronaca.extract.events import factuality_at
+    from cronaca.extract.events.cues import load_cues
     from cronaca.extract.pipeline import Doc, default_pipeline
     from cronaca.extract.sentence_view import SentenceView, linked_entities
     from cronaca.extract.sentences import nlp_for

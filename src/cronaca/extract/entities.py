@@ -20,9 +20,9 @@ from bisect import bisect_right
 from typing import Any
 
 from cronaca.extract import agents, linking, unknown_names
+from cronaca.extract.base import Doc, component
 from cronaca.extract.linking import Found
 from cronaca.extract.name_lexicon import names as name_lexicon
-from cronaca.extract.pipeline import Doc, component
 from cronaca.extract.registry import (
     CAPITAL,
     EXACT,

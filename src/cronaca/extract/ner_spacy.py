@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from cronaca.errors import ConfigError, ResourceError
-from cronaca.extract.pipeline import Doc, component
+from cronaca.extract.base import Doc, component
 from cronaca.model import Mention
 
 VERSION = 1

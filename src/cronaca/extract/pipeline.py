@@ -12,84 +12,17 @@ so a batch can run it anywhere.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from cronaca.errors import PipelineError
-from cronaca.model import Annotations, Article, EventMention, Mention
+from cronaca.extract.base import REGISTRY, ComponentInfo, Doc, Process, component
+from cronaca.model import Annotations, Article, EventMention
 
-
-@dataclass
-class Doc:
-    """The working state of one article while components run over it."""
-
-    article: Article
-    tokens: Any = None  # a spaCy Doc (tokens with character offsets)
-    mentions: list[Mention] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
-    done: set[str] = field(default_factory=set)  # what has been assigned so far
-    # the headline's events: they set the story's sides for the text ("Israele attacca l'Iran"
-    # before "Salami è stato ucciso"); read by extract/discourse.py, never stored
-    headline: list[EventMention] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.article.text
-
-    @property
-    def language(self) -> str:
-        return self.article.language
-
-    def of_kind(self, kind: str) -> list[Mention]:
-        return [m for m in self.mentions if m.kind == kind]
-
-    def sentence_at(self, offset: int) -> Mention | None:
-        for sentence in self.of_kind("sentence"):
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
-
-
-Process = Callable[[Doc], None]
-
-
-@dataclass(frozen=True)
-class ComponentInfo:
-    name: str
-    version: int
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-    factory: Callable[[], Process]
-    doc: str = ""
-
-    @property
-    def label(self) -> str:
-        """The versioned name written on every annotation the component makes."""
-        return f"{self.name}@{self.version}"
-
-
-REGISTRY: dict[str, ComponentInfo] = {}
-
-
-def component(
-    name: str, *, version: int, requires: Sequence[str] = (), assigns: Sequence[str] = ()
-) -> Callable[[Callable[[], Process]], Callable[[], Process]]:
-    """Register a component factory: a zero-argument callable returning ``process(doc)``.
-
-    The factory loads the component's resources once; ``process`` runs per article.
-    """
-
-    def register(factory: Callable[[], Process]) -> Callable[[], Process]:
-        if name in REGISTRY:
-            raise PipelineError(f"component {name!r} is registered twice")
-        REGISTRY[name] = ComponentInfo(
-            name, version, tuple(requires), tuple(assigns), factory, (factory.__doc__ or "").strip()
-        )
-        return factory
-
-    return register
+__all__ = ["REGISTRY", "ComponentInfo", "DEFAULT_COMPONENTS", "Doc", "Pipeline", "Process", "component",
+           "default_pipeline"]
 
 
 DEFAULT_COMPONENTS: tuple[str, ...] = ("sentences", "entities", "timexes", "quantities", "events")

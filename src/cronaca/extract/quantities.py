@@ -30,6 +30,7 @@ from typing import Any
 import simplemma
 
 from cronaca.errors import ResourceError
+from cronaca.extract.base import Doc, component
 from cronaca.extract.numbers import (
     base_language,
     conventions,
@@ -37,7 +38,6 @@ from cronaca.extract.numbers import (
     parse_number,
     parse_number_word,
 )
-from cronaca.extract.pipeline import Doc, component
 from cronaca.model import Mention
 from cronaca.resources import load_yaml
 

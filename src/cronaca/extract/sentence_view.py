@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import simplemma
 
-from cronaca.extract.pipeline import Doc
+from cronaca.extract.base import Doc
 from cronaca.model import Actor, Mention
 
 CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–"}

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from cronaca.extract.pipeline import Doc, component
+from cronaca.extract.base import Doc, component
 from cronaca.model import Mention
 from cronaca.resources import load_yaml
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from cronaca.extract.pipeline import Doc, component
+from cronaca.extract.base import Doc, component
 from cronaca.extract.time.candidates import Found
 from cronaca.extract.time.intervals import (
     MODS,

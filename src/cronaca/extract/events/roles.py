@@ -1,6 +1,6 @@
 """Who did it to whom: the source and target actors of one event trigger, without a parser.
 
-Roles are looked for inside the trigger's clause (:mod:`cronaca.extract.clauses`):
+Roles are looked for inside the trigger's clause (:mod:`cronaca.extract.events.clauses`):
 
 - **source**: (1) an agent phrase after the trigger ("da parte della Corea del Nord", "by
   X") that belongs to it: none when another trigger or participle stands between them
@@ -33,15 +33,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from cronaca.errors import ResourceError
-from cronaca.extract.clauses import Clauses
-from cronaca.extract.cues import Cues
-from cronaca.extract.discourse import both_sides, inherit
+from cronaca.extract.events.clauses import Clauses
+from cronaca.extract.events.cues import Cues
+from cronaca.extract.events.discourse import both_sides, inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, Interval, Mention
 from cronaca.resources import load_yaml
 
 if TYPE_CHECKING:
-    from cronaca.extract.events import Rule
+    from cronaca.extract.events.component import Rule
 
 ACTOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation", "person", "agent"}
 ONE_WORD_AGENT = 5  # how far after its trigger a one-word agent ("dalla", "by") may stand
@@ -59,7 +59,7 @@ class RoleContext:
     region: set[int] = field(default_factory=set)  # tokens of "secondo X" phrases
     people: tuple[Mention, ...] = ()  # the article's person mentions: "il leader" is the last one
     language: str = ""
-    earlier: list = field(default_factory=list)  # the article's events so far (extract/discourse.py)
+    earlier: list = field(default_factory=list)  # the article's events so far (extract/events/discourse.py)
     speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
     time: Interval | None = None  # the trigger's own time expression, when it has one
 
@@ -575,7 +575,7 @@ def _events_data(language: str) -> dict:
 def _after_circumstance(ctx: RoleContext, k: int) -> bool:
     """Whether a circumstance preposition ("in", "nei", "during") stands within three words
     before token ``k`` (``circumstance`` in the language's events.yaml)."""
-    from cronaca.extract.events import _circumstances  # the rule files' own reader
+    from cronaca.extract.events.component import _circumstances  # the rule files' own reader
 
     preps = _circumstances(ctx.language)[0]
     return any(ctx.sent.lower[j] in preps for j in range(max(0, k - 3), k))

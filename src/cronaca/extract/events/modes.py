@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cronaca.errors import ResourceError
-from cronaca.extract.clauses import Clauses
+from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.sentence_view import SentenceView
 from cronaca.resources import load_yaml
 

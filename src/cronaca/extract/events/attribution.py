@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from cronaca.extract.cues import Cues
-from cronaca.extract.pipeline import Doc
+from cronaca.extract.base import Doc
+from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, EventMention, Span
 

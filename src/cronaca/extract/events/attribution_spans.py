@@ -1,13 +1,13 @@
 """Attribution spans: where a sentence says who speaks ("X said", "according to Y").
 
-The attribution chain (``extract/attribution.py``) keeps the *actors* a sentence cites;
+The attribution chain (``extract/events/attribution.py``) keeps the *actors* a sentence cites;
 this module returns the spans themselves, a (cue, source) pair per attribution, for any
 sentence, so that they can be scored against PolNeAR and later written on claims.
 
 The cue words are the ones the events engine uses, from ``resources/<lang>/cues.yaml``
 (``attribution_before``, ``sub_source``, ``attribution_after``, ``reporting_verbs``,
 ``attribution_stop``, ``relative_pronouns``), loaded by
-:func:`cronaca.extract.cues.load_cues`. The source heuristic works on tokens, without a
+:func:`cronaca.extract.events.cues.load_cues`. The source heuristic works on tokens, without a
 parser:
 
 - a cue before its source ("according to the Post", "citing officials"): the source is
@@ -46,8 +46,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cronaca.errors import ResourceError
-from cronaca.extract.cues import Cues, load_cues
-from cronaca.extract.pipeline import Doc
+from cronaca.extract.base import Doc
+from cronaca.extract.events.cues import Cues, load_cues
 from cronaca.extract.sentence_view import SentenceView, linked_entities
 from cronaca.model import Mention, Span
 from cronaca.resources import load_yaml

@@ -16,7 +16,7 @@ from cronaca.resources import load_yaml
 
 @dataclass(frozen=True)
 class ClauseCues:
-    """Words that open clauses, for :mod:`cronaca.extract.clauses` (no parser: word lists)."""
+    """Words that open clauses, for :mod:`cronaca.extract.events.clauses` (no parser: word lists)."""
 
     complementizers: frozenset[str] = frozenset()  # "che", "that": complement after a verb, else relative
     relative: frozenset[str] = frozenset()  # "cui", "which", "who", "dove"

@@ -2,7 +2,7 @@
 intended, future, denied, not acknowledged or negated, with the words that decided it.
 
 Cues (``factuality`` in ``cues.yaml``, ordered by priority) are read in the trigger's clause
-and in the clauses it completes (:mod:`cronaca.extract.clauses`): in "La Russia potrebbe
+and in the clauses it completes (:mod:`cronaca.extract.events.clauses`): in "La Russia potrebbe
 fornire droni in cambio delle truppe che combattono a Kursk" the supply is *possible*, the
 fighting is not; in "Kim ha affermato che sarà necessario ampliare la produzione e ha
 ordinato nuovi stabilimenti" the order is not *future*. A concessive clause that hangs on the
@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 
-from cronaca.extract.clauses import Clauses, clauses_of
-from cronaca.extract.cues import Cues
+from cronaca.extract.events.clauses import Clauses, clauses_of
+from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView
 
 COMMENTS = ("denied", "not_acknowledged")  # what a concessive clause lends the clause it hangs on

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cronaca.extract.cues import Cues
+from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView
 
 SENTENCE_PARTS = {";", "—", "–"}  # what separates two top-level clauses

@@ -3,15 +3,15 @@
 The engine is generic; the rules are data (``resources/<lang>/events.yaml``). A rule
 names a PLOVER type (or a declared extension), its trigger lemmas (verbal or nominal),
 an optional object that must be near the trigger, and how roles are found
-(:mod:`cronaca.extract.roles`, inside the trigger's clause: :mod:`cronaca.extract.clauses`).
+(:mod:`cronaca.extract.events.roles`, inside the trigger's clause: :mod:`cronaca.extract.events.clauses`).
 Time is the time expression nearest the trigger; quantity the one whose unit the rule
 counts; place a city in the sentence; mode from the words near the trigger
-(:mod:`cronaca.extract.modes`).
+(:mod:`cronaca.extract.events.modes`).
 
 Attribution ("secondo X", "according to X", "X said"; a next sentence "Lo riferiscono i
-media statali.") comes from :mod:`cronaca.extract.attribution`, factuality (reportative
+media statali.") comes from :mod:`cronaca.extract.events.attribution`, factuality (reportative
 conditional, modals, rumour, denial, non-acknowledgement, negation, per clause) from
-:mod:`cronaca.extract.factuality`, both with cue lists in ``resources/<lang>/cues.yaml``.
+:mod:`cronaca.extract.events.factuality`, both with cue lists in ``resources/<lang>/cues.yaml``.
 Lemmas come from simplemma (no Italian statistical spaCy pipeline exists on PyPI); a
 lemma-based engine keeps rules short across inflection.
 """
@@ -23,21 +23,21 @@ from functools import cache
 from typing import Any
 
 from cronaca.errors import ResourceError
-from cronaca.extract.attribution import (
+from cronaca.extract.base import Doc, component
+from cronaca.extract.events.attribution import (
     Chain,
     attribution_chain,
     lend_attribution,
     reports_previous,
     with_outlet,
 )
-from cronaca.extract.clauses import SENTENCE_PARTS, clauses_of
-from cronaca.extract.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
-from cronaca.extract.discourse import KINDS as INHERIT_KINDS
-from cronaca.extract.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
-from cronaca.extract.factuality import sentence_factuality as _factuality  # noqa: F401
-from cronaca.extract.modes import mode_at
-from cronaca.extract.pipeline import Doc, component
-from cronaca.extract.roles import (
+from cronaca.extract.events.clauses import SENTENCE_PARTS, clauses_of
+from cronaca.extract.events.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
+from cronaca.extract.events.discourse import KINDS as INHERIT_KINDS
+from cronaca.extract.events.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
+from cronaca.extract.events.factuality import sentence_factuality as _factuality  # noqa: F401
+from cronaca.extract.events.modes import mode_at
+from cronaca.extract.events.roles import (
     ACTOR_LABELS,
     RoleContext,
     equipment,
@@ -81,7 +81,7 @@ class Rule:
     noun_subject: bool = True  # False: a nominal trigger takes no subject from its left ("le vittime")
     intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
     symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
-    inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/discourse.py)
+    inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/events/discourse.py)
 
 
 @cache

@@ -273,10 +273,10 @@ def _agent(
     drop: set[int],
     adjectives: frozenset[str],
 ) -> Found | None:
-    before = _PREV_WORD.search(norm, 0, start)
+    before = _PREV_WORD.search(norm, max(0, start - 80), start)
     prev = before.group(1).replace("’", "'") if before else ""
     if prev in _QUOTES and before is not None:  # 'Lai as a "separatist"'
-        earlier = _PREV_WORD.search(norm, 0, before.start(1))
+        earlier = _PREV_WORD.search(norm, max(0, before.start(1) - 80), before.start(1))
         prev = earlier.group(1).replace("’", "'") if earlier else ""
     if prev in _POSSESSIVES:
         return None  # "its troops", "le sue truppe": the subject's own forces, no actor of their own
@@ -399,7 +399,7 @@ def _named_group(
     "Hamas militants", "Rwanda-backed M23 rebels"), after it in Italian ("i ribelli dell'M23",
     "i miliziani di Hamas", "i miliziani Houthi")."""
     if lang == "en":
-        m = _PREV_WORD.search(norm, 0, start)
+        m = _PREV_WORD.search(norm, max(0, start - 80), start)
         f = by_end.get(m.end(1)) if m and start - m.end(1) <= 1 else None
     else:
         m = _OF_IT.match(norm, end)
@@ -422,14 +422,14 @@ def _inside_name(text: str, norm: str, start: int, by_end: dict[int, Found]) -> 
     Army"); a demonym or country right before is skipped over ("the Israeli Army")."""
     at = start
     for _ in range(2):
-        m = _PREV_WORD.search(norm, 0, at)
+        m = _PREV_WORD.search(norm, max(0, at - 80), at)
         if not m or not m.group(1)[:1].isalpha() or at - m.end(1) > 1:
             return False
         if not text[m.start(1)].isupper():
             return False
         f = by_end.get(m.end(1))
         if f is None or f.label not in ("demonym", "country"):
-            before = _PREV_WORD.search(norm, 0, m.start(1))
+            before = _PREV_WORD.search(norm, max(0, m.start(1) - 80), m.start(1))
             return bool(before) and before.group(1) not in (".", "!", "?", ":", '"')
         at = f.start
     return False
@@ -477,7 +477,7 @@ def _country_before_en(
 ) -> tuple[Found | None, int]:
     """A demonym right before the agent ("Syrian rebels", "the Israeli army"), or a country's
     possessive ("Israel's army")."""
-    m = _PREV_WORD.search(norm, 0, start)
+    m = _PREV_WORD.search(norm, max(0, start - 80), start)
     if not m:
         return None, start
     f = by_end.get(m.end(1))
@@ -485,7 +485,7 @@ def _country_before_en(
         return f, f.start  # "Syrian rebels", "US officials"; not "anti-Syria journalists"
     at = start
     for _ in range(4):  # "Israel's army", "Algeria's leading human rights activist"
-        m = _PREV_WORD.search(norm, 0, at)
+        m = _PREV_WORD.search(norm, max(0, at - 80), at)
         if not m:
             break
         word = m.group(1)

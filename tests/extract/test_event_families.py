@@ -489,3 +489,37 @@ def test_a_toll_dated_weeks_before_takes_no_sides_from_todays_fighting(language,
 def test_a_dateline_dates_the_report_not_the_event():
     found = events("Roma, 3 maggio 2024 - Il Sudan ha attaccato il Ciad.", "it")
     assert [(e.type, e.time.open_start) for e in found] == [("FIGHT", True)]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "La città di Abeche è caduta nelle mani dei ribelli ciadiani."),
+        ("it", "Abeche è in mano ai ribelli."),
+        ("en", "Abeche fell to the Chadian rebels on Sunday."),
+    ],
+)
+def test_a_place_falling_to_someone_is_taken_by_them(language, text):
+    (taking,) = [e for e in events(text, language) if e.type == "FIGHT"]
+    assert taking.source_actors[0].id.startswith("agent:rebels")
+
+
+def test_prices_falling_to_a_level_are_no_event():
+    assert events("Prices fell to record levels in March.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il presidente del Ciad ha ricevuto asilo dal Sudan."),
+        ("en", "Chad's president received weapons from Sudan."),
+    ],
+)
+def test_receiving_help_from_someone_is_their_aid(language, text):
+    assert ("AID", ("SDN",), ("TCD",)) in coded(text, language)
+
+
+def test_overthrowing_a_government_is_coercion():
+    assert ("COERCE", ("agent:rebels",), ("TCD",)) in coded(
+        "I ribelli hanno rovesciato il governo del Ciad.", "it"
+    )

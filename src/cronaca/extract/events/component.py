@@ -78,6 +78,8 @@ class Rule:
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
+    source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"
+    subject_role: str = ""  # target: the subject is the target ("X received asylum from Y")
     noun_subject: bool = True  # False: a nominal trigger takes no subject from its left ("le vittime")
     intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
     symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
@@ -140,6 +142,8 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 symmetric=bool(raw.get("symmetric", False)),
                 intransitive=bool(raw.get("intransitive", False)),
                 noun_subject=bool(raw.get("noun_subject", True)),
+                source_preps=frozenset(raw.get("source_preps", [])),
+                subject_role=raw.get("subject_role", ""),
             )
         )
     return int(data.get("version", 1)), tuple(rules)

@@ -161,7 +161,11 @@ def roles(
             # "il ritiro delle truppe dal Niger": "dal" says from where, not by whom
             agent = _agent(ctx, i, own, multiword_only=True)
     genitive = _genitive(ctx, i, own) if rule.genitive else None
-    if agent is not None:
+    after_prep = _after_source_prep(ctx, i, own, rule) if rule.source_preps else None
+    if after_prep is not None:
+        # "Goma è caduta nelle mani dell'M23", "received asylum from Russia"
+        source, used = [actor_from(after_prep)], after_prep
+    elif agent is not None:
         source, used = [actor_from(agent)], agent
     elif genitive is not None and rule.genitive == "source":
         source, used = [actor_from(genitive)], genitive
@@ -200,6 +204,10 @@ def roles(
     if verbal:  # "soldati nordcoreani sarebbero in Russia per combattere": not Russia
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
+    if rule.subject_role == "target" and source and subject:
+        subject_as_target, subject = subject, []  # "Assad received asylum from Russia"
+    else:
+        subject_as_target = []
     if not source and not passive and not governed:
         source = subject or _implicit_subject(ctx, i) or _title_subject(ctx, i, own)
 
@@ -241,6 +249,8 @@ def roles(
             target = [actor_from(direct[0])] if direct else []
     if owned and not target and owned[0].id not in source_ids:
         target = owned
+    if subject_as_target and not target:
+        target = [a for a in subject_as_target if a.id not in source_ids]
     if (
         not target
         and rule.genitive == "target"
@@ -543,6 +553,22 @@ def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:
     while j >= 0 and i - j <= 4 and sent.lower[j] in markers:
         j -= 1
     return j >= 0 and j < i - 1 and sent.lemmas[j] in cues.reporting_verbs
+
+
+def _after_source_prep(ctx: RoleContext, i: int, own: set[int], rule: Rule) -> Mention | None:
+    """The first actor after the trigger that follows one of the rule's ``source_preps``
+    (skipping articles and group nouns of its name) in the trigger's clause."""
+    sent = ctx.sent
+    for e in ctx.actors():
+        k = sent.entity_token(e)
+        if not (i < k <= i + 8) or k not in own:
+            continue
+        j = k - 1
+        while j > i and sent.lower[j] in ctx.cues.clauses.articles:
+            j -= 1
+        if sent.lower[j] in rule.source_preps:
+            return e
+    return None
 
 
 def _right_after(ctx: RoleContext, i: int, k: int) -> bool:

@@ -523,3 +523,38 @@ def test_overthrowing_a_government_is_coercion():
     assert ("COERCE", ("agent:rebels",), ("TCD",)) in coded(
         "I ribelli hanno rovesciato il governo del Ciad.", "it"
     )
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il Ciad non ha ratificato il trattato con il Sudan."),
+        ("en", "Chad did not ratify the treaty with Sudan."),
+    ],
+)
+def test_a_refusal_said_with_a_negation_is_a_rejection(language, text):
+    rejections = [e for e in events(text, language) if e.type == "REJECT"]
+    assert rejections and rejections[0].factuality == "asserted"
+    assert [a.id for a in rejections[0].source_actors] == ["TCD"]
+
+
+def test_what_was_ratified_is_no_rejection():
+    assert not any(e.type == "REJECT" for e in events("Chad ratified the treaty with Sudan.", "en"))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [("it", "Il governo del Ciad farà ricorso contro la sentenza."), ("en", "Chad will appeal the ruling.")],
+)
+def test_an_appeal_is_a_rejection(language, text):
+    assert any(e.type == "REJECT" for e in events(text, language))
+
+
+def test_the_fall_of_someone_names_who_fell():
+    found = events("Sudan bombed Chad. The Chadian government has not confirmed the fall of Abeche.", "en")
+    assert [e.type for e in found] == ["FIGHT"]
+
+
+def test_falling_into_the_hands_of_someone():
+    (taking,) = [e for e in events("Abeche fell into the hands of the Chadian rebels.", "en") if e.type == "FIGHT"]
+    assert taking.source_actors[0].id.startswith("agent:rebels")

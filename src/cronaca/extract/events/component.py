@@ -78,6 +78,7 @@ class Rule:
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
+    negated_only: bool = False  # fires only when negated: "non ha convalidato" is a rejection
     source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"
     subject_role: str = ""  # target: the subject is the target ("X received asylum from Y")
     noun_subject: bool = True  # False: a nominal trigger takes no subject from its left ("le vittime")
@@ -143,6 +144,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 intransitive=bool(raw.get("intransitive", False)),
                 noun_subject=bool(raw.get("noun_subject", True)),
                 source_preps=frozenset(raw.get("source_preps", [])),
+                negated_only=bool(raw.get("negated_only", False)),
                 subject_role=raw.get("subject_role", ""),
             )
         )
@@ -233,6 +235,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 for j in range(i + 1, min(len(sent.tokens), i + 5))
             ):
                 continue
+            if rule.negated_only and not _negated(sent, i, cues):
+                continue
             obj = find_object(sent, i, rule, is_passive(sent, i, cues))
             if rule.objects and obj is None and not rule.object_optional:
                 continue
@@ -249,6 +253,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 time = Interval.on_or_before(published.end, published.precision)
             context = _context(sent, rule)
             factuality, cue_text = factuality_at(sent, i, cues)
+            if rule.negated_only and factuality == "negated":
+                factuality, cue_text = "asserted", ""  # the refusal itself is what happened
             if factuality == "asserted" and attribution:
                 factuality, cue_text = "reported", attribution[0].cue
             event = EventMention(
@@ -288,6 +294,11 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+def _negated(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """A negation within three words before the trigger ("non ha convalidato", "did not approve")."""
+    return any(sent.lower[j] in cues.negation for j in range(max(0, i - 3), i))
 
 
 @cache

@@ -556,5 +556,7 @@ def test_the_fall_of_someone_names_who_fell():
 
 
 def test_falling_into_the_hands_of_someone():
-    (taking,) = [e for e in events("Abeche fell into the hands of the Chadian rebels.", "en") if e.type == "FIGHT"]
+    (taking,) = [
+        e for e in events("Abeche fell into the hands of the Chadian rebels.", "en") if e.type == "FIGHT"
+    ]
     assert taking.source_actors[0].id.startswith("agent:rebels")

@@ -16,7 +16,9 @@ def test_short_fuzz_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert spec and spec.loader
     fuzz = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fuzz)
-    status = fuzz.main(["--seconds", "8", "--max-inputs", "450", "--hang-seconds", "10", "--out", str(tmp_path)])
+    status = fuzz.main(
+        ["--seconds", "8", "--max-inputs", "450", "--hang-seconds", "10", "--out", str(tmp_path)]
+    )
     out = capsys.readouterr().out
     assert status == 0, out
     assert "uncaught:   0" in out and "hangs:      0" in out

@@ -148,3 +148,13 @@ def test_a_leader_owns_the_forces_of_their_state():
     assert ("esercito", "organisation", "RWA", "military") in actors("L'esercito di Kagame avanza.")
     # a leader owns no rebels
     assert ("rebels", "agent", "agent:rebels", "rebel") in actors("Kagame's rebels", "en")
+
+
+def test_forces_are_an_agent_only_with_an_owner():
+    assert ("forze", "agent", "SYR", "military") in actors("Le forze di Assad si sono ritirate.")
+    assert ("forces", "agent", "SYR", "military") in actors("Assad's forces withdrew.", "en")
+    assert ("forze", "agent", "org:m23", "military") in actors("Le forze dell'M23 avanzano.")
+    assert actors("Le forze politiche discutono.") == []
+    assert actors("They joined forces.", "en") == []
+    # with a demonym the demonym stays the actor
+    assert actors("Russian forces advanced.", "en") == [("Russian", "demonym", "RUS", "military")]

@@ -62,6 +62,7 @@ class Agent:
     label: str  # organisation | agent
     name: str  # the family's English name: police
     rule: str  # agents.it.yaml@1
+    owned: bool = False  # read only with an owner next to it ("le forze di Assad")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,10 @@ def lexicon(language: str) -> Lexicon:
             if not isinstance(form, str) or not form.strip():
                 raise ResourceError(f"{name} entry {i + 1}: every form must be a string (quote numbers)")
             forms.setdefault(normalise(form), agent)
+    mil = shared["sectors"]["MIL"]
+    for form in (shared.get("owned") or {}).get(language, []):
+        owned = Agent(mil["id"], "MIL", mil["sector"], True, "agent", fams[mil["id"]]["name"], rule, True)
+        forms.setdefault(normalise(str(form)), owned)
     if not forms:
         return Lexicon(None, {}, frozenset(), frozenset(), frozenset(), fams)
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -308,13 +313,20 @@ def _agent(
         span_end, country = _country_after_it(text, norm, end, by_start, adjectives, agent)
     else:
         country, span_start = _country_before_en(text, norm, start, by_end)
-        if country is None and agent.label == "organisation":
+        if country is None and (agent.label == "organisation" or agent.owned):
             country = _country_of_en(norm, end, by_start)
         if bare and country is None and not _sentence_start(text, start):
             return None  # "joint army, navy and air force exercises": a modifier, not the army
     if country is not None and country.label == "person" and not agent.state:
         country = None  # a person owns a state's forces ("Assad's army"), not rebels
-    if country is not None and agent.state and (agent.label == "agent" or country.label == "demonym"):
+    if agent.owned and country is None:
+        return None  # "le forze politiche", "join forces": no owner, no agent
+    if (
+        country is not None
+        and agent.state
+        and (agent.label == "agent" or country.label == "demonym")
+        and not (agent.owned and country.label != "demonym")  # "le forze di Assad" → SYR
+    ):
         if country.label == "demonym":  # "soldati nordcoreani", "the Israeli army": the demonym
             country.value["sector"] = agent.sector  # stays the actor, with the agent's sector
             country.value["cameo"] = agent.code

@@ -560,3 +560,20 @@ def test_falling_into_the_hands_of_someone():
         e for e in events("Abeche fell into the hands of the Chadian rebels.", "en") if e.type == "FIGHT"
     ]
     assert taking.source_actors[0].id.startswith("agent:rebels")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "Armenia e Azerbaigian hanno avviato lo scambio di prigionieri. Venerdì ogni parte ha restituito 390 militari.",
+        ),
+        ("en", "Armenia and Azerbaijan began a prisoner swap. On Friday each side returned 390 soldiers."),
+    ],
+)
+def test_each_side_of_an_exchange_is_its_two_parties(language, text):
+    second = [e for e in events(text, language) if e.quantity is not None]
+    assert [({a.id for a in (*e.source_actors, *e.target_actors)}, e.quantity.value) for e in second] == [
+        ({"ARM", "AZE"}, 390)
+    ]

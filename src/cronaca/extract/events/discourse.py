@@ -58,9 +58,11 @@ def _same_time(a: Interval, b: Interval | None) -> bool:
     return a.overlaps(b)
 
 
-def both_sides(earlier: Sequence[EventMention]) -> Actors:
-    """The two sides of the latest hostile dyad, for "both sides", "i due Paesi"."""
-    dyad = last_dyad(earlier, HOSTILE)
+def both_sides(earlier: Sequence[EventMention], hostile: bool = True) -> Actors:
+    """The two sides of the latest hostile dyad (or, for an exchange or an agreement, of any
+    event naming two sides), for "both sides", "i due Paesi", "ogni parte"."""
+    types = HOSTILE if hostile else frozenset({e.type for e in earlier})
+    dyad = last_dyad(earlier, types)
     return (*dyad[0], *dyad[1]) if dyad else ()
 
 

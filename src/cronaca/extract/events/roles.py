@@ -272,7 +272,8 @@ def roles(
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
     if not target and rule.target != "none" and _both_sides_named(ctx, i):
         # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
-        target = [a for a in both_sides(ctx.earlier) if a.id not in {s.id for s in source}]
+        sides = both_sides(ctx.earlier, hostile=not rule.symmetric)
+        target = [a for a in sides if a.id not in {s.id for s in source}]
         if not source and rule.symmetric:
             source, target = target[:1], target[1:]
     if rule.symmetric and len(source) >= 2 and not target:

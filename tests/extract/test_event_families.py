@@ -567,7 +567,8 @@ def test_falling_into_the_hands_of_someone():
     [
         (
             "it",
-            "Armenia e Azerbaigian hanno avviato lo scambio di prigionieri. Venerdì ogni parte ha restituito 390 militari.",
+            "Armenia e Azerbaigian hanno avviato lo scambio di prigionieri. "  # noqa: ISC003
+            + "Venerdì ogni parte ha restituito 390 militari.",
         ),
         ("en", "Armenia and Azerbaijan began a prisoner swap. On Friday each side returned 390 soldiers."),
     ],

@@ -460,7 +460,10 @@ def build_verbs(data: Path) -> dict[str, Any]:
             return None
         plover_type, mode = plover[code]
         own = roots.get(code[:2], [])
-        if plover_type in types and str(ontology["types"][plover_type]["cameo"]) != code[:2] and len(own) == 1:
+        root_differs = (
+            str(ontology["types"][plover_type]["cameo"]) != code[:2] if plover_type in types else False
+        )
+        if plover_type in types and root_differs and len(own) == 1:
             # PLOVER 2021 folds CAMEO 09 into ACCUSE and 19 into ASSAULT; cronaca's ontology
             # (and the PLOVER GSR) keep INVESTIGATE and FIGHT for them
             plover_type = own[0]

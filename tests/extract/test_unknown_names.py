@@ -1,4 +1,4 @@
-"""Names the registry does not hold (cronaca.extract.unknown_names): one test per rule kind,
+"""Names the registry does not hold (cronaca.extract.entities.unknown_names): one test per rule kind,
 on sentences written for these tests, in Italian and in English where the rule applies."""
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ def _load_builtin_components() -> None:
 
     from cronaca.extract import entities, events, quantities, sentences, timexes  # noqa: F401
 
-    for optional in ("ner_spacy",):
+    for optional in ("entities.ner_spacy",):
         try:
             importlib.import_module(f"cronaca.extract.{optional}")
         except ModuleNotFoundError as e:

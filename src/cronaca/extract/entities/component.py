@@ -1,13 +1,13 @@
 """Entity mentions: countries, places, seats of power, demonyms, organisations, people, weapons.
 
-The registry (``cronaca.extract.registry``: packaged data plus the user's registry files
+The registry (``cronaca.extract.entities.registry``: packaged data plus the user's registry files
 from ``options["entities"]``) is one case-insensitive Aho–Corasick automaton. A match is
 kept when it sits between word boundaries (apostrophes and hyphens count, so
 "dell’Ucraina" gives Ucraina) and passes its case rule; overlapping matches resolve
 leftmost-longest. Every actor mention resolves to an *actor*: the ISO alpha-3 country for
 countries, capitals, cities, demonyms and metonyms (the place kept in ``value``), or the
 organisation's or person's own id. Places (seas, regions) and weapons are entities of
-their own. ``cronaca.extract.linking`` then links role descriptions and short forms to
+their own. ``cronaca.extract.entities.linking`` then links role descriptions and short forms to
 people at the article's date and marks names the registry lacks as unlinked.
 
 ``registry()`` and ``lookup()`` expose the canonical entities to the store, exports and UI.
@@ -19,11 +19,11 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from cronaca.extract import agents, linking, unknown_names
 from cronaca.extract.base import Doc, component
-from cronaca.extract.linking import Found
-from cronaca.extract.name_lexicon import names as name_lexicon
-from cronaca.extract.registry import (
+from cronaca.extract.entities import agents, linking, unknown_names
+from cronaca.extract.entities.linking import Found
+from cronaca.extract.entities.name_lexicon import names as name_lexicon
+from cronaca.extract.entities.registry import (
     CAPITAL,
     EXACT,
     LOWER_OR_CAPITAL,

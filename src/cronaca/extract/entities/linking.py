@@ -14,7 +14,7 @@ Runs after the gazetteer match (``cronaca.extract.entities``) on the same articl
 - **place cues** — "regione (russa) di Kursk", "Kursk region" → the region in
   places.yaml (the city mention stays).
 
-Names the registry does not hold are found afterwards by ``cronaca.extract.unknown_names``.
+Names the registry does not hold are found afterwards by ``cronaca.extract.entities.unknown_names``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cronaca.extract.registry import Entry, Gazetteer, normalise
+from cronaca.extract.entities.registry import Entry, Gazetteer, normalise
 
 ANCHOR_LABELS = {"country", "capital", "metonym", "demonym", "organisation"}
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŬŮŰŲŴŶŸŹŻŽ"

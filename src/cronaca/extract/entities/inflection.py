@@ -1,5 +1,5 @@
 """Spelling variants and inflection of names: person-name variants, Italian demonym forms,
-Italian and English plurals of weapon names. Used by ``cronaca.extract.registry`` to
+Italian and English plurals of weapon names. Used by ``cronaca.extract.entities.registry`` to
 expand the data files into every written form the automaton matches."""
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ from functools import lru_cache
 from typing import Any
 
 from cronaca.errors import ResourceError
-from cronaca.extract.linking import Found
-from cronaca.extract.registry import normalise
+from cronaca.extract.entities.linking import Found
+from cronaca.extract.entities.registry import normalise
 from cronaca.extract.sentence_view import lemma
 from cronaca.resources import load_yaml
 
@@ -451,7 +451,7 @@ def _country_after_it(
     text: str, norm: str, end: int, by_start: dict[int, Found], adjectives: frozenset[str], agent: Agent
 ) -> tuple[int, Found | None]:
     """The span end with the adjectives after the noun, and a demonym or "di + country"."""
-    from cronaca.extract.name_lexicon import stem
+    from cronaca.extract.entities.name_lexicon import stem
 
     span_end = end
     for _ in range(3):

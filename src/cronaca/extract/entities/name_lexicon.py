@@ -3,7 +3,7 @@
 Built once per gazetteer from ``cues.yaml`` (person, organisation and place cues, and the
 ``names`` section: head and tail words, institutions, place prepositions, connectors,
 adjectives, function words, verbs of saying, words in capitals that are no acronyms),
-``first_names.json`` and ``surnames.json``; used by ``cronaca.extract.unknown_names``.
+``first_names.json`` and ``surnames.json``; used by ``cronaca.extract.entities.unknown_names``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import simplemma
 
-from cronaca.extract.registry import Gazetteer, normalise
+from cronaca.extract.entities.registry import Gazetteer, normalise
 
 ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _PUNCT_STOP = set('.,;:!?()[]{}"—–«»“”')

@@ -37,8 +37,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from cronaca.extract.linking import Found
-from cronaca.extract.name_lexicon import (
+from cronaca.extract.entities.linking import Found
+from cronaca.extract.entities.name_lexicon import (
     ROMAN,
     alone_on_line,
     capitals,
@@ -49,7 +49,7 @@ from cronaca.extract.name_lexicon import (
     place_preposition,
     stem,
 )
-from cronaca.extract.registry import Gazetteer, normalise
+from cronaca.extract.entities.registry import Gazetteer, normalise
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŬŮŰŲŴŶŸŹŻŽ"
 # "J." before a capital, "S.p.A", "Jong-un", "M5S", "L'Aquila"

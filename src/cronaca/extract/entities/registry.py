@@ -25,7 +25,7 @@ import ahocorasick
 import yaml
 
 from cronaca.errors import ResourceError
-from cronaca.extract.inflection import (  # noqa: F401  (re-exported)
+from cronaca.extract.entities.inflection import (  # noqa: F401  (re-exported)
     english_forms,
     english_plurals,
     italian_forms,
@@ -43,7 +43,7 @@ LOWER_OR_CAPITAL = "lower-or-capital"  # Italian demonyms, weapons: "nordcoreani
 CAPITAL = "capital"  # English demonyms: "North Koreans"
 
 # Which candidate wins when one written form names several things ("short" = a bare
-# surname or family name, resolved in context by cronaca.extract.linking).
+# surname or family name, resolved in context by cronaca.extract.entities.linking).
 PRIORITY = (
     "block",
     "country",

@@ -578,3 +578,21 @@ def test_each_side_of_an_exchange_is_its_two_parties(language, text):
     assert [({a.id for a in (*e.source_actors, *e.target_actors)}, e.quantity.value) for e in second] == [
         ({"ARM", "AZE"}, 390)
     ]
+
+
+def test_people_moved_by_force_are_the_target():
+    found = coded("La polizia greca ha trasferito i migranti tunisini in Turchia.", "it")
+    assert any(t == "COERCE" and tgt == ("TUN",) for t, _, tgt in found)
+
+
+def test_people_returning_are_the_source_of_their_return():
+    assert any(
+        e.type == "RETREAT" and e.source_actors
+        for e in events("I migranti torneranno in Grecia domani.", "it")
+    )
+
+
+def test_a_refusal_to_validate_a_detention_targets_the_detained():
+    found = events("Il tribunale di Atene non ha convalidato il trattenimento dei migranti siriani.", "it")
+    (rejection,) = [e for e in found if e.type == "REJECT"]
+    assert [a.id for a in rejection.target_actors] == ["agent:migrants:SYR"]

@@ -78,6 +78,7 @@ class Rule:
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
+    object_role: str = ""  # source | target: the object names that role ("trasferito i migranti")
     negated_only: bool = False  # fires only when negated: "non ha convalidato" is a rejection
     source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"
     subject_role: str = ""  # target: the subject is the target ("X received asylum from Y")
@@ -145,6 +146,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 noun_subject=bool(raw.get("noun_subject", True)),
                 source_preps=frozenset(raw.get("source_preps", [])),
                 negated_only=bool(raw.get("negated_only", False)),
+                object_role=obj.get("role", ""),
                 subject_role=raw.get("subject_role", ""),
             )
         )

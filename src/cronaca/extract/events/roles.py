@@ -161,6 +161,12 @@ def roles(
             # "il ritiro delle truppe dal Niger": "dal" says from where, not by whom
             agent = _agent(ctx, i, own, multiword_only=True)
     genitive = _genitive(ctx, i, own) if rule.genitive else None
+    # the object names a role: "ha trasferito i migranti" (target), "i migranti torneranno" (source)
+    obj_actor = (
+        next((e for e in actors if sent.entity_token(e) <= obj <= sent.entity_end_token(e)), None)
+        if obj is not None
+        else None
+    )
     after_prep = _after_source_prep(ctx, i, own, rule) if rule.source_preps else None
     if after_prep is not None:
         # "Goma è caduta nelle mani dell'M23", "received asylum from Russia"
@@ -208,6 +214,8 @@ def roles(
         subject_as_target, subject = subject, []  # "Assad received asylum from Russia"
     else:
         subject_as_target = []
+    if obj_actor is not None and rule.object_role == "source" and not source:
+        source = [actor_from(obj_actor)]
     if not source and not passive and not governed:
         source = subject or _implicit_subject(ctx, i) or _title_subject(ctx, i, own)
 
@@ -249,6 +257,8 @@ def roles(
             target = [actor_from(direct[0])] if direct else []
     if owned and not target and owned[0].id not in source_ids:
         target = owned
+    if obj_actor is not None and rule.object_role == "target" and obj_actor.entity_id not in source_ids:
+        target = [actor_from(obj_actor)]
     if subject_as_target and not target:
         target = [a for a in subject_as_target if a.id not in source_ids]
     if (

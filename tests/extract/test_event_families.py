@@ -596,3 +596,9 @@ def test_a_refusal_to_validate_a_detention_targets_the_detained():
     found = events("Il tribunale di Atene non ha convalidato il trattenimento dei migranti siriani.", "it")
     (rejection,) = [e for e in found if e.type == "REJECT"]
     assert [a.id for a in rejection.target_actors] == ["agent:migrants:SYR"]
+
+
+def test_a_court_is_its_own_actor_not_its_country():
+    found = events("Il tribunale di Atene non ha convalidato il trattenimento dei migranti siriani.", "it")
+    (rejection,) = [e for e in found if e.type == "REJECT"]
+    assert [a.id for a in rejection.source_actors] == ["agent:judiciary:GRC"]

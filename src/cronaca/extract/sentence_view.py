@@ -75,14 +75,37 @@ class SentenceView:
         return self.index_at(max(entity.start, entity.end - 1))
 
     def entities_at(self, j: int) -> list[Mention]:
-        return [e for e in self.entities if self._entity_token[e.start] == j]
+        return self._starting().get(j, [])
+
+    def _starting(self) -> dict[int, list[Mention]]:
+        """Entities by their first token, in their own order (built once per sentence)."""
+        index = self.cache.get("entities_at")
+        if index is None:
+            index = {}
+            for e in self.entities:
+                index.setdefault(self._entity_token[e.start], []).append(e)
+            self.cache["entities_at"] = index
+        return index  # type: ignore[return-value]
+
+    def _covered(self) -> frozenset[int]:
+        """The tokens inside some entity mention (built once per sentence): ``in_entity`` is a
+        set lookup, not a scan of every entity for every token."""
+        covered = self.cache.get("covered")
+        if covered is None:
+            covered = frozenset(
+                j
+                for e in self.entities
+                for j in range(self._entity_token[e.start], self.entity_end_token(e) + 1)
+            )
+            self.cache["covered"] = covered
+        return covered  # type: ignore[return-value]
 
     def entities_covering(self, j: int) -> list[Mention]:
         """Entity mentions that include token ``j`` ("Korean Central News Agency" covers "Agency")."""
         return [e for e in self.entities if self._entity_token[e.start] <= j <= self.entity_end_token(e)]
 
     def in_entity(self, j: int) -> bool:
-        return any(self._entity_token[e.start] <= j <= self.entity_end_token(e) for e in self.entities)
+        return j in self._covered()
 
     def phrase_at(self, i: int, phrase: tuple[str, ...]) -> bool:
         return self.lower[i] == phrase[0] and tuple(self.lower[i : i + len(phrase)]) == phrase

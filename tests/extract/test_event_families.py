@@ -602,3 +602,20 @@ def test_a_court_is_its_own_actor_not_its_country():
     found = events("Il tribunale di Atene non ha convalidato il trattenimento dei migranti siriani.", "it")
     (rejection,) = [e for e in found if e.type == "REJECT"]
     assert [a.id for a in rejection.source_actors] == ["agent:judiciary:GRC"]
+
+
+def test_both_countries_named_right_after_the_request_beat_a_later_list():
+    text = "Il Sudan ha bombardato il Ciad. L'Onu ha chiesto ai due Paesi di fermarsi, e anche gli Usa."
+    (request,) = [e for e in events(text, "it") if e.type == "REQUEST"]
+    assert {a.id for a in request.target_actors} == {"SDN", "TCD"}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "La Turchia ha annunciato contatti diretti con i ribelli siriani."),
+        ("en", "Turkey announced direct talks with the Syrian rebels."),
+    ],
+)
+def test_who_announces_talks_holds_them(language, text):
+    assert any(t == "CONSULT" and s == ("TUR",) for t, s, _ in coded(text, language))

@@ -276,11 +276,15 @@ def roles(
     if ctx.speakers and not passive and _speaker_infinitive(ctx, i):
         # "the rebels claimed to have captured", "ha annunciato di aver conquistato": the speaker did it
         source = list(ctx.speakers[:1])
+    if not source and not verbal and ctx.speakers and _announced(ctx, i):
+        # "la Turchia ha annunciato contatti con i ribelli": who announces it does it
+        source = list(ctx.speakers[:1])
     if not source and not passive and _pronoun_subject(ctx, i):
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
-    if not target and rule.target != "none" and _both_sides_named(ctx, i):
+    if rule.target != "none" and _both_sides_named(ctx, i, after_only=bool(target)):
+        # a target named after "i due Paesi" is another list ("ai due Paesi … agli Usa")
         # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
         sides = both_sides(ctx.earlier, hostile=not rule.symmetric)
         target = [a for a in sides if a.id not in {s.id for s in source}]
@@ -535,10 +539,15 @@ def _in_target_phrase(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
     return False
 
 
-def _both_sides_named(ctx: RoleContext, i: int) -> bool:
-    """"both sides", "i due Paesi" (``both_sides`` in events.yaml) within six words of the trigger."""
+def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> bool:
+    """ "both sides", "i due Paesi" (``both_sides`` in events.yaml) within six words of the
+    trigger (``after_only``: within four words after it)."""
     phrases = _events_data(ctx.language).get("both_sides", ())
-    lo, hi = max(0, i - 6), min(len(ctx.sent.tokens), i + 7)
+    lo, hi = (
+        (i + 1, min(len(ctx.sent.tokens), i + 6))
+        if after_only
+        else (max(0, i - 6), min(len(ctx.sent.tokens), i + 7))
+    )
     window = f" {' '.join(ctx.sent.lower[lo:hi])} "
     return any(f" {p} " in window for p in phrases)
 
@@ -552,6 +561,22 @@ def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:
         if agent and j in own:
             return Actor(agent, agent.split(":")[-1], agent.split(":")[-1].rstrip("s"))
     return None
+
+
+def _announced(ctx: RoleContext, i: int) -> bool:
+    """A nominal trigger right after a reporting verb that is also a support verb ("ha
+    annunciato contatti", "announced talks"), articles and one adjective between at most."""
+    sent, cc = ctx.sent, ctx.cues.clauses
+    j, skipped = i - 1, 0
+    while j >= 0 and i - j <= 3:
+        if sent.lower[j] in cc.articles:
+            j -= 1
+        elif not skipped and sent.lower[j].isalpha() and sent.lemmas[j] not in ctx.cues.reporting_verbs:
+            j, skipped = j - 1, 1  # one adjective: "announced direct talks"
+        else:
+            break
+    support = _support_verbs(ctx.language)
+    return j >= 0 and sent.lemmas[j] in ctx.cues.reporting_verbs and sent.lemmas[j] in support
 
 
 def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:

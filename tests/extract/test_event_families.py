@@ -619,3 +619,9 @@ def test_both_countries_named_right_after_the_request_beat_a_later_list():
 )
 def test_who_announces_talks_holds_them(language, text):
     assert any(t == "CONSULT" and s == ("TUR",) for t, s, _ in coded(text, language))
+
+
+def test_who_confirms_a_death_did_not_cause_it():
+    text = "Il Sudan ha bombardato il Ciad. Il Ciad ha confermato la morte del generale Idriss Mahamat."
+    tolls = [e for e in events(text, "it") if e.type == "ASSAULT"]
+    assert all([a.id for a in e.source_actors] != ["TCD"] for e in tolls)

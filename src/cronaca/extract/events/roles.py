@@ -276,7 +276,7 @@ def roles(
     if ctx.speakers and not passive and _speaker_infinitive(ctx, i):
         # "the rebels claimed to have captured", "ha annunciato di aver conquistato": the speaker did it
         source = list(ctx.speakers[:1])
-    if not source and not verbal and ctx.speakers and _announced(ctx, i):
+    if not source and not verbal and rule.noun_subject and ctx.speakers and _announced(ctx, i):
         # "la Turchia ha annunciato contatti con i ribelli": who announces it does it
         source = list(ctx.speakers[:1])
     if not source and not passive and _pronoun_subject(ctx, i):

@@ -625,3 +625,18 @@ def test_who_confirms_a_death_did_not_cause_it():
     text = "Il Sudan ha bombardato il Ciad. Il Ciad ha confermato la morte del generale Idriss Mahamat."
     tolls = [e for e in events(text, "it") if e.type == "ASSAULT"]
     assert all([a.id for a in e.source_actors] != ["TCD"] for e in tolls)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The ministry's Deputy Press Secretary told reporters that Chad had no comment."),
+        ("it", "Il Comitato per la Protesta Civile del Ciad ha sfilato a Roma."),
+    ],
+)
+def test_no_trigger_inside_a_title_or_a_name(language, text):
+    assert events(text, language) == []
+
+
+def test_a_title_case_headline_keeps_its_triggers():
+    assert ("FIGHT", ("ISR",), ("IRN",)) in coded("Israel Strikes Iran's Nuclear Sites", "en")

@@ -214,6 +214,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         and m.label != "agent"  # a generic agent is also a trigger: "demonstrators blocked a road"
     ]
     cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
+    cue_tokens |= _in_titles(sent)
     clauses = clauses_of(sent, cues)
     people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
@@ -296,6 +297,25 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+def _in_titles(sent: SentenceView) -> set[int]:
+    """Capitalised words inside a run of capitalised words in running text: part of a title or
+    a name ("the ministry's Deputy Press Secretary", "il Comitato per la Protesta Civile"), no
+    trigger. A sentence mostly in capitals (a title-case headline) is left alone."""
+    words = [k for k, t in enumerate(sent.tokens) if t.text[:1].isalpha()]
+    capital = {k for k in words if sent.tokens[k].text[:1].isupper()}
+    if not words or len(capital) * 2 > len(words):
+        return set()
+    joiners = {"of", "for", "di", "per", "del", "della", "dei", "degli", "delle", "la", "il", "e", "and"}
+
+    def capitalised_next(k: int, step: int) -> bool:
+        j = k + step
+        while 0 <= j < len(sent.tokens) and sent.lower[j] in joiners and abs(j - k) <= 2:
+            j += step
+        return j in capital and j != 0
+
+    return {k for k in capital if k > 0 and (capitalised_next(k, -1) or capitalised_next(k, 1))}
 
 
 def _negated(sent: SentenceView, i: int, cues: Cues) -> bool:

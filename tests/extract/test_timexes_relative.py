@@ -200,3 +200,22 @@ def test_duration_value_shape(n, unit):
 
 def test_decade_ago_is_a_year():
     assert find_timexes("a decade ago", "en", DEC_26)[0].value["value"] == "2015"
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Chadian troops could withdraw from Sudan as early as Sunday.", "2025-03-09"),
+        ("en", "Chadian troops could have withdrawn from Sudan on Sunday.", "2025-03-02"),
+        ("en", "Chad attacked Sudan in May.", "2024-05"),
+        ("it", "Le truppe del Ciad potrebbero ritirarsi dal Sudan domenica.", "2025-03-09"),
+        ("it", "Il Ciad avrebbe attaccato il Sudan domenica.", "2025-03-02"),
+    ],
+)
+def test_a_possibility_ahead_looks_forward_a_past_report_back(language, text, expected):
+    from cronaca.extract.pipeline import default_pipeline
+    from cronaca.model import Article, Interval
+
+    article = Article(id="a_f", text=text, language=language, published=Interval.day(date(2025, 3, 5)))
+    (timex,) = [m for m in default_pipeline()(article).mentions if m.kind == "timex"]
+    assert timex.value["value"] == expected

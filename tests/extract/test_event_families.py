@@ -640,3 +640,22 @@ def test_no_trigger_inside_a_title_or_a_name(language, text):
 
 def test_a_title_case_headline_keeps_its_triggers():
     assert ("FIGHT", ("ISR",), ("IRN",)) in coded("Israel Strikes Iran's Nuclear Sites", "en")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "The province, where the rebels launched an offensive in March, saw Chad deploy troops to the border.",
+        ),
+        (
+            "it",
+            "Nella provincia, dove i ribelli avevano lanciato un'offensiva a marzo, il Ciad ha schierato truppe.",
+        ),
+    ],
+)
+def test_a_time_in_a_relative_clause_dates_that_clause_only(language, text):
+    article = Article(id="a_t", text=text, language=language, published=Interval.day(date(2025, 6, 5)))
+    (deploy,) = [e for e in default_pipeline()(article).events if e.type == "MOBILIZE"]
+    assert deploy.time.open_start

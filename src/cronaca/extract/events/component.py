@@ -398,12 +398,22 @@ def _time(
             for j in range(lo + 1, hi)
         ):
             continue  # nor does a time in another part of the sentence ("…; Seul ha affermato a ottobre")
+        if _in_other_clause(sent, cues, i, k):
+            continue  # "the province, where the rebels launched an offensive in March, saw …"
         # a vague reference ("negli ultimi anni", PAST_REF) only when nothing sharper is there
         resolved.append((str(t.value.get("value", "")).endswith("_REF"), abs(k - i), t))
     if not resolved:
         return None, ""
     best = min(resolved, key=lambda item: item[:2])[2]
     return Interval.from_dict(best.value), best.text
+
+
+def _in_other_clause(sent: SentenceView, cues: Cues, i: int, k: int) -> bool:
+    """Whether token ``k`` (a time expression) sits in a relative clause that does not hold
+    the trigger at ``i``: that time dates the relative clause's event. (A temporal clause
+    dates its main clause too: "quando a marzo il Sudan ha attaccato, il Ciad ha schierato".)"""
+    clauses = clauses_of(sent, cues)
+    return clauses.kind(k) == "relative" and not clauses.same(i, k)
 
 
 DASHES = frozenset({"-", "–", "—"})

@@ -58,10 +58,11 @@ def _same_time(a: Interval, b: Interval | None) -> bool:
     return a.overlaps(b)
 
 
-def both_sides(earlier: Sequence[EventMention], hostile: bool = True) -> Actors:
-    """The two sides of the latest hostile dyad (or, for an exchange or an agreement, of any
-    event naming two sides), for "both sides", "i due Paesi", "ogni parte"."""
-    types = HOSTILE if hostile else frozenset({e.type for e in earlier})
+def both_sides(earlier: Sequence[EventMention], also: str = "") -> Actors:
+    """The two sides of the latest hostile dyad, or of the latest event of type ``also`` (an
+    exchange's "each side" is the sides of the exchange told before), for "both sides", "i
+    due Paesi", "ogni parte"."""
+    types = HOSTILE | {also} if also else HOSTILE
     dyad = last_dyad(earlier, types)
     return (*dyad[0], *dyad[1]) if dyad else ()
 

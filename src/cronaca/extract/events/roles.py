@@ -286,7 +286,7 @@ def roles(
     if rule.target != "none" and _both_sides_named(ctx, i, after_only=bool(target)):
         # a target named after "i due Paesi" is another list ("ai due Paesi … agli Usa")
         # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
-        sides = both_sides(ctx.earlier, hostile=not rule.symmetric)
+        sides = both_sides(ctx.earlier, also=rule.type if rule.symmetric else "")
         target = [a for a in sides if a.id not in {s.id for s in source}]
         if not source and rule.symmetric:
             source, target = target[:1], target[1:]

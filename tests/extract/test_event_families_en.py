@@ -1,0 +1,124 @@
+"""English news wording for PLOVER types with no type word (events v4, 2026-11-30): demands with
+"must" and "demanded", concessions (demands accepted, restrictions eased, protests called off),
+refusals, complaints and summoned envoys, threats without "threaten", offers, gunfire, arson and
+hacking, resignations, sharing with someone, talks resumed, roads blocked. Sentences written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronaca.extract.pipeline import default_pipeline
+from cronaca.model import Article, Interval
+
+
+def events(text: str):
+    article = Article(id="a_en", text=text, language="en", published=Interval.day(date(2024, 5, 10)))
+    return default_pipeline()(article).events
+
+
+def coded(text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (
+            e.type,
+            tuple(a.country or a.id for a in e.source_actors),
+            tuple(a.country or a.id for a in e.target_actors),
+        )
+        for e in events(text)
+    }
+
+
+def types(text: str) -> set[str]:
+    return {e.type for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # demands
+        ("Opposition parties in Kenya demanded the resignation of the interior minister.", ("REQUEST", ("KEN",), ())),
+        ("The rebels demanded that Chad release all political prisoners.", ("REQUEST", ("agent:rebels",), ("TCD",))),
+        ("Bolivia demanded that Chile open talks on sea access.", ("REQUEST", ("BOL",), ("CHL",))),
+        # concessions
+        ("Pakistan eased restrictions on Indian imports.", ("CONCEDE", ("PAK",), ("IND",))),
+        ("Israel lifted the curfew in Hebron on Sunday.", ("CONCEDE", ("ISR",), ())),
+        ("The Ghanaian government accepted demands from striking nurses.", ("CONCEDE", ("GHA",), ())),
+        ("The Egyptian government bowed to demands of the protesters.", ("CONCEDE", ("EGY",), ("agent:protesters",))),
+        # refusals
+        (
+            "The rebels dismissed an appeal from the Colombian president to lay down their arms.",
+            ("REJECT", ("agent:rebels",), ("COL",)),
+        ),
+        ("Serbia turned down an offer from Croatia to mediate.", ("REJECT", ("SRB",), ("HRV",))),
+        ("Egypt is opposed to Ethiopian plans to fill the dam.", ("REJECT", ("EGY",), ("ETH",))),
+        ("Greece opposes the Turkish plan.", ("REJECT", ("GRC",), ("TUR",))),
+        ("Algeria denied permission to Moroccan aircraft to land.", ("REJECT", ("DZA",), ("MAR",))),
+        # complaints, summoned envoys
+        (
+            "Morocco complained to the United Nations about Algerian troop movements.",
+            ("ACCUSE", ("MAR",), ("DZA",)),
+        ),
+        ("Kenya summoned the Ugandan ambassador on Friday.", ("ACCUSE", ("KEN",), ("UGA",))),
+        ("Lithuania summoned Belarus's envoy over the border incident.", ("ACCUSE", ("LTU",), ("BLR",))),
+        # threats without "threaten"
+        ("Bolivian miners said they would boycott the elections.", ("THREATEN", ("BOL",), ())),
+        ("The Thai government is prepared to impose martial law.", ("THREATEN", ("THA",), ())),
+        ("Venezuela plans to impose new tariffs on Colombia.", ("THREATEN", ("VEN",), ("COL",))),
+        # offers and agreement without an agreement noun
+        ("Turkey is willing to reopen its border with Armenia.", ("AGREE", ("TUR",), ("ARM",))),
+        ("Ghana is ready to send engineers to Liberia.", ("AGREE", ("GHA",), ("LBR",))),
+        ("Mali and Niger reached a consensus to share border duties.", ("AGREE", ("MLI", "NER"), ())),
+        # gunfire, shells
+        ("Indian police opened fire on protesters in Kashmir.", ("FIGHT", ("IND",), ("agent:protesters",))),
+        ("Syrian troops fired mortar rounds at Turkish positions.", ("FIGHT", ("SYR",), ("TUR",))),
+        # resignation, sharing, talks resumed
+        ("The Peruvian prime minister resigned on Friday.", ("RETREAT", ("PER",), ())),
+        ("Iran has been sharing intelligence with Syria.", ("COOPERATE", ("IRN",), ("SYR",))),
+        ("Norway shared evidence with Sweden about the sabotage.", ("COOPERATE", ("NOR",), ("SWE",))),
+        ("India and Pakistan renewed talks on Kashmir.", ("CONSULT", ("IND",), ("PAK",))),
+        ("Armenia and Azerbaijan resumed negotiations in Vienna.", ("CONSULT", ("ARM",), ("AZE",))),
+        # roads blocked by protesters
+        ("Farmers blocked roads in France over fuel prices.", ("PROTEST", (), ("FRA",))),
+    ],
+)
+def test_family(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Japan declared that China must stop its naval patrols.", "REQUEST"),
+        ("The minister said Serbia must withdraw its police from the north.", "REQUEST"),
+        ("The Kenyan union called off its strike on Thursday.", "CONCEDE"),
+        ("Nigerian doctors suspended their strike after a deal.", "CONCEDE"),
+        ("The Burmese junta pardoned 300 prisoners.", "CONCEDE"),
+        ("The Taliban have sworn to fight until the last soldier leaves.", "THREATEN"),
+        ("The Somali rebels vowed to crush the government forces.", "THREATEN"),
+        ("North Korean hackers tried to hack into the computers of South Korean banks.", "COERCE"),
+        ("Russian and Chinese warships began joint exercises with Iran.", "COOPERATE"),
+        ("The Haitian president agreed to step down.", "RETREAT"),
+    ],
+)
+def test_family_type(text: str, expected: str) -> None:
+    assert expected in types(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # an assertion with "insisted" is no demand
+        ("The Indian ministry insisted the strikes were measured.", "REQUEST"),
+        # a strike called, not called off, is no concession; a strike called for is no concession
+        ("Chilean unions called for a general strike.", "CONCEDE"),
+        # lifting a weight, easing a pain: no restriction, no concession
+        ("Mexico eased its interest rates.", "CONCEDE"),
+        # fighting corruption is no threat
+        ("The Nigerian president vowed to fight corruption.", "THREATEN"),
+        # talks called off are no concession
+        ("Kenya called off the talks with Somalia.", "CONCEDE"),
+    ],
+)
+def test_family_absent(text: str, absent: str) -> None:
+    assert absent not in types(text)

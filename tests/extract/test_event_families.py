@@ -661,3 +661,12 @@ def test_a_time_in_a_relative_clause_dates_that_clause_only(language, text):
     article = Article(id="a_t", text=text, language=language, published=Interval.day(date(2025, 6, 5)))
     (deploy,) = [e for e in default_pipeline()(article).events if e.type == "MOBILIZE"]
     assert deploy.time.open_start
+
+
+def test_an_obligation_a_speaker_states_is_their_demand():
+    found = coded("«Il Sudan deve ritirare le truppe», ha detto il presidente del Ciad.", "it")
+    assert ("REQUEST", ("TCD",), ("SDN",)) in found
+
+
+def test_an_obligation_nobody_states_is_no_demand():
+    assert not any(e.type == "REQUEST" for e in events("Il Ciad deve pagare i debiti.", "it"))

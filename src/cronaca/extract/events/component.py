@@ -82,6 +82,7 @@ class Rule:
     negated_only: bool = False  # fires only when negated: "non ha convalidato" is a rejection
     source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"
     subject_role: str = ""  # target: the subject is the target ("X received asylum from Y")
+    speaker_source: bool = False  # the sentence's speaker is the source ("X must go", said Y)
     noun_subject: bool = True  # False: a nominal trigger takes no subject from its left ("le vittime")
     intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
     symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
@@ -148,6 +149,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 negated_only=bool(raw.get("negated_only", False)),
                 object_role=obj.get("role", ""),
                 subject_role=raw.get("subject_role", ""),
+                speaker_source=bool(raw.get("speaker_source", False)),
             )
         )
     return int(data.get("version", 1)), tuple(rules)

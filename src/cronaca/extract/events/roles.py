@@ -210,6 +210,9 @@ def roles(
     if verbal:  # "soldati nordcoreani sarebbero in Russia per combattere": not Russia
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
+    if rule.speaker_source and ctx.speakers and not source:
+        # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
+        source = [a for a in ctx.speakers[:1] if a.id not in {s.id for s in subject}]
     if rule.subject_role == "target" and source and subject:
         subject_as_target, subject = subject, []  # "Assad received asylum from Russia"
     else:

@@ -670,3 +670,9 @@ def test_an_obligation_a_speaker_states_is_their_demand():
 
 def test_an_obligation_nobody_states_is_no_demand():
     assert not any(e.type == "REQUEST" for e in events("Il Ciad deve pagare i debiti.", "it"))
+
+
+def test_a_passive_toll_names_its_victims():
+    text = "Il Sudan ha bombardato il Ciad. Almeno 30 civili sono stati uccisi."
+    (toll,) = [e for e in events(text, "it") if e.type == "ASSAULT"]
+    assert [a.id for a in toll.target_actors] == ["agent:civilians"] and toll.quantity.value == 30

@@ -146,7 +146,7 @@ def roles(
         and (obj is None or not sent.entity_token(e) <= obj <= sent.entity_end_token(e))
     ]
     passive = is_passive(sent, i, cues) and not rule.intransitive
-    verbal = is_verbal(sent, i, cues)
+    verbal = is_verbal(sent, i, cues) or passive  # "sono stati uccisi": a participle after its auxiliary
 
     source: list[Actor] = []
     used: Mention | None = None

@@ -676,3 +676,20 @@ def test_a_passive_toll_names_its_victims():
     text = "Il Sudan ha bombardato il Ciad. Almeno 30 civili sono stati uccisi."
     (toll,) = [e for e in events(text, "it") if e.type == "ASSAULT"]
     assert [a.id for a in toll.target_actors] == ["agent:civilians"] and toll.quantity.value == 30
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The Sudanese army said it had shot down six drones."),
+        ("it", "L'esercito sudanese ha affermato di aver abbattuto sei droni."),
+        ("it", "L'esercito sudanese ha affermato di aver respinto l'offensiva e di aver abbattuto sei droni."),
+    ],
+)
+def test_an_army_saying_what_it_did_is_its_country_doing_it(language, text):
+    assert any(t == "FIGHT" and s == ("SDN",) for t, s, _ in coded(text, language))
+
+
+def test_repelling_an_offensive_is_fighting_rejecting_a_proposal_is_not():
+    assert ("FIGHT", ("SDN",), ("TCD",)) in coded("Chad attacked Sudan. Sudan repelled the offensive.", "en")
+    assert ("REJECT", ("SDN",), ("TCD",)) in coded("Il Sudan ha respinto la proposta del Ciad.", "it")

@@ -221,7 +221,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
-    ctx.speakers = tuple(a for a in chain.actors if a.role == "source" and not a.id.startswith("source:"))
+    ctx.speakers = _speakers(chain)
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
@@ -299,6 +299,27 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+STATE_SECTORS = frozenset({"military", "government", "police", "intelligence"})
+
+
+def _speakers(chain: Chain) -> tuple[Actor, ...]:
+    """Who the sentence cites, as actors that can do what they say they did: named sources,
+    and an unnamed state organ of a named country ("the Sudanese army said it shot down …")
+    as that country."""
+    from cronaca.extract.entities import lookup
+
+    out = []
+    for a in chain.actors:
+        if a.role != "source":
+            continue
+        if not a.id.startswith("source:"):
+            out.append(a)
+        elif a.country and a.sector in STATE_SECTORS:
+            name = (lookup(a.country) or {}).get("name", a.country)
+            out.append(Actor(a.country, name, a.sector, country=a.country))
+    return tuple(out)
 
 
 def _in_titles(sent: SentenceView) -> set[int]:

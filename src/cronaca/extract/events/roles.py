@@ -591,7 +591,20 @@ def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:
     j = i - 1
     while j >= 0 and i - j <= 4 and sent.lower[j] in markers:
         j -= 1
-    return j >= 0 and j < i - 1 and sent.lemmas[j] in cues.reporting_verbs
+    if j < 0 or j == i - 1:
+        return False
+    if sent.lemmas[j] in cues.reporting_verbs:
+        return True
+    # a second infinitive coordinated with the first: "ha detto di aver respinto l'attacco e di
+    # aver abbattuto sei droni" — back over "e" to the reporting verb, no name or comma between
+    if sent.lower[j] not in cues.clauses.weak_coordinators:
+        return False
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if sent.lower[k] in (",", ";", ":") or sent.in_entity(k):
+            return False
+        if sent.lemmas[k] in cues.reporting_verbs:
+            return True
+    return False
 
 
 def _after_source_prep(ctx: RoleContext, i: int, own: set[int], rule: Rule) -> Mention | None:
@@ -621,10 +634,14 @@ def _pronoun_subject(ctx: RoleContext, i: int) -> bool:
     before the trigger, with no name, comma or clause start between."""
     sent = ctx.sent
     pronouns = _events_data(ctx.language).get("subject_pronouns", ())
-    for j in range(i - 1, max(-1, i - 5), -1):
+    weak = ctx.cues.clauses.weak_coordinators
+    for j in range(i - 1, max(-1, i - 9), -1):
         if sent.lower[j] in pronouns:
             return True
-        if sent.lower[j] in (",", ";", ":") or sent.in_entity(j) or ctx.clauses.marker(j) == j:
+        if sent.lower[j] in (",", ";", ":") or sent.in_entity(j):
+            return False
+        # "it had repelled the offensive and shot down six drones": the second verb shares "it"
+        if ctx.clauses.marker(j) == j and sent.lower[j] not in weak:
             return False
     return False
 

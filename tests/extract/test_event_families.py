@@ -693,3 +693,20 @@ def test_an_army_saying_what_it_did_is_its_country_doing_it(language, text):
 def test_repelling_an_offensive_is_fighting_rejecting_a_proposal_is_not():
     assert ("FIGHT", ("SDN",), ("TCD",)) in coded("Chad attacked Sudan. Sudan repelled the offensive.", "en")
     assert ("REJECT", ("SDN",), ("TCD",)) in coded("Il Sudan ha respinto la proposta del Ciad.", "it")
+
+
+def test_civilians_are_no_side_of_a_ceasefire():
+    text = "Chad's army killed 30 civilians in Sudan. The UN called on both sides to stop the fighting."
+    requests = [e for e in events(text, "en") if e.type == "REQUEST"]
+    assert all("agent:civilians" not in {a.id for a in e.target_actors} for e in requests)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The rebels launched a drone attack on the city overnight."),
+        ("it", "I ribelli hanno lanciato un attacco con droni contro la città."),
+    ],
+)
+def test_a_drone_attack_is_no_weapons_test(language, text):
+    assert not any(e.type == "TEST_WEAPONS" for e in events(text, language))

@@ -63,7 +63,11 @@ def both_sides(earlier: Sequence[EventMention], also: str = "") -> Actors:
     exchange's "each side" is the sides of the exchange told before), for "both sides", "i
     due Paesi", "ogni parte"."""
     types = HOSTILE | {also} if also else HOSTILE
-    dyad = last_dyad(earlier, types)
+    # sides are parties that act: civilians killed in a strike are no side of a ceasefire
+    armed = [
+        e for e in earlier if not any(a.sector == "civilian" for a in (*e.source_actors, *e.target_actors))
+    ]
+    dyad = last_dyad(armed, types)
     return (*dyad[0], *dyad[1]) if dyad else ()
 
 

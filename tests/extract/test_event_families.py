@@ -710,3 +710,9 @@ def test_civilians_are_no_side_of_a_ceasefire():
 )
 def test_a_drone_attack_is_no_weapons_test(language, text):
     assert not any(e.type == "TEST_WEAPONS" for e in events(text, language))
+
+
+def test_a_non_state_armed_group_is_not_its_countrys_side():
+    text = "Sudan's Rapid Support Forces killed 30 civilians. The Sudanese army said it repelled the offensive."
+    (repel,) = [e for e in events(text, "en") if e.rule.startswith("en.fight.repel")]
+    assert "agent:civilians" not in {a.id for a in repel.target_actors}

@@ -23,8 +23,18 @@ KINDS = frozenset({"conflict", "reaction"})
 Actors = tuple[Actor, ...]
 
 
+# actors that fight for no state: the RSF are not Sudan, civilians are nobody's side
+NON_STATE = frozenset({"rebel", "militant", "opposition", "criminal", "civilian", "protesters", "refugee"})
+
+
 def _sides(actors: Sequence[Actor]) -> set[str]:
-    return {a.country or a.id for a in actors} | {a.id for a in actors}
+    """The sides an actor stands for: a state actor its country, a non-state one only itself."""
+    out = set()
+    for a in actors:
+        out.add(a.id)
+        if a.country and a.sector not in NON_STATE and not a.id.startswith("agent:"):
+            out.add(a.country)
+    return out
 
 
 # a reaction answers any hostile act: drills and deployments as much as strikes

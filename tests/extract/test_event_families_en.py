@@ -78,6 +78,21 @@ def types(text: str) -> set[str]:
         ("Norway shared evidence with Sweden about the sabotage.", ("COOPERATE", ("NOR",), ("SWE",))),
         ("India and Pakistan renewed talks on Kashmir.", ("CONSULT", ("IND",), ("PAK",))),
         ("Armenia and Azerbaijan resumed negotiations in Vienna.", ("CONSULT", ("ARM",), ("AZE",))),
+        # an obligation a speaker states: a demand of the subject
+        ("Germany said Russia must withdraw its troops from Moldova.", ("REQUEST", ("DEU",), ("RUS",))),
+        ("Kenya said on Monday that Somalia must hand over the suspects.", ("REQUEST", ("KEN",), ("SOM",))),
+        # sanctions without "sanction": envoys expelled, aid stopped
+        ("Switzerland expelled two Russian diplomats for spying.", ("SANCTION", ("CHE",), ("RUS",))),
+        ("Poland expelled the Belarusian ambassador.", ("SANCTION", ("POL",), ("BLR",))),
+        ("Japan said it had halted economic aid to Serbia.", ("SANCTION", ("JPN",), ("SRB",))),
+        ("Germany froze development loans to Kenya.", ("SANCTION", ("DEU",), ("KEN",))),
+        # apologies are concessions, lawsuits disapproval, crossings opened access
+        ("Argentina has apologized to Chile for the incident.", ("CONCEDE", ("ARG",), ("CHL",))),
+        ("Iran sued the United States at the world court.", ("ACCUSE", ("IRN",), ("USA",))),
+        (
+            "Uzbekistan opened the border crossing to aid convoys bound for Afghanistan.",
+            ("RETREAT", ("UZB",), ("AFG",)),
+        ),
         # roads blocked by protesters
         ("Farmers blocked roads in France over fuel prices.", ("PROTEST", (), ("FRA",))),
     ],
@@ -89,8 +104,6 @@ def test_family(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Japan declared that China must stop its naval patrols.", "REQUEST"),
-        ("The minister said Serbia must withdraw its police from the north.", "REQUEST"),
         ("The Kenyan union called off its strike on Thursday.", "CONCEDE"),
         ("Nigerian doctors suspended their strike after a deal.", "CONCEDE"),
         ("The Burmese junta pardoned 300 prisoners.", "CONCEDE"),
@@ -118,7 +131,14 @@ def test_family_type(text: str, expected: str) -> None:
         ("The Nigerian president vowed to fight corruption.", "THREATEN"),
         # talks called off are no concession
         ("Kenya called off the talks with Somalia.", "CONCEDE"),
+        # aid given is no sanction
+        ("Japan gave economic aid to Serbia.", "SANCTION"),
     ],
 )
 def test_family_absent(text: str, absent: str) -> None:
     assert absent not in types(text)
+
+
+def test_an_obligation_with_no_speaker_is_no_demand():
+    # "X must …" said by no one the sentence names: no source to ask it
+    assert "REQUEST" not in types("Serbia must withdraw its police from the north.")

@@ -683,7 +683,10 @@ def test_a_passive_toll_names_its_victims():
     [
         ("en", "The Sudanese army said it had shot down six drones."),
         ("it", "L'esercito sudanese ha affermato di aver abbattuto sei droni."),
-        ("it", "L'esercito sudanese ha affermato di aver respinto l'offensiva e di aver abbattuto sei droni."),
+        (
+            "it",
+            "L'esercito sudanese ha affermato di aver respinto l'offensiva e di aver abbattuto sei droni.",
+        ),
     ],
 )
 def test_an_army_saying_what_it_did_is_its_country_doing_it(language, text):
@@ -713,6 +716,8 @@ def test_a_drone_attack_is_no_weapons_test(language, text):
 
 
 def test_a_non_state_armed_group_is_not_its_countrys_side():
-    text = "Sudan's Rapid Support Forces killed 30 civilians. The Sudanese army said it repelled the offensive."
+    text = (
+        "Sudan's Rapid Support Forces killed 30 civilians. The Sudanese army said it repelled the offensive."
+    )
     (repel,) = [e for e in events(text, "en") if e.rule.startswith("en.fight.repel")]
     assert "agent:civilians" not in {a.id for a in repel.target_actors}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cronaca.extract.pipeline import Pipeline
-from cronaca.extract.quantities import bounds
+from cronaca.extract.quantities import bounds, find_quantities
 from cronaca.model import Article, Interval
 
 PUBLISHED = Interval.month(2025, 2)
@@ -458,3 +458,25 @@ def test_a_range_is_one_quantity_with_both_bounds():
 
 def test_a_year_range_is_not_a_quantity_range():
     assert [m.value["value"] for m in quantities("Erano 300 nel 2020-2021.")] == [300]
+
+
+@pytest.mark.parametrize(
+    "language, text, value, unit",
+    [
+        ("it", "Il Ciad ha lanciato cento droni verso il Sudan.", 100, "drones"),
+        ("it", "Le fonti riportano almeno cinque morti.", 5, "dead"),
+        ("en", "Chad downed five Sudanese Air Force jets.", 5, "aircraft"),
+        ("en", "Three civilians were killed.", 3, "civilians"),
+    ],
+)
+def test_a_number_written_as_a_word_counts_a_known_unit(language, text, value, unit):
+    (q,) = [m for m in find_quantities(text, language)]
+    assert (q.value["value"], q.value["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [("it", "Ci sono stati tre attacchi in due anni."), ("en", "One of them said it two times.")],
+)
+def test_a_number_word_before_no_known_unit_is_no_count(language, text):
+    assert find_quantities(text, language) == []

@@ -82,6 +82,11 @@ class Rules:
     range_pattern: re.Pattern[str]
     unit_before: frozenset[str]  # words between a unit and a number after it ("container a 20.000")
 
+    @property
+    def canonical(self) -> frozenset[str]:
+        """The canonical units (people, soldiers, drones …) a plain number word may count."""
+        return frozenset(self.units.values())
+
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True))
@@ -121,7 +126,8 @@ def rules_for(language: str) -> Rules:
         rf"(?:(?P<num>{number_pattern()})(?:\s*(?P<mult>{mults})\b|(?![^\W_]))"
         rf"|(?<!\w)(?P<vague>{_alternation(vague)})\b"
         rf"|(?<!\w)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)?)\s+(?P<wmult>{mults})\b"
-        rf"{compound})",
+        rf"{compound}"
+        rf"|(?<!\w)(?P<pword>{_alternation(w for w, v in conv.words.items() if v >= 2)})\b)",
         re.IGNORECASE,
     )
     number = number_pattern()
@@ -214,6 +220,13 @@ def find_quantities(text: str, language: str, skip: list[tuple[int, int]] = ()) 
             if word_value is None:
                 continue
             value, rule = float(word_value * conv.multipliers[m.group("wmult").lower()]), "words"
+        elif m.groupdict().get("pword"):
+            # a number written as a plain word ("cinque morti", "five jets") counts only a
+            # known unit: "tre volte", "due anni fa", "one of them" are no counts
+            value, rule = float(conv.words[m.group("pword").lower()]), "words"
+            unit, _ = _counted(text, m.end(), rules)
+            if unit not in rules.canonical:
+                continue
         elif m.groupdict().get("cword"):
             word_value = parse_number_word(m.group("cword"), rules.language)
             if word_value is None:
@@ -330,7 +343,7 @@ def _unit_before(text: str, start: int, rules: Rules) -> tuple[str, int]:
 
 def _number_span(m: re.Match[str]) -> tuple[int, int]:
     groups = m.groupdict()
-    for group in ("num", "word", "cword", "vague"):
+    for group in ("num", "word", "cword", "pword", "vague"):
         if groups.get(group):
             return m.start(group), m.end(group)
     return m.start(), m.end()

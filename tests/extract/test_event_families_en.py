@@ -81,6 +81,13 @@ def types(text: str) -> set[str]:
         # an obligation a speaker states: a demand of the subject
         ("Germany said Russia must withdraw its troops from Moldova.", ("REQUEST", ("DEU",), ("RUS",))),
         ("Kenya said on Monday that Somalia must hand over the suspects.", ("REQUEST", ("KEN",), ("SOM",))),
+        # insisting on, seeking refuge or help: requests
+        ("Hamas insisted on the withdrawal of Israeli troops.", ("REQUEST", ("PSE",), ("ISR",))),
+        ("Some 20,000 Syrian Kurds sought refuge in Turkey last month.", ("REQUEST", ("SYR",), ("TUR",))),
+        ("Ukraine is seeking military aid from the United States.", ("REQUEST", ("UKR",), ("USA",))),
+        # goods donated or delivered
+        ("Japan donated medical supplies to Haiti.", ("AID", ("JPN",), ("HTI",))),
+        ("Qatar delivered relief supplies to Sudan.", ("AID", ("QAT",), ("SDN",))),
         # sanctions without "sanction": envoys expelled, aid stopped
         ("Switzerland expelled two Russian diplomats for spying.", ("SANCTION", ("CHE",), ("RUS",))),
         ("Poland expelled the Belarusian ambassador.", ("SANCTION", ("POL",), ("BLR",))),
@@ -131,6 +138,9 @@ def test_family_type(text: str, expected: str) -> None:
         ("The Nigerian president vowed to fight corruption.", "THREATEN"),
         # talks called off are no concession
         ("Kenya called off the talks with Somalia.", "CONCEDE"),
+        # insisting that something is so is no demand; seeking suspects is no request
+        ("The Egyptian minister insisted that Egypt had done nothing wrong.", "REQUEST"),
+        ("Kenyan police are seeking the suspects.", "REQUEST"),
         # aid given is no sanction
         ("Japan gave economic aid to Serbia.", "SANCTION"),
     ],

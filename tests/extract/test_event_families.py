@@ -721,3 +721,8 @@ def test_a_non_state_armed_group_is_not_its_countrys_side():
     )
     (repel,) = [e for e in events(text, "en") if e.rule.startswith("en.fight.repel")]
     assert "agent:civilians" not in {a.id for a in repel.target_actors}
+
+
+def test_armed_forces_entering_a_place_and_a_minister_entering_a_room():
+    assert ("FIGHT", ("agent:rebels",), ()) in coded("I ribelli sono entrati in città all'alba.", "it")
+    assert events("Il ministro è entrato in aula.", "it") == []

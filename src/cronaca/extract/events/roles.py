@@ -307,6 +307,8 @@ def roles(
             time=ctx.time,
         )
         source, target = list(sides[0]), list(sides[1])
+    if rule.source_sectors and not any(a.sector in rule.source_sectors for a in source):
+        return None  # "le truppe sono entrate in città", not "il ministro è entrato in aula"
     if "source" in rule.require and not source:
         return None
     if "target" in rule.require and not target:

@@ -238,7 +238,7 @@ def test_build_claims_merges_and_reconciles_bounds():
     ]
     assert c["data"]["n_sources"] == 1
     assert sorted(links) == [(c["id"], "e1"), (c["id"], "e2")]
-    assert c["component"] == "claims@2"
+    assert c["component"] == "claims@3"
 
 
 def test_build_claims_flags_disagreement():
@@ -384,7 +384,7 @@ def test_build_claims_without_quantity_or_time():
 
 
 def test_component_name():
-    assert claims_mod.COMPONENT == "claims@2"
+    assert claims_mod.COMPONENT == "claims@3"
 
 
 def test_non_state_actors_are_not_their_country():

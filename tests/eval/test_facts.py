@@ -226,3 +226,59 @@ def test_the_command_runs_on_articles_it_ingests(tmp_path):
     assert "MISS   en-test-01-c" in result.output
     skeletons = yaml.safe_load(out.read_text())
     assert skeletons and all(s["right"] is None and "sentence" in s for s in skeletons)
+
+
+def claim_records(members=("e1", "e3")):
+    claim = {
+        "kind": "claim",
+        "id": "c1",
+        "type": "FIGHT",
+        "summary": "Turkey → Greece: FIGHT",
+        "event_ids": list(members),
+        "article_ids": sorted({"e1": "a1", "e2": "a1", "e3": "a2"}[m] for m in members),
+    }
+    single = {"kind": "claim", "id": "c2", "type": "ACCUSE", "event_ids": ["e2"], "article_ids": ["a1"]}
+    return [*records(), claim, single]
+
+
+def test_claims_joining_articles_are_judged_sound_or_not_and_unjudged_ones_listed(tmp_path):
+    from cronaca.eval.claim_judgements import ClaimJudgements, path_beside
+
+    assert path_beside("eval/judgements/x.yaml").name == "x-claims.yaml"
+    result = score(load_gold(str(GOLD)), claim_records(), claim_judgements=ClaimJudgements({}))
+    assert result.claims["multi_article"] == 1 and result.claims["unjudged"] == 1
+    [skeleton] = result.unjudged_claims
+    assert skeleton["events"] == ["en-test-01.txt@0:w", "it-test-01.txt@50:attaccato"]
+    path = tmp_path / "claims.yaml"
+    ClaimJudgements.append_skeletons(path, result.unjudged_claims)
+    assert "Turkey attacked" not in path.read_text()  # no article text
+    path.write_text(path.read_text().replace("sound: null", "sound: false\n  cause: join"))
+    judged = ClaimJudgements.load(path)
+    result = score(load_gold(str(GOLD)), claim_records(), claim_judgements=judged)
+    assert result.claims["judged"] == 1 and result.claims["sound"] == 0
+    assert result.claims["unsound_by_cause"] == {"join": 1, "extraction": 0}
+    # a claim whose members change is a new claim, unjudged
+    changed = [r for r in claim_records() if r.get("id") != "e3"]
+    changed.append({**records()[-2], "trigger": {"start": 9, "text": "attacked"}})
+    result = score(load_gold(str(GOLD)), changed, claim_judgements=judged)
+    assert result.claims["judged"] == 0 and result.claims["unjudged"] == 1
+
+
+def test_an_unsound_claim_needs_a_cause(tmp_path):
+    from cronaca.eval.claim_judgements import ClaimJudgements
+
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n- type: FIGHT\n  events: [a@1:x]\n  sound: false\n")
+    with pytest.raises(UsageError):
+        ClaimJudgements.load(path)
+
+
+def test_a_fact_in_two_nested_groups_does_not_make_its_claim_mixed(tmp_path):
+    gold = yaml.safe_load(GOLD.read_text())
+    ids = [f["id"] for entry in gold["articles"].values() for f in entry["facts"]]
+    first = next(name for name, members in gold["same_claim"].items())
+    gold["same_claim"][first + "-part"] = list(gold["same_claim"][first])[:1]
+    path = tmp_path / "gold.yaml"
+    path.write_text(yaml.safe_dump(gold))
+    result = score(load_gold(str(path)), records())
+    assert result.mixed_claims == [] and ids

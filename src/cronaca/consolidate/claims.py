@@ -25,23 +25,32 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cronaca.consolidate.quantities import frame, measure
 from cronaca.model import Interval, content_id
 
-COMPONENT = "claims@2"
+COMPONENT = "claims@3"
 FORCES = {"soldiers"}  # canonical units (resources/units.yaml) that count an actor's forces
 # types whose claims are about a weapon: there the kind of weapon tells two facts apart
 WEAPON_TYPES = frozenset({"AID", "PRODUCE_WEAPONS", "TEST_WEAPONS", "SANCTION"})
+# types whose counts may measure one fact in several units (sites hit, missiles fired)
+ATTACK_TYPES = frozenset({"FIGHT", "ASSAULT"})
+# two mentions that state no time and count nothing alike join only when reported this close
+REPORT_WINDOW_DAYS = 14
 
 
 @dataclass
 class _Group:
     key: tuple
     unit: str | None
+    kind: str = ""  # what its counts mean: sent, killed, ... (consolidate.quantities)
+    frame: str = ""  # what its triggers say happened, when they say it
     mode: str = ""
     place: dict[str, Any] | None = None
     weapons: set[str] = field(default_factory=set)  # weapon categories of its mentions
     events: list[dict[str, Any]] = field(default_factory=list)
     time: Interval | None = None
+    stated: list[Interval] = field(default_factory=list)  # the times its mentions state
+    bounds: list[Interval] = field(default_factory=list)  # every mention's time or report-date bound
     explanation: list[str] = field(default_factory=list)
 
 
@@ -61,14 +70,33 @@ def _ids(actors: Iterable[dict[str, Any]]) -> tuple[str, ...]:
     return tuple(sorted({_polity(a) for a in actors if a.get("id")}))
 
 
+def _target_ids(event: dict[str, Any]) -> tuple[str, ...]:
+    """The target polities; civilians of no named country, struck where the event happened,
+    are that country's people ("three civilians were killed in Muridke": Pakistan's)."""
+    country = (event.get("place") or {}).get("country") or ""
+    out = set()
+    for a in event["target_actors"]:
+        if not a.get("id"):
+            continue
+        civilians = a.get("sector") == "civilian" and not a.get("country")
+        out.add(country if civilians and country else _polity(a))
+    return tuple(sorted(out))
+
+
+# kinds of quantity and trigger frames that name one frame: goods and forces both move
+_SAME_FRAME = {"shipped": "sent"}
+
+
+def _frame(event: dict[str, Any], kind: str) -> str:
+    """What a mention says happened: its trigger's frame, else its quantity's kind ("morti"
+    with "cinquanta feriti" in its sentence is a killing)."""
+    found = frame(event) or (kind if kind not in ("", "count") else "")
+    return _SAME_FRAME.get(found, found)
+
+
 def touched_actors(events: Iterable[dict[str, Any]]) -> set[str]:
     """The actors whose claims new events can change: consolidate all events of these."""
     return {_polity(a) for e in events for a in (*e["source_actors"], *e["target_actors"]) if a.get("id")}
-
-
-def _unit(event: dict[str, Any]) -> str | None:
-    q = event.get("quantity") or {}
-    return q.get("unit") or None
 
 
 def _latest(event: dict[str, Any]) -> date | None:
@@ -87,7 +115,9 @@ def _place_clash(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     b_country = b.get("country") or (b["id"] if _is_country(b) else "")
     if a_country and b_country and a_country != b_country:
         return True
-    return a["id"].startswith("geonames:") and b["id"].startswith("geonames:")
+    # two places inside countries (cities, regions); a continent or a sea clashes with none
+    both_inside = bool(a.get("country") and b.get("country"))
+    return both_inside and a["id"].startswith("geonames:") and b["id"].startswith("geonames:")
 
 
 def _weapon_categories(event: dict[str, Any]) -> set[str]:
@@ -106,10 +136,51 @@ def _order(event: dict[str, Any]) -> tuple:
     return (published, event["article_id"], event["span"]["start"], event["id"])
 
 
-def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: Interval | None) -> str | None:
+def _bound(event: dict[str, Any], time: Interval | None) -> Interval | None:
+    """A mention's time, or, when it states none, "on or before its article's date"."""
+    if time:
+        return time
+    latest = _latest(event)
+    return Interval.on_or_before(latest) if latest else None
+
+
+def _time_fit(group: _Group, time: Interval | None, bound: Interval | None) -> str | None:
+    """Why the mention's time fits the claim's, or None when it does not.
+
+    A time fits when it overlaps the claim's (the intersection of the times its mentions
+    state), or, for a claim of two or more mentions, when it overlaps the time or report
+    bound of another mention and contradicts at most one stated time: a mention dated by a
+    phrase about something else ("on Monday the carrier entered ..., adding that it had
+    dispatched ships") does not split the claim of everyone else's report."""
+    if bound is None:
+        return ""
+    if group.time is None:
+        return "" if not group.bounds or any(bound.overlaps(b) for b in group.bounds) else None
+    stated = time is not None and not time.open_start
+    if bound.overlaps(group.time):
+        return (
+            f"times overlap ({bound.label} ∩ {group.time.label})"
+            if stated or not group.time.open_start
+            else ""
+        )
+    clashes = sum(not bound.overlaps(t) for t in group.stated)
+    agrees = sum(bound.overlaps(b) for b in group.bounds)
+    if stated and len(group.events) >= 2 and clashes <= 1 and agrees >= 1:
+        return f"its time ({time.label}) contradicts one other mention's but fits {agrees} report(s)"
+    return None
+
+
+def _compatible(
+    group: _Group, event: dict[str, Any], unit: str | None, kind: str, time: Interval | None
+) -> str | None:
     """Why the event may join the group, or None when it may not."""
-    if unit and group.unit and unit != group.unit:
+    if unit and group.unit and unit != group.unit and not _other_measure(event["type"], kind, group.kind):
         return None
+    if kind not in ("", "count") and group.kind not in ("", "count") and kind != group.kind:
+        return None  # soldiers killed are not soldiers sent
+    event_frame = _frame(event, kind)
+    if event_frame and group.frame and event_frame != group.frame:
+        return None  # a killing is not a dispatch, whatever their type
     mode = event.get("mode") or ""
     if mode and group.mode and mode != group.mode:
         return None
@@ -119,13 +190,18 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
     weapons = _weapon_categories(event)
     if event["type"] in WEAPON_TYPES and weapons and group.weapons and not weapons & group.weapons:
         return None  # drones sent are not missiles sent; drills with ships and with missiles are one drill
-    if time and group.time and not time.overlaps(group.time):
+    bound = _bound(event, time)
+    when = _time_fit(group, time, bound)
+    if when is None:
         return None
-    # A report without a time of its own happened on or before its article's date.
-    if time is None and group.time and _latest(event) and group.time.start > _latest(event):
-        return None
-    if time and group.time is None and time.start > max((_latest(e) or time.start) for e in group.events):
-        return None
+    stated = time is not None and not time.open_start
+    counts = _counts_agree(group, event, unit, kind)
+    if not stated and not group.stated and not counts:
+        gap = _report_gap(group, event)
+        if gap is not None and gap > REPORT_WINDOW_DAYS:
+            return None  # nothing ties them but type and actors: a war's background is not today's news
+        if gap is not None:
+            when = f"no time stated, reported {gap} day(s) apart"
     reasons = [
         f"same type {group.key[0]}",
         f"sources {','.join(group.key[1]) or '-'}",
@@ -137,11 +213,60 @@ def _compatible(group: _Group, event: dict[str, Any], unit: str | None, time: In
         reasons.append(f"places agree ({place['name']} ~ {group.place['name']})")
     if weapons and group.weapons:
         reasons.append(f"same kind of weapon ({', '.join(sorted(weapons & group.weapons))})")
-    if unit and group.unit:
-        reasons.append(f"both count {unit}")
-    if time and group.time:
-        reasons.append(f"times overlap ({time.label} ∩ {group.time.label})")
+    if counts:
+        reasons.append(counts)
+    elif unit and group.unit:
+        reasons.append(
+            f"both count {unit}" + (f" {kind}" if kind not in ("", "count") and kind == group.kind else "")
+        )
+    if event_frame and group.frame:
+        reasons.append(f"same frame ({event_frame})")
+    if when:
+        reasons.append(when)
     return ", ".join(reasons)
+
+
+def _reported(event: dict[str, Any]) -> tuple[date, date] | None:
+    """The interval of an event's report date ("2025-06": the whole month)."""
+    published = event.get("published") or {}
+    if not published.get("end"):
+        return None
+    start = published.get("start") or published["end"]
+    return date.fromisoformat(start), date.fromisoformat(published["end"])
+
+
+def _other_measure(event_type: str, kind: str, group_kind: str) -> bool:
+    """Whether two counts in different units may measure one fact: in a strike, "nine sites"
+    and "dozens of missiles" are one attack; in a transfer, soldiers and tanks are two."""
+    return event_type in ATTACK_TYPES and "count" in (kind or "count", group_kind or "count")
+
+
+def _report_gap(group: _Group, event: dict[str, Any]) -> int | None:
+    """Days between the event's report and the nearest report of the claim's (0: they overlap)."""
+    mine = _reported(event)
+    theirs = [r for r in map(_reported, group.events) if r]
+    if mine is None or not theirs:
+        return None
+    return min(max(0, (r[0] - mine[1]).days, (mine[0] - r[1]).days) for r in theirs)
+
+
+def _counts_agree(group: _Group, event: dict[str, Any], unit: str | None, kind: str) -> str:
+    """Why the event's count agrees with a count of the claim ('' when none does): the same
+    unit and kind, and bounds that overlap."""
+    q = event.get("quantity") or {}
+    if q.get("value") is None or not unit:
+        return ""
+    lo, hi = q.get("lower", q["value"]), q.get("upper", q["value"])
+    for other in group.events:
+        o = other.get("quantity") or {}
+        if o.get("value") is None or measure(other) != (unit, kind):
+            continue
+        o_lo, o_hi = o.get("lower", o["value"]), o.get("upper", o["value"])
+        if (lo is None or o_hi is None or lo <= o_hi) and (o_lo is None or hi is None or o_lo <= hi):
+            return (
+                f"counts agree ({q.get('text') or q['value']} ~ {o.get('text') or o['value']} {unit} {kind})"
+            )
+    return ""
 
 
 def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
@@ -155,22 +280,24 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
     groups: list[_Group] = []
     ordered = sorted(events, key=_order)
     for event in [e for e in ordered if e["target_actors"]] + [e for e in ordered if not e["target_actors"]]:
-        key = (event["type"], _ids(event["source_actors"]), _ids(event["target_actors"]))
-        unit = _unit(event)
+        key = (event["type"], _ids(event["source_actors"]), _target_ids(event))
+        unit, kind = measure(event)
         time = Interval.from_dict(event.get("time"))
         candidates = []
         for group in groups:
             open_target = not key[2] and group.key[:2] == key[:2]
             if group.key != key and not open_target:
                 continue
-            why = _compatible(group, event, unit, time)
+            why = _compatible(group, event, unit, kind, time)
             if why:
                 if group.key != key:
                     why += f", no target of its own (the claim's is {','.join(group.key[2])})"
                 candidates.append((group, why))
         if candidates:
             # prefer the same roles, then a group that counts the same thing, then the largest
-            candidates.sort(key=lambda gw: (gw[0].key != key, gw[0].unit != unit, -len(gw[0].events)))
+            candidates.sort(
+                key=lambda gw: (gw[0].key != key, gw[0].unit != unit, gw[0].kind != kind, -len(gw[0].events))
+            )
             group, why = candidates[0]
             group.explanation.append(f"{event['id']} joined: {why}")
         else:
@@ -179,13 +306,21 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
             groups.append(group)
         group.events.append(event)
         group.unit = group.unit or unit
+        if kind not in ("", "count") or not group.kind:
+            group.kind = group.kind if group.kind not in ("", "count") else kind
+        group.frame = group.frame or _frame(event, kind)
         group.mode = group.mode or event.get("mode") or ""
         group.weapons |= _weapon_categories(event)
         # keep the most specific place seen: a city rather than its country
         place = event.get("place")
         if place and (not group.place or place.get("country") == group.place["id"]):
             group.place = place
+        bound = _bound(event, time)
+        if bound:
+            group.bounds.append(bound)
         if time:
+            if not time.open_start:
+                group.stated.append(time)
             group.time = (group.time.intersect(time) or group.time) if group.time else time
     claims, links = [], []
     for group in groups:
@@ -243,7 +378,7 @@ def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> di
     first = events[0]
     claim_id = content_id(*map(str, group.key), group.unit or "", first["id"], prefix="c_")
     reported = sorted(date.fromisoformat(e["published"]["start"]) for e in events if e.get("published"))
-    quantity = _quantity_range(events)
+    quantity = _quantity_range(events, group.kind, group.unit)
     sources = _sources(events, set(group.key[1]) | set(group.key[2]))
     history = sorted(
         [
@@ -343,9 +478,19 @@ def _sources(events: list[dict[str, Any]], sides: set[str]) -> list[dict[str, An
     return list(seen.values())
 
 
-def _quantity_range(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The reported values, and the bounds every report allows together (None: they disagree)."""
-    qs = [e["quantity"] for e in events if e.get("quantity") and e["quantity"].get("value") is not None]
+def _quantity_range(
+    events: list[dict[str, Any]], kind: str = "", unit: str | None = None
+) -> dict[str, Any] | None:
+    """The reported values, and the bounds every report allows together (None: they disagree).
+
+    Every count carries its canonical unit and kind; only counts of the claim's unit and kind
+    (or of no known unit or kind) enter the range."""
+    qs = []
+    for e in events:
+        q_unit, q_kind = measure(e)
+        same_kind = q_kind == kind or q_kind == "count" or kind in ("", "count")
+        if q_kind and same_kind and (not q_unit or not unit or q_unit == unit):
+            qs.append({**e["quantity"], "unit": q_unit or "", "kind": q_kind})
     if not qs:
         return None
     lowers = [q["lower"] for q in qs if q.get("lower") is not None]
@@ -361,8 +506,16 @@ def _quantity_range(events: list[dict[str, Any]]) -> dict[str, Any] | None:
         "min_reported": min(values),
         "max_reported": max(values),
         "unit": next((q["unit"] for q in qs if q.get("unit")), ""),
+        "kind": kind if kind not in ("", "count") else next((q["kind"] for q in qs), "count"),
         "reports": [
-            {"value": q["value"], "lower": q.get("lower"), "upper": q.get("upper"), "text": q.get("text")}
+            {
+                "value": q["value"],
+                "lower": q.get("lower"),
+                "upper": q.get("upper"),
+                "unit": q["unit"],
+                "kind": q["kind"],
+                "text": q.get("text"),
+            }
             for q in qs
         ],
         "agree": agree,

@@ -31,6 +31,7 @@ import networkx as nx
 import yaml
 
 from cronaca.errors import UsageError
+from cronaca.eval.claim_judgements import ClaimJudgements, path_beside
 from cronaca.eval.common import json_option, print_json, ratio, read_text, share, table, write_jsonl
 from cronaca.eval.judgements import Judgements, event_key
 from cronaca.model import Interval
@@ -258,6 +259,8 @@ class Result:
     mixed_claims: list[dict[str, Any]] = field(default_factory=list)
     precision: dict[str, Any] = field(default_factory=dict)
     unjudged: list[dict[str, Any]] = field(default_factory=list)
+    claims: dict[str, Any] = field(default_factory=dict)  # multi-article claims judged sound
+    unjudged_claims: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read_records(articles_dir: str, db: str | None) -> list[dict[str, Any]]:
@@ -273,7 +276,12 @@ def read_records(articles_dir: str, db: str | None) -> list[dict[str, Any]]:
         return out
 
 
-def score(gold: Gold, records: list[dict[str, Any]], judgements: Judgements | None = None) -> Result:
+def score(
+    gold: Gold,
+    records: list[dict[str, Any]],
+    judgements: Judgements | None = None,
+    claim_judgements: ClaimJudgements | None = None,
+) -> Result:
     articles = {Path(r.get("source") or "").name: r for r in records if r["kind"] == "article"}
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in records:
@@ -309,7 +317,11 @@ def score(gold: Gold, records: list[dict[str, Any]], judgements: Judgements | No
                 "factuality": check_factuality(fact, event),
             }
         result.facts.append(line)
-    group_of: dict[str, list[str]] = defaultdict(list)
+    groups_of_fact: dict[str, set[str]] = defaultdict(set)
+    for name, members in gold.groups.items():
+        for m in members:
+            groups_of_fact[m].add(name)
+    facts_in_claim: dict[str, set[str]] = defaultdict(set)
     for name, members in gold.groups.items():
         found = [m for m in members if m in paired]
         claims = {paired[m].get("claim_id") for m in found}
@@ -323,14 +335,29 @@ def score(gold: Gold, records: list[dict[str, Any]], judgements: Judgements | No
             }
         )
         for m in found:
-            group_of[paired[m].get("claim_id")].append(name)
-    for claim, names in group_of.items():
-        if claim is not None and len(set(names)) > 1:
-            result.mixed_claims.append({"claim_id": claim, "groups": sorted(set(names))})
+            facts_in_claim[paired[m].get("claim_id")].add(m)
+    # a claim mixes groups when two of its facts share no group (groups may nest: "26 killed"
+    # is one of the toll's estimates, so a fact may belong to two groups)
+    for claim, members in sorted(facts_in_claim.items(), key=lambda kv: str(kv[0])):
+        ordered = sorted(members)
+        apart = [
+            (a, b)
+            for i, a in enumerate(ordered)
+            for b in ordered[i + 1 :]
+            if not groups_of_fact[a] & groups_of_fact[b]
+        ]
+        if claim is not None and apart:
+            names = sorted({g for m in members for g in groups_of_fact[m]})
+            result.mixed_claims.append({"claim_id": claim, "groups": names, "apart": apart})
     if judgements is not None:
         by_file = {a["id"]: name for name, a in articles.items()}
         events = [e for es in by_article.values() for e in es]
         result.precision, result.unjudged = judgements.precision(events, by_file)
+    if claim_judgements is not None:
+        by_file = {a["id"]: name for name, a in articles.items()}
+        events_by_id = {e["id"]: e for es in by_article.values() for e in es}
+        claims = [r for r in records if r["kind"] == "claim"]
+        result.claims, result.unjudged_claims = claim_judgements.score(claims, events_by_id, by_file)
     return result
 
 
@@ -355,6 +382,8 @@ def figures(result: Result) -> dict[str, Any]:
     }
     if result.precision:
         out["precision"] = result.precision
+    if result.claims:
+        out["claims"] = result.claims
     return out
 
 
@@ -382,6 +411,14 @@ def report(result: Result) -> str:
         )
         for u in result.unjudged[:20]:
             lines.append(f"  {u['article']} @{u['trigger'][0]} {u['type']} {u['source']} → {u['target']}")
+    if result.unjudged_claims:
+        lines.append("")
+        lines.append(
+            f"{len(result.unjudged_claims)} claims joining several articles not yet judged "
+            "(write them with --unjudged-claims FILE):"
+        )
+        for u in result.unjudged_claims[:20]:
+            lines.append(f"  {u['summary']}  [{', '.join(u['events'])}]")
     fig = figures(result)
     lines.append("")
     rows = [["facts found (type and actors)", share(fig["found"], fig["facts"])]]
@@ -398,6 +435,11 @@ def report(result: Result) -> str:
     if p := fig.get("precision"):
         rows.append(["emitted events judged right", share(p["right"], p["judged"])])
         rows.append(["emitted events not judged", f"{p['unjudged']} of {p['emitted']}"])
+    if c := fig.get("claims"):
+        causes = ", ".join(f"{n} {cause}" for cause, n in c["unsound_by_cause"].items())
+        rows.append(["claims joining ≥ 2 articles judged sound", share(c["sound"], c["judged"])])
+        rows.append(["  unsound, by cause", causes])
+        rows.append(["  not judged", f"{c['unjudged']} of {c['multi_article']}"])
     lines.append(table(rows))
     return "\n".join(lines)
 
@@ -415,6 +457,17 @@ def report(result: Result) -> str:
     type=click.Path(dir_okay=False, writable=True),
     help="Append entries for emitted events not yet judged to this YAML file, with their sentences.",
 )
+@click.option(
+    "--claim-judgements",
+    type=click.Path(dir_okay=False),
+    help="YAML file of claims joining several articles judged sound or not "
+    "(default: X-claims.yaml beside --judgements X.yaml, when it exists).",
+)
+@click.option(
+    "--unjudged-claims",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Append entries for multi-article claims not yet judged to this YAML file.",
+)
 @click.option("--db", help="Keep the store here (a SQLite path) instead of a throwaway one.")
 @click.option(
     "--predictions", type=click.Path(dir_okay=False, writable=True), help="Write per-fact JSON lines."
@@ -425,6 +478,8 @@ def eval_facts(
     articles: str,
     judgements: str | None,
     unjudged: str | None,
+    claim_judgements: str | None,
+    unjudged_claims: str | None,
     db: str | None,
     predictions: str | None,
     as_json: bool,
@@ -438,15 +493,26 @@ def eval_facts(
     """
     data = load_gold(gold)
     judged = Judgements.load(judgements) if judgements else (Judgements({}) if unjudged else None)
+    if claim_judgements is None and judgements and path_beside(judgements).exists():
+        claim_judgements = str(path_beside(judgements))
+    claims_judged = (
+        ClaimJudgements.load(claim_judgements)
+        if claim_judgements
+        else (ClaimJudgements({}) if unjudged_claims else None)
+    )
     records = read_records(articles, db)
-    result = score(data, records, judged)
+    result = score(data, records, judged, claims_judged)
     if predictions:
         write_jsonl(predictions, result.facts)
     if unjudged and result.unjudged:
         texts = {r["id"]: r for r in records if r["kind"] == "event"}
         Judgements.append_skeletons(unjudged, result.unjudged, texts)
+    if unjudged_claims and result.unjudged_claims:
+        ClaimJudgements.append_skeletons(unjudged_claims, result.unjudged_claims)
     if as_json:
-        print_json({**figures(result), "unjudged": result.unjudged})
+        print_json(
+            {**figures(result), "unjudged": result.unjudged, "unjudged_claims": result.unjudged_claims}
+        )
     else:
         click.echo(report(result))
 

@@ -88,6 +88,10 @@ def types(text: str) -> set[str]:
         # goods donated or delivered
         ("Japan donated medical supplies to Haiti.", ("AID", ("JPN",), ("HTI",))),
         ("Qatar delivered relief supplies to Sudan.", ("AID", ("QAT",), ("SDN",))),
+        # cooperation in the future tense is an intention (AGREE)
+        ("German Foreign Minister Klaus Kinkel will visit Albania in June.", ("AGREE", ("DEU",), ("ALB",))),
+        ("France will give Mali a loan of 50 million euros.", ("AGREE", ("FRA",), ("MLI",))),
+        ("Spain will support Morocco's bid to host the games.", ("AGREE", ("ESP",), ("MAR",))),
         # sanctions without "sanction": envoys expelled, aid stopped
         ("Switzerland expelled two Russian diplomats for spying.", ("SANCTION", ("CHE",), ("RUS",))),
         ("Poland expelled the Belarusian ambassador.", ("SANCTION", ("POL",), ("BLR",))),
@@ -141,6 +145,8 @@ def test_family_type(text: str, expected: str) -> None:
         # insisting that something is so is no demand; seeking suspects is no request
         ("The Egyptian minister insisted that Egypt had done nothing wrong.", "REQUEST"),
         ("Kenyan police are seeking the suspects.", "REQUEST"),
+        # a fate received is no promise
+        ("Iran said Israel will receive a bitter fate.", "AGREE"),
         # aid given is no sanction
         ("Japan gave economic aid to Serbia.", "SANCTION"),
     ],

@@ -140,3 +140,26 @@ def test_goods_sent_and_delivered_are_one_kind():
     assert measure(sent) == measure(delivered) == ("drones", "shipped")
     [claim], _ = build_claims([sent, delivered])
     assert claim["quantity"]["kind"] == "shipped"
+
+
+def test_an_exchange_joins_whichever_way_round_its_sides_are_named():
+    one = said(
+        event("e1", article="a1", published="2025-05-23", type="RETREAT", source="UKR", target="RUS"),
+        "Kyiv and Moscow completed the exchange.",
+        "exchange",
+    )
+    other = said(
+        event("e2", article="a2", published="2025-05-24", type="RETREAT", source="RUS", target="UKR"),
+        "Moscow returned 390 people in the swap.",
+        "swap",
+    )
+    [claim], _ = build_claims([one, other])
+    assert [a["id"] for a in claim["source_actors"]] == ["RUS"]
+    assert [a["id"] for a in claim["target_actors"]] == ["UKR"]
+    # a one-way release is not keyed mutually
+    freed = said(
+        event("e3", article="a3", published="2025-05-24", type="RETREAT", source="UKR", target="RUS"),
+        "Ukraine freed the soldiers.",
+        "freed",
+    )
+    assert len(build_claims([other, freed])[0]) == 2

@@ -83,6 +83,28 @@ def _target_ids(event: dict[str, Any]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+# types whose two sides may be named either way round ("A met B" is "B met A"); exchanges too
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT"})
+
+
+def _key(event: dict[str, Any]) -> tuple:
+    """(type, source polities, target polities); a mutual fact (talks, an agreement, a
+    prisoner exchange) is keyed with its sides in a fixed order, so "Kyiv and Moscow swapped"
+    and "Moscow returned ... to Kyiv in the swap" meet. Both sides are touched actors, so the
+    incremental rebuild still sees every member."""
+    sources, targets = _ids(event["source_actors"]), _target_ids(event)
+    if sources and targets and (event["type"] in MUTUAL_TYPES or frame(event) == "exchanged"):
+        sources, targets = sorted((sources, targets))
+    return (event["type"], sources, targets)
+
+
+def _sides(event: dict[str, Any], key: tuple) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The event's actors as the claim's (source, target) sides: swapped when keyed mutually."""
+    if _ids(event["source_actors"]) != key[1] and _target_ids(event) == key[1]:
+        return event["target_actors"], event["source_actors"]
+    return event["source_actors"], event["target_actors"]
+
+
 # kinds of quantity and trigger frames that name one frame: goods and forces both move
 _SAME_FRAME = {"shipped": "sent"}
 
@@ -280,7 +302,7 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
     groups: list[_Group] = []
     ordered = sorted(events, key=_order)
     for event in [e for e in ordered if e["target_actors"]] + [e for e in ordered if not e["target_actors"]]:
-        key = (event["type"], _ids(event["source_actors"]), _target_ids(event))
+        key = _key(event)
         unit, kind = measure(event)
         time = Interval.from_dict(event.get("time"))
         candidates = []
@@ -394,15 +416,15 @@ def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> di
         + list(acknowledgements),
         key=lambda h: (h["reported"] or "", h["event_id"]),
     )
-    source_names = _names(first["source_actors"])
-    target_names = _names(first["target_actors"])
+    sides = [_sides(e, group.key) for e in events]
+    source_names, target_names = _names(sides[0][0]), _names(sides[0][1])
     return {
         "id": claim_id,
         "type": first["type"],
         "mode": group.mode,
         "context": next((e["context"] for e in events if e["context"]), ""),
-        "source_actors": _merge_actors(e["source_actors"] for e in events),
-        "target_actors": _merge_actors(e["target_actors"] for e in events),
+        "source_actors": _merge_actors(src for src, _ in sides),
+        "target_actors": _merge_actors(tgt for _, tgt in sides),
         "time_start": group.time.start if group.time and not group.time.open_start else None,
         "time_end": group.time.end if group.time else None,
         "time_precision": group.time.precision if group.time else None,

@@ -25,7 +25,7 @@ from typing import Any
 
 COMPONENT = "claim-quantities@1"
 KINDS = ("sent", "killed", "wounded", "captured", "released", "produced", "shipped", "money", "count")
-FRAMES = (*KINDS[:-2], "fled")  # what a trigger may say happened
+FRAMES = (*KINDS[:-2], "fled", "exchanged")  # what a trigger may say happened
 
 # what the words around a number or its trigger say happened to what is counted (Italian and
 # English): word prefixes, then whole words (short or ambiguous stems: "sent" is not "sentito")
@@ -48,6 +48,7 @@ CUES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
         ("releas", "liberat", "rilasc", "scarcerat"),
         frozenset({"freed", "frees", "free", "liberati"}),
     ),
+    "exchanged": (("exchang", "swap", "scambi"), frozenset()),
     "fled": (("fled", "flee", "fugg", "escap", "scapp"), frozenset({"fuga"})),
     "sent": (
         (

@@ -163,14 +163,31 @@ def _sentence_of(event: dict[str, Any], text: str, fact: Fact) -> bool:
     return False
 
 
+def _trigger_in(event: dict[str, Any], text: str, fact: Fact) -> bool:
+    """The event's trigger lies inside one of the fact's `where` fragments."""
+    trigger = event.get("trigger") or {}
+    start = trigger.get("start")
+    if start is None:
+        return False
+    end = trigger.get("end", start + len(str(trigger.get("text", ""))))
+    for fragment in fact.where:
+        for m in re.finditer(re.escape(fragment), text):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
 def pair(facts: list[Fact], events: list[dict[str, Any]], text: str, gold: Gold) -> dict[str, dict]:
     """One event per fact and one fact per event: the most facts paired, then the most pairs
-    from the fact's own sentence (a maximum-weight matching)."""
+    from the fact's own sentence, then from its own words (the trigger inside a `where`
+    fragment: "launched" rather than "killing" for "Israel has launched strikes, killing ...")
+    — a maximum-weight matching."""
     graph = nx.Graph()
     for fact in facts:
         for k, event in enumerate(events):
             if matches(fact, event, gold):
-                graph.add_edge(("f", fact.id), ("e", k), weight=2 if _sentence_of(event, text, fact) else 1)
+                weight = 1 + 2 * _sentence_of(event, text, fact) + _trigger_in(event, text, fact)
+                graph.add_edge(("f", fact.id), ("e", k), weight=weight)
     paired = {}
     for a, b in nx.max_weight_matching(graph, maxcardinality=True):
         f, e = (a, b) if a[0] == "f" else (b, a)

@@ -163,3 +163,14 @@ def test_an_exchange_joins_whichever_way_round_its_sides_are_named():
         "freed",
     )
     assert len(build_claims([other, freed])[0]) == 2
+
+
+def test_a_mention_naming_part_of_the_targets_joins():
+    both = event("e1", article="a1", published="2025-06-13", type="THREATEN", source="IRN", target="ISR")
+    both["target_actors"].append({"id": "USA", "name": "USA", "sector": "", "country": "USA"})
+    one = event("e2", article="a2", published="2025-06-13", type="THREATEN", source="IRN", target="ISR")
+    other = event("e3", article="a3", published="2025-06-13", type="THREATEN", source="IRN", target="GBR")
+    claims, _ = build_claims([both, one, other])
+    assert sorted(c["n_events"] for c in claims) == [1, 2]
+    joined = next(c for c in claims if c["n_events"] == 2)
+    assert any("targets in part" in line for line in joined["data"]["explanation"])

@@ -263,6 +263,15 @@ def _other_measure(event_type: str, kind: str, group_kind: str) -> bool:
     return event_type in ATTACK_TYPES and "count" in (kind or "count", group_kind or "count")
 
 
+def _targets_within(key: tuple, other: tuple) -> bool:
+    """Same type and source, and one mention's targets among the other's: "threatened Israel"
+    and "threatened the US and Israel" (every member still shares the claim's source)."""
+    if key == other or key[:2] != other[:2] or not key[2] or not other[2]:
+        return False
+    mine, theirs = set(key[2]), set(other[2])
+    return mine <= theirs or theirs <= mine
+
+
 def _report_gap(group: _Group, event: dict[str, Any]) -> int | None:
     """Days between the event's report and the nearest report of the claim's (0: they overlap)."""
     mine = _reported(event)
@@ -308,12 +317,15 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
         candidates = []
         for group in groups:
             open_target = not key[2] and group.key[:2] == key[:2]
-            if group.key != key and not open_target:
+            within = _targets_within(key, group.key)
+            if group.key != key and not open_target and not within:
                 continue
             why = _compatible(group, event, unit, kind, time)
             if why:
-                if group.key != key:
+                if open_target:
                     why += f", no target of its own (the claim's is {','.join(group.key[2])})"
+                elif within:
+                    why += f", targets in part ({','.join(key[2])} ~ {','.join(group.key[2])})"
                 candidates.append((group, why))
         if candidates:
             # prefer the same roles, then a group that counts the same thing, then the largest

@@ -65,6 +65,9 @@ def types(text: str) -> set[str]:
         ("Bolivian miners said they would boycott the elections.", ("THREATEN", ("BOL",), ())),
         ("The Thai government is prepared to impose martial law.", ("THREATEN", ("THA",), ())),
         ("Venezuela plans to impose new tariffs on Colombia.", ("THREATEN", ("VEN",), ("COL",))),
+        # a price promised by a speaker to the subject
+        ("Iran said Israel would pay a heavy price for the attack.", ("THREATEN", ("IRN",), ("ISR",))),
+        ("The rebels will pay dearly, the Congolese army said.", ("THREATEN", ("COD",), ("agent:rebels",))),
         # offers and agreement without an agreement noun
         ("Turkey is willing to reopen its border with Armenia.", ("AGREE", ("TUR",), ("ARM",))),
         ("Ghana is ready to send engineers to Liberia.", ("AGREE", ("GHA",), ("LBR",))),
@@ -145,6 +148,10 @@ def test_family_type(text: str, expected: str) -> None:
         # insisting that something is so is no demand; seeking suspects is no request
         ("The Egyptian minister insisted that Egypt had done nothing wrong.", "REQUEST"),
         ("Kenyan police are seeking the suspects.", "REQUEST"),
+        # demand of a market is no one's demand
+        ("Chinese mines work around the clock to meet demand for coal.", "CONCEDE"),
+        # a price paid by buyers is no threat
+        ("Kenyan consumers will pay a higher price for petrol, the ministry said.", "THREATEN"),
         # a fate received is no promise
         ("Iran said Israel will receive a bitter fate.", "AGREE"),
         # aid given is no sanction

@@ -166,10 +166,14 @@ def _sentence(event: dict[str, Any], width: int = 400) -> Text:
     q = event.get("quantity")
     if q and q.get("start") is not None:
         spans.append((q["start"], q["end"], "bold magenta"))
-    styled = Text(text[:width] + ("…" if len(text) > width else ""))
+    shown = text[:width]
+    styled = Text(shown + ("…" if len(text) > width else ""))
     for start, end, style in spans:
-        if start - base < width:
-            styled.stylize(style, start - base, end - base)
+        # only spans inside the shown sentence: an actor taken from another sentence (the
+        # story's sides, a speaker) has offsets outside it, and rich loops on such spans
+        lo, hi = start - base, min(end - base, len(shown))
+        if 0 <= lo < hi:
+            styled.stylize(style, lo, hi)
     return styled
 
 

@@ -726,3 +726,8 @@ def test_a_non_state_armed_group_is_not_its_countrys_side():
 def test_armed_forces_entering_a_place_and_a_minister_entering_a_room():
     assert ("FIGHT", ("agent:rebels",), ()) in coded("I ribelli sono entrati in città all'alba.", "it")
     assert events("Il ministro è entrato in aula.", "it") == []
+
+
+def test_armed_forces_entering_a_country_in_english():
+    assert ("FIGHT", ("ISR",), ("SYR",)) in coded("Israeli troops entered Syria for the first time.", "en")
+    assert ("CONSULT", ("TCD",), ("SDN",)) in coded("Chad entered talks with Sudan.", "en")

@@ -232,10 +232,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             continue
         # the sources cited in the trigger's part of the sentence (a ";" starts another part)
         attribution = [a for a in chain.actors if _same_part(sent, i, chain.where.get(a.id, i))]
-        for rule in rules:
+        for rule in _rules_for(rules, lem, sent.lower[i]):
             if i in taken or i in cue_tokens:
-                continue
-            if lem not in rule.triggers and sent.lower[i] not in rule.triggers:
                 continue
             if rule.unless and any(
                 sent.lemmas[j] in rule.unless or sent.lower[j] in rule.unless
@@ -385,9 +383,33 @@ def _cited(sent: SentenceView, chain: Chain) -> set[int]:
     return cited
 
 
-@cache
+_INDEXES: dict[int, tuple[tuple[Rule, ...], frozenset[str], dict[str, tuple[int, ...]]]] = {}
+
+
+def _index(rules: tuple[Rule, ...]) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Every trigger word of a rule set, and for each word the positions of the rules it
+    triggers, in file order. Keyed by the identity of the (cached, immutable) rule tuple:
+    hashing a thousand frozen rules on every sentence cost more than the rules themselves."""
+    hit = _INDEXES.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        by_word: dict[str, list[int]] = {}
+        for k, rule in enumerate(rules):
+            for word in rule.triggers:
+                by_word.setdefault(word, []).append(k)
+        hit = (rules, frozenset(by_word), {w: tuple(ks) for w, ks in by_word.items()})
+        _INDEXES[id(rules)] = hit
+    return hit[1], hit[2]
+
+
 def _trigger_words(rules: tuple[Rule, ...]) -> frozenset[str]:
-    return frozenset().union(*(r.triggers for r in rules))
+    return _index(rules)[0]
+
+
+def _rules_for(rules: tuple[Rule, ...], lemma: str, word: str) -> list[Rule]:
+    """The rules a token fires, in file order: those listing its lemma or its form."""
+    by_word = _index(rules)[1]
+    positions = set(by_word.get(lemma, ())) | set(by_word.get(word, ()))
+    return [rules[k] for k in sorted(positions)]
 
 
 def _context(sent: SentenceView, rule: Rule) -> str:

@@ -731,3 +731,31 @@ def test_armed_forces_entering_a_place_and_a_minister_entering_a_room():
 def test_armed_forces_entering_a_country_in_english():
     assert ("FIGHT", ("ISR",), ("SYR",)) in coded("Israeli troops entered Syria for the first time.", "en")
     assert ("CONSULT", ("TCD",), ("SDN",)) in coded("Chad entered talks with Sudan.", "en")
+
+
+@pytest.mark.parametrize(
+    "language, text, target, factuality",
+    [
+        ("it", "Secondo l'Onu, l'Iran arma gli Houthi da anni.", "org:houthi", "reported"),
+        ("it", "Il Ruanda nega di sostenere i ribelli dell'M23.", "org:m23", "denied"),
+        ("en", "Iran has been arming the Houthis for years.", "org:houthi", "asserted"),
+        ("en", "Rwanda denies supporting the M23 rebels.", "org:m23", "denied"),
+    ],
+)
+def test_backing_an_armed_side_told_actively_is_aid(language, text, target, factuality):
+    aid = [e for e in events(text, language) if e.type == "AID"]
+    assert aid and target in [a.id for a in aid[0].target_actors]
+    assert aid[0].factuality == factuality
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il governo sostiene il piano di pace presentato ieri."),
+        ("it", "La Francia sostiene l'Ucraina nella sua candidatura."),
+        ("en", "The government supports the peace plan."),
+        ("en", "Germany backs Moldova's bid to join the union."),
+    ],
+)
+def test_supporting_a_plan_or_a_state_is_not_arming_a_side(language, text):
+    assert "AID" not in {e.type for e in events(text, language)}

@@ -83,6 +83,7 @@ class Rule:
     source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"
     subject_role: str = ""  # target: the subject is the target ("X received asylum from Y")
     source_sectors: frozenset[str] = frozenset()  # the source must be armed: "i ribelli sono entrati"
+    target_sectors: frozenset[str] = frozenset()  # the target must be armed: "Rwanda backs the M23"
     speaker_source: bool = False  # the sentence's speaker is the source ("X must go", said Y)
     noun_subject: bool = True  # False: a nominal trigger takes no subject from its left ("le vittime")
     intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
@@ -152,6 +153,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 subject_role=raw.get("subject_role", ""),
                 speaker_source=bool(raw.get("speaker_source", False)),
                 source_sectors=frozenset(raw.get("source_sectors", [])),
+                target_sectors=frozenset(raw.get("target_sectors", [])),
             )
         )
     return int(data.get("version", 1)), tuple(rules)

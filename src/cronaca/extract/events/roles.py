@@ -309,6 +309,8 @@ def roles(
         source, target = list(sides[0]), list(sides[1])
     if rule.source_sectors and not any(a.sector in rule.source_sectors for a in source):
         return None  # "le truppe sono entrate in città", not "il ministro è entrato in aula"
+    if rule.target_sectors and not any(a.sector in rule.target_sectors for a in target):
+        return None  # backing rebels is arming a side, "supports the plan" is not
     if "source" in rule.require and not source:
         return None
     if "target" in rule.require and not target:

@@ -165,3 +165,14 @@ def test_family_absent(text: str, absent: str) -> None:
 def test_an_obligation_with_no_speaker_is_no_demand():
     # "X must …" said by no one the sentence names: no source to ask it
     assert "REQUEST" not in types("Serbia must withdraw its police from the north.")
+
+
+def test_a_call_is_a_request_only_when_made_on_or_for_someone():
+    assert ("REQUEST", ("org:un-security-council",), ("COD",)) in {
+        (t, tuple(a.id for a in e.source_actors), tg)
+        for e in events("The UN Security Council called on the M23 to reverse its advances.")
+        for t, tg in [(e.type, tuple(a.country or a.id for a in e.target_actors))]
+    }
+    assert ("REQUEST", ("DEU",), ("IRN",)) in coded("Germany called for Iran to free the journalists.")
+    assert "REQUEST" not in types("Kinshasa called the Rwandan offensive a declaration of war.")
+    assert "REQUEST" not in types("Chile called the vote in Peru a farce.")

@@ -759,3 +759,19 @@ def test_backing_an_armed_side_told_actively_is_aid(language, text, target, fact
 )
 def test_supporting_a_plan_or_a_state_is_not_arming_a_side(language, text):
     assert "AID" not in {e.type for e in events(text, language)}
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "La Russia ha ammassato truppe al confine con la Finlandia.", ("MOBILIZE", ("RUS",), ("FIN",))),
+        ("en", "India deployed more soldiers along its frontier with China.", ("MOBILIZE", ("IND",), ("CHN",))),
+    ],
+)
+def test_forces_massed_on_the_border_with_a_neighbour_face_it(language, text, expected):
+    assert expected in coded(text, language)
+
+
+def test_with_after_a_border_opens_a_circumstance_when_a_phrase_follows():
+    found = coded("L'esercito del Ciad ha schierato truppe al confine, con il sostegno della Francia.", "it")
+    assert not any(t == "MOBILIZE" and target == ("FRA",) for t, _, target in found)

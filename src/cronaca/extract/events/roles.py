@@ -536,11 +536,15 @@ def _in_target_phrase(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
     if not rule.inherit:
         return False
     sent = ctx.sent
-    stops = _events_data(ctx.language).get("governing_preps", ())
+    data = _events_data(ctx.language)
+    stops = data.get("governing_preps", ())
+    borders = data.get("border_nouns", ())
     for j in range(k - 1, max(i, k - 8), -1):
         word = sent.lower[j]
         if word in rule.target_preps:
             return j > i
+        if word in stops and k - j <= 2 and j > 0 and sent.lemmas[j - 1] in borders:
+            continue  # "al confine con il Congo", "on the border with Finland": the neighbour
         if word in (",", ";", ":") or sent.lemmas[j] in ctx.triggers or word in stops:
             return False  # "fighting escalated despite calls from the UN": "despite" opens another phrase
     return False

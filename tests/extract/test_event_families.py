@@ -775,3 +775,26 @@ def test_forces_massed_on_the_border_with_a_neighbour_face_it(language, text, ex
 def test_with_after_a_border_opens_a_circumstance_when_a_phrase_follows():
     found = coded("L'esercito del Ciad ha schierato truppe al confine, con il sostegno della Francia.", "it")
     assert not any(t == "MOBILIZE" and target == ("FRA",) for t, _, target in found)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "Il Giappone ha avvistato due bombardieri russi vicino a Hokkaido.", ("MOBILIZE", ("RUS",), ("JPN",))),
+        ("en", "Japan spotted two Russian bombers near Hokkaido on Tuesday.", ("MOBILIZE", ("RUS",), ("JPN",))),
+        ("en", "South Korea detected three North Korean drones near Seoul.", ("MOBILIZE", ("PRK",), ("KOR",))),
+    ],
+)
+def test_forces_sighted_are_moved_by_their_owner_towards_who_saw_them(language, text, expected):
+    assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "La polizia ha individuato il drone sopra l'aeroporto."),
+        ("en", "Police detected a drone over the airport."),
+    ],
+)
+def test_a_sighting_with_no_owner_is_no_mobilisation(language, text):
+    assert "MOBILIZE" not in {e.type for e in events(text, language)}

@@ -77,7 +77,7 @@ class Rule:
     unless: frozenset[str] = frozenset()  # words right after the trigger that unmake it ("released a video")
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
-    owner: str = ""  # target: the object's owner is the target ("downed five Indian jets")
+    owner: str = ""  # target | source: the object's owner has that role ("downed five Indian jets")
     object_role: str = ""  # source | target: the object names that role ("trasferito i migranti")
     negated_only: bool = False  # fires only when negated: "non ha convalidato" is a rejection
     source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"

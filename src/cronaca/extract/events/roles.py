@@ -179,10 +179,15 @@ def roles(
         # a nominal trigger's demonym is its doer: "Indian strikes", "i raid israeliani"
         source, used = [actor_from(own_demonym)], own_demonym
     owned: list[Actor] = []
+    if obj is not None and rule.owner == "source" and not source:
+        # whose forces were seen is who moved them: "detected 19 Chinese warships"
+        source = [actor_from(e) for e in [_owner(ctx, obj)] if e is not None]
     if obj is not None and rule.owner == "target":
         # the owner of the object hit is the target: "cinque aerei nemici indiani", "Iran's bases"
         owned = [actor_from(e) for e in [_owner(ctx, obj)] if e is not None]
-    elif obj is not None and agent is None and not (genitive is not None and rule.genitive == "source"):
+    elif obj is not None and agent is None and rule.owner != "source" and not (
+        genitive is not None and rule.genitive == "source"
+    ):
         # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
         # On the noun itself, not after a preposition ("drones towards Israeli territory").
         near = [

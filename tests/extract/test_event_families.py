@@ -798,3 +798,20 @@ def test_forces_sighted_are_moved_by_their_owner_towards_who_saw_them(language, 
 )
 def test_a_sighting_with_no_owner_is_no_mobilisation(language, text):
     assert "MOBILIZE" not in {e.type for e in events(text, language)}
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        (
+            "it",
+            "L'Onu ha chiesto alla Russia di ritirare le truppe dalla Georgia.",
+            ("RETREAT", ("RUS",), ("GEO",)),
+        ),
+        ("en", "Germany called for Iran to release the journalists.", ("RETREAT", ("IRN",), ())),
+    ],
+)
+def test_the_one_asked_to_act_does_the_infinitive(language, text, expected):
+    found = coded(text, language)
+    assert expected in found
+    assert not any(t == "RETREAT" and source in {("Q1065",), ("DEU",)} for t, source, _ in found)

@@ -224,6 +224,8 @@ def roles(
         subject_as_target = []
     if obj_actor is not None and rule.object_role == "source" and not source:
         source = [actor_from(obj_actor)]
+    if verbal and not source and not passive and (asked := _asked_to_act(ctx, i)) is not None:
+        source = [actor_from(asked)]  # "ha chiesto alla Russia di ritirare", "called for Iran to free"
     if not source and not passive and not governed:
         source = subject or _implicit_subject(ctx, i) or _title_subject(ctx, i, own)
 
@@ -707,6 +709,28 @@ def _after_preposition(ctx: RoleContext, k: int) -> bool:
     while j >= 0 and sent.lower[j] in cc.articles:
         j -= 1
     return j >= 0 and (sent.lower[j] in cc.prepositions or sent.lower[j] in cc.genitive)
+
+
+def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
+    """The one asked, ordered or allowed to act does the infinitive: "l'Onu ha chiesto alla
+    Russia di ritirare le truppe", "Germany called for Iran to free them" (``control_verbs`` and
+    ``infinitive_marks`` in events.yaml). Without it the asker became the doer."""
+    sent = ctx.sent
+    data = _events_data(ctx.language)
+    if i < 3 or sent.lower[i - 1] not in data.get("infinitive_marks", ()):
+        return None
+    verbs = data.get("control_verbs", ())
+    for v in range(i - 2, max(-1, i - 9), -1):
+        if sent.lower[v] in (",", ";", ":"):
+            return None
+        if sent.lemmas[v] in verbs or sent.lower[v] in verbs:
+            asked = [
+                e
+                for e in ctx.actors()
+                if v < sent.entity_token(e) and sent.entity_end_token(e) < i - 1
+            ]
+            return asked[-1] if asked else None
+    return None
 
 
 def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:

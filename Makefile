@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= cronaca.db
-CORPUS ?=
+CORPUS ?= $(wildcard ../shared/seeds)
 
 .PHONY: demo seeds test test-fast eval eval-facts lint serve bench resources clean
 
@@ -13,7 +13,8 @@ $(BIN)/cronaca: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(BIN)/cronaca
 
-## demo: install, ingest the bundled demo corpus into $(DB), print the timeline and the web UI URL
+## demo: install, ingest the seeds (../shared/seeds; the bundled demo corpus where they are absent)
+##       into $(DB), print the timeline and the web UI URL
 demo: $(BIN)/cronaca
 	$(BIN)/cronaca --db $(DB) demo $(if $(CORPUS),--corpus $(CORPUS))
 

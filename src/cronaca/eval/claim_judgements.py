@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cronaca.errors import UsageError
+from cronaca.eval.judgements import append_yaml, read_judgement_file
 
 Key = tuple[str, tuple[str, ...]]
 CAUSES = ("join", "extraction")
@@ -53,13 +52,9 @@ class ClaimJudgements:
     @classmethod
     def load(cls, path: str | Path) -> ClaimJudgements:
         """Read a claim judgement file; a missing file is an empty judgement."""
-        p = Path(path)
-        if not p.exists():
+        data = read_judgement_file(path, "claim judgement")
+        if data is None:
             return cls({})
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as e:
-            raise UsageError(f"cannot read claim judgement file {path}: {e}") from e
         verdicts: dict[Key, dict[str, Any]] = {}
         entries = data if isinstance(data, list) else data.get("claims") or []  # skeletons: a bare list
         for entry in entries:
@@ -116,5 +111,4 @@ class ClaimJudgements:
     @staticmethod
     def append_skeletons(path: str | Path, unjudged: list[dict[str, Any]]) -> None:
         """Write entries to fill in (``sound: null``); they hold no article text."""
-        with open(path, "a", encoding="utf-8") as out:
-            yaml.safe_dump(unjudged, out, allow_unicode=True, sort_keys=False, width=120)
+        append_yaml(path, unjudged)

@@ -64,6 +64,23 @@ def _entry(key: Key, right: bool | None = None, why: str = "") -> dict[str, Any]
     return entry
 
 
+def read_judgement_file(path: str | Path, what: str) -> Any:
+    """A judgement file's YAML (``{}`` when empty), or ``None`` when there is no file yet."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    try:
+        return yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise UsageError(f"cannot read {what} file {path}: {e}") from e
+
+
+def append_yaml(path: str | Path, rows: list[dict[str, Any]]) -> None:
+    """Add skeleton entries to a file a person fills in (appended: earlier skeletons stay)."""
+    with open(path, "a", encoding="utf-8") as out:
+        yaml.safe_dump(rows, out, allow_unicode=True, sort_keys=False, width=120)
+
+
 @dataclass
 class Judgements:
     verdicts: dict[Key, bool]
@@ -71,13 +88,9 @@ class Judgements:
     @classmethod
     def load(cls, path: str | Path) -> Judgements:
         """Read a judgement file; a missing file is an empty judgement."""
-        p = Path(path)
-        if not p.exists():
+        data = read_judgement_file(path, "judgement")
+        if data is None:
             return cls({})
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as e:
-            raise UsageError(f"cannot read judgement file {path}: {e}") from e
         verdicts: dict[Key, bool] = {}
         for entry in data.get("events") or []:
             try:
@@ -125,14 +138,13 @@ class Judgements:
             )
             event = events.get(u["event_id"], {})
             rows.append({**_entry(key), "sentence": event.get("text", "")})
-        with open(path, "a", encoding="utf-8") as out:
-            yaml.safe_dump(rows, out, allow_unicode=True, sort_keys=False, width=120)
+        append_yaml(path, rows)
 
     @staticmethod
     def merge(into: str | Path, judged: list[dict[str, Any]]) -> int:
         """Add judged entries to a judgement file (sentences dropped); returns how many were new."""
         p = Path(into)
-        data = (yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else None) or {}
+        data = read_judgement_file(p, "judgement") or {}
         entries = data.setdefault("events", [])
         known = {_key_of(e) for e in entries}
         added = 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cronaca import Cronaca
+
 SCRIPT = "<script>window.__pwned = 1</script>"
 IMG = '<img src=x onerror="window.__pwned = 2">'
 
@@ -51,3 +53,11 @@ def write(folder: Path) -> Path:
     path = folder / "hostile.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records()) + "\n", encoding="utf-8")
     return path
+
+
+def knowledge_base(folder: Path) -> Cronaca:
+    """A store holding every hostile article (each one stored: none may be rejected)."""
+    kb = Cronaca(str(folder / "kb.db"))
+    report = kb.ingest([str(write(folder))])
+    assert report.new == len(SCRIPT_URLS), report.to_dict()
+    return kb

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from cronaca import Cronaca
 from cronaca.serve.http import create_app
 
 from . import hostile
@@ -25,10 +24,7 @@ SCRIPT_LINKS = (
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("hostile-browser")
-    kb = Cronaca(str(folder / "kb.db"))
-    report = kb.ingest([str(hostile.write(folder))])
-    assert report.new == len(hostile.SCRIPT_URLS), report.to_dict()
+    kb = hostile.knowledge_base(tmp_path_factory.mktemp("hostile-browser"))
     with serving(create_app(kb)) as url:
         yield url
 

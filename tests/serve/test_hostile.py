@@ -18,11 +18,7 @@ from . import hostile
 
 @pytest.fixture(scope="module")
 def hostile_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cronaca]:
-    folder = tmp_path_factory.mktemp("hostile")
-    kb = Cronaca(str(folder / "kb.db"))
-    report = kb.ingest([str(hostile.write(folder))])
-    assert report.new == len(hostile.SCRIPT_URLS), report.to_dict()
-    yield kb
+    yield hostile.knowledge_base(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture(scope="module")

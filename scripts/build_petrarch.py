@@ -308,12 +308,13 @@ def build_groups(data: Path) -> dict[str, Any]:
             entry["country"] = code[:3]
         entry["en"] = names
         out.append(entry)
+    return _organisations(out, "Phoenix.MilNonState.actors.txt")
+
+
+def _organisations(out: list[dict[str, Any]], dictionary: str) -> dict[str, Any]:
+    """An organisations file: entries by id, with the PETRARCH-2 dictionary they come from."""
     out.sort(key=lambda e: e["id"])
-    return {
-        "version": 1,
-        "source": f"petrarch2@{SOURCE_COMMIT[:12]}:Phoenix.MilNonState.actors.txt",
-        "organisations": out,
-    }
+    return {"version": 1, "source": f"petrarch2@{SOURCE_COMMIT[:12]}:{dictionary}", "organisations": out}
 
 
 # ---------------------------------------------------------------------------- international actors
@@ -377,12 +378,7 @@ def build_international(data: Path) -> dict[str, Any]:
             entry["country"] = code[3:6]
         entry["en"] = names
         out.append(entry)
-    out.sort(key=lambda e: e["id"])
-    return {
-        "version": 1,
-        "source": f"petrarch2@{SOURCE_COMMIT[:12]}:Phoenix.International.actors.txt",
-        "organisations": out,
-    }
+    return _organisations(out, "Phoenix.International.actors.txt")
 
 
 # ---------------------------------------------------------------------------- verbs

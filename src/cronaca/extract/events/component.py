@@ -41,6 +41,7 @@ from cronaca.extract.events.roles import (
     ACTOR_LABELS,
     RoleContext,
     equipment,
+    is_verbal,
     find_object,
     is_passive,
     participants,
@@ -237,10 +238,10 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         for rule in _rules_for(rules, lem, sent.lower[i]):
             if i in taken or i in cue_tokens:
                 continue
-            if rule.unless and any(
-                sent.lemmas[j] in rule.unless or sent.lower[j] in rule.unless
-                for j in range(i + 1, min(len(sent.tokens), i + 5))
-            ):
+            if rule.unless and _unmade(sent, i, rule.unless):
+                continue
+            if rule.type in DURATIVE_TYPES and _durative(sent, i, cues, doc.language):
+                taken.add(i)  # "a 14-year war", "per decenni … migliaia di vittime": background
                 continue
             if rule.negated_only and not _negated(sent, i, cues):
                 continue
@@ -341,6 +342,60 @@ def _in_titles(sent: SentenceView) -> set[int]:
         return j in capital and j != 0
 
     return {k for k in capital if k > 0 and (capitalised_next(k, -1) or capitalised_next(k, 1))}
+
+
+PUNCTUATION = frozenset(",;:.()\"«»“”")
+UNLESS_WINDOW = 6  # "released a series of propaganda videos": the unmaking noun may sit this far
+
+
+def _unmade(sent: SentenceView, i: int, unless: frozenset[str]) -> bool:
+    """Whether a word of the rule's ``unless`` list follows the trigger in its phrase (up to
+    the next punctuation): "released a video", "were killed in" (a passive, not a presence)."""
+    for j in range(i + 1, min(len(sent.tokens), i + 1 + UNLESS_WINDOW)):
+        if sent.lemmas[j] in unless or sent.lower[j] in unless:
+            return True
+        if sent.lower[j] in PUNCTUATION:
+            return False
+    return False
+
+
+DURATIVE_TYPES = frozenset({"FIGHT", "ASSAULT"})
+AGO = frozenset({"ago", "fa", "later", "dopo", "before", "prima", "earlier"})
+
+
+@cache
+def _durative_cues(language: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """``durative`` words and phrases of the language's events.yaml."""
+    try:
+        data = load_yaml(f"{language}/events.yaml").get("durative", {})
+    except ResourceError:
+        return frozenset(), ()
+    return frozenset(data.get("words", [])), tuple(tuple(p.split()) for p in data.get("phrases", []))
+
+
+def _durative(sent: SentenceView, i: int, cues: Cues, language: str) -> bool:
+    """Whether a conflict is told by its length, so it is the background and no event: a
+    length word on a nominal trigger ("a 14-year war", "decades of insurgency", "una guerra
+    decennale", "un conflitto di 14 anni"), or a phrase of duration before the trigger in the
+    sentence ("per decenni c'è stata un'insurrezione che ha causato migliaia di vittime").
+    "Two years ago" and "in decades" (a comparison) are no length."""
+    words, phrases = _durative_cues(language)
+    low = sent.lower
+    for n in range(i):
+        if any(tuple(low[n : n + len(p)]) == p for p in phrases) and n + 1 < i:
+            return True
+    if is_verbal(sent, i, cues):
+        return False
+    for j in range(max(0, i - 3), min(len(low), i + 4)):
+        if j == i or low[j] not in words:
+            continue
+        if j + 1 < len(low) and low[j + 1] in AGO:
+            continue
+        if j > 0 and low[j - 1] in ("in", "da", "dal", "since", "within", "entro", "tra", "fra"):
+            continue
+        if j < i or j == i + 1 or low[i + 1] in ("di", "of", "lunga", "long", "durata"):
+            return True
+    return False
 
 
 def _negated(sent: SentenceView, i: int, cues: Cues) -> bool:

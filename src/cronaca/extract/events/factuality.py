@@ -70,9 +70,33 @@ def factuality_at(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str]:
     for j in range(lo, i):
         if sent.lower[j] in cues.negation:
             return "negated", " ".join(t.text for t in sent.tokens[j : i + 1])
+    if (start := _negative_subject(sent, i, cues, clauses)) is not None:
+        return "negated", " ".join(t.text for t in sent.tokens[start : i + 1])
     if value == "asserted":
         return _planned(sent, i, cues) or _future_in_past(sent, i, cues, clauses) or (value, cue)
     return value, cue
+
+
+SUBJECT_WINDOW = 8  # tokens from a clause's first word to its verb
+NEGATIVE_SUBJECTS = frozenset({"no", "nobody", "none", "nessun", "nessuno", "nessuna", "nessun'"})
+
+
+def _negative_subject(sent: SentenceView, i: int, cues: Cues, clauses: Clauses) -> int | None:
+    """A clause whose subject is negative ("No Pakistani military sites were targeted",
+    "Nessun civile è stato ucciso") says the event did not happen, however far the verb; the
+    negation cue list covers only words right before it. The negative word must open the
+    clause or follow a reporting verb ("said no sites were hit"). Returns where it stands."""
+    for k in range(i - 1, max(-1, i - 1 - SUBJECT_WINDOW), -1):
+        if not clauses.same(k, i) or sent.lower[k] in {",", ";", ":"}:
+            return None
+        if sent.lower[k] not in NEGATIVE_SUBJECTS or sent.lower[k + 1] in {",", ";", ":", "."}:
+            continue
+        before = sent.lower[k - 1] if k > 0 else ""
+        if k == 0 or before in {",", ";", ":", "that", "che"} or not clauses.same(k - 1, i) or (
+            sent.lemmas[k - 1] in cues.reporting_verbs
+        ):
+            return k
+    return None
 
 
 def _word(sent: SentenceView, k: int) -> str:

@@ -251,7 +251,8 @@ def roles(
     elif rule.target == "preps":
         for e in candidates:
             k = sent.entity_token(e)
-            before = {sent.lower[k - 1], sent.lower[k - 2] if k >= 2 else ""}
+            # between the trigger and the name: "to discuss Ukraine" has no "to" before Ukraine
+            before = {sent.lower[j] for j in (k - 1, k - 2) if j > i}
             if before & rule.target_preps or _in_target_phrase(ctx, i, k, rule):
                 target = [actor_from(e)]
                 break
@@ -302,6 +303,9 @@ def roles(
             source, target = target[:1], target[1:]
     if rule.symmetric and len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
+    if not target and source and rule.type in PLACE_TARGET_TYPES:
+        # "Israel bombed Rafah", "la Russia ha colpito Kharkiv": the country of the place hit
+        target = _place_target(ctx, i, rule, reach, {a.country or a.id for a in source})
     if rule.inherit:
         # an attack named with neither side is not told which way it went: only tolls take both
         sides = inherit(
@@ -325,6 +329,31 @@ def roles(
     if not source and not target:
         return None
     return tuple(source), tuple(target)
+
+
+PLACE_TARGET_TYPES = frozenset({"FIGHT", "ASSAULT"})
+PLACE_LABELS = frozenset({"city", "place"})
+
+
+def _place_target(ctx: RoleContext, i: int, rule: Rule, reach: set[int], own: set[str]) -> list[Actor]:
+    """The country of a town or region an attack hits, when no actor is hit by name: the
+    direct object or the name after a target preposition ("bombed Rafah", "missiles on
+    Kharkiv"). Not the attacker's own country: a strike at home names no side."""
+    sent = ctx.sent
+    for e in sent.entities:
+        k = sent.entity_token(e)
+        country = (e.value or {}).get("actor", "")
+        if e.label not in PLACE_LABELS or not country or country in own:
+            continue
+        if k not in reach or not i < k < i + 1 + rule.target_within:
+            continue
+        if any(sent.lower[j] in (",", ";", ":") for j in range(i + 1, k)):
+            continue
+        between = [j for j in range(i + 1, k) if sent.lower[j] not in ctx.cues.clauses.articles]
+        if not between or sent.lower[between[-1]] in rule.target_preps:
+            name = (e.value or {}).get("name", e.text)
+            return [Actor(id=country, name=name, start=e.start, end=e.end, country=country)]
+    return []
 
 
 def _owner(ctx: RoleContext, obj: int) -> Mention | None:

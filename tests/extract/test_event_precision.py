@@ -126,3 +126,37 @@ def test_a_strike_at_home_names_no_side() -> None:
     assert not any(
         e.target_actors for e in events("Nigerian jets bombed a camp near Maiduguri.", "en") if e.type == "FIGHT"
     )
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Kenyan police arrested dozens of people in Nairobi.", ("COERCE", ("KEN",), ("KEN",))),
+        ("en", "Belarusian authorities jailed three men for treason.", ("COERCE", ("BLR",), ("BLR",))),
+        ("it", "La polizia turca ha arrestato decine di studenti.", ("COERCE", ("TUR",), ("TUR",))),
+        ("en", "Thousands of Serbian protesters marched through Belgrade.", ("PROTEST", ("SRB",), ("SRB",))),
+    ],
+)
+def test_a_domestic_act_is_aimed_at_its_own_country(language: str, text: str, expected: tuple) -> None:
+    assert expected in coded(text, language)
+
+
+def test_a_foreign_target_named_wins_over_the_domestic_one() -> None:
+    assert ("COERCE", ("IRN",), ("GBR",)) in coded("Iranian police arrested two British nationals.", "en")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Georgian police detained dozens of protesters in Tbilisi."),
+        ("it", "La polizia turca ha arrestato decine di manifestanti a Istanbul."),
+    ],
+)
+def test_the_protesters_protest_not_the_police_that_holds_them(language: str, text: str) -> None:
+    protests = [e for e in events(text, language) if e.type == "PROTEST"]
+    assert protests and all(a.id.startswith("agent:protesters") for e in protests for a in e.source_actors)
+
+
+def test_mass_protests_are_no_mobilisation() -> None:
+    assert "MOBILIZE" not in {t for t, _, _ in coded("Students in Chile staged mass demonstrations in Santiago.", "en")}
+    assert "MOBILIZE" in {t for t, _, _ in coded("Russia massed troops near Kharkiv.", "en")}

@@ -168,7 +168,19 @@ def roles(
         else None
     )
     after_prep = _after_source_prep(ctx, i, own, rule) if rule.source_preps else None
-    if after_prep is not None:
+    # a trigger that heads a generic agent names its doer: "the protesters", "i manifestanti"
+    # ("police detained dozens of protesters": the protesters protest, not the police)
+    inside = next(
+        (
+            e
+            for e in actors
+            if e.label == "agent" and sent.entity_token(e) <= i <= sent.entity_end_token(e)
+        ),
+        None,
+    )
+    if inside is not None:
+        source, used = [actor_from(inside)], inside
+    elif after_prep is not None:
         # "Goma è caduta nelle mani dell'M23", "received asylum from Russia"
         source, used = [actor_from(after_prep)], after_prep
     elif agent is not None:
@@ -306,6 +318,8 @@ def roles(
     if not target and source and rule.type in PLACE_TARGET_TYPES:
         # "Israel bombed Rafah", "la Russia ha colpito Kharkiv": the country of the place hit
         target = _place_target(ctx, i, rule, reach, {a.country or a.id for a in source})
+    if not target and source and rule.type in DOMESTIC_TYPES:
+        target = _domestic_target(rule.type, source)
     if rule.inherit:
         # an attack named with neither side is not told which way it went: only tolls take both
         sides = inherit(
@@ -354,6 +368,32 @@ def _place_target(ctx: RoleContext, i: int, rule: Rule, reach: set[int], own: se
             name = (e.value or {}).get("name", e.text)
             return [Actor(id=country, name=name, start=e.start, end=e.end, country=country)]
     return []
+
+
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+STATE_SECTORS = frozenset({"", "government", "military", "police", "intelligence", "judiciary", "legislature"})
+PEOPLE_SECTORS = frozenset({"opposition", "civilian", "protesters", "media", "refugee"})
+
+
+def _domestic_target(kind: str, source: list[Actor]) -> list[Actor]:
+    """The country a domestic act is aimed at when none is named, as PLOVER codes it: a
+    state's arrests, bans and curfews hit its own people ("Nigerian authorities jailed 52
+    members", "la polizia turca ha arrestato decine di manifestanti": NGA → NGA, TUR → TUR);
+    a protest by a country's people is aimed at its government ("students throughout
+    Indonesia staged demonstrations": IDN → IDN). A foreign target is named when there is one."""
+    countries = {a.country for a in source if a.country}
+    if len(countries) != 1:
+        return []
+    (country,) = countries
+    sectors = STATE_SECTORS if kind == "COERCE" else PEOPLE_SECTORS
+    if kind == "PROTEST" and any(a.id == country for a in source):
+        # a demonym for the protesters ("Nigerians", "Young Algerians") names the people
+        if not all(a.sector in sectors or a.sector == "" for a in source):
+            return []
+    elif not all(a.sector in sectors for a in source):
+        return []
+    name = next((a.name for a in source if a.id == country), country)
+    return [Actor(id=country, name=name, country=country)]
 
 
 def _owner(ctx: RoleContext, obj: int) -> Mention | None:

@@ -123,7 +123,7 @@ def test_agents_are_actors_of_events():
     events = Pipeline()(article).events
     assert any(
         [a.id for a in e.source_actors] == ["agent:police"]
-        and [a.id for a in e.target_actors] == ["agent:protesters"]
+        and [a.id for a in e.target_actors] == ["agent:protesters:ITA"]  # where they are: Milan
         for e in events
     )
 

@@ -160,3 +160,43 @@ def test_the_protesters_protest_not_the_police_that_holds_them(language: str, te
 def test_mass_protests_are_no_mobilisation() -> None:
     assert "MOBILIZE" not in {t for t, _, _ in coded("Students in Chile staged mass demonstrations in Santiago.", "en")}
     assert "MOBILIZE" in {t for t, _, _ in coded("Russia massed troops near Kharkiv.", "en")}
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Rebels in Mali rejected the peace plan.", ("REJECT", ("agent:rebels:MLI",), ())),
+        ("it", "I manifestanti a Belgrado hanno bloccato il ponte.", ("PROTEST", ("agent:protesters:SRB",), ("SRB",))),
+    ],
+)
+def test_where_a_non_state_group_acts_is_its_country(language: str, text: str, expected: tuple) -> None:
+    found = {
+        (e.type, tuple(a.id for a in e.source_actors), tuple(a.country or a.id for a in e.target_actors))
+        for e in events(text, language)
+    }
+    assert expected in found
+
+
+def test_refugees_are_not_of_the_country_they_are_in() -> None:
+    sources = {a.id for e in events("Refugees in Hungary protested against the camps.", "en") for a in e.source_actors}
+    assert "agent:refugees:HUN" not in sources
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The rebels captured Bunia on Tuesday.", ("FIGHT", ("agent:rebels",), ("COD",))),
+        ("Jihadist fighters seized Mopti.", ("FIGHT", ("agent:militants",), ("MLI",))),
+        ("Syrian rebels captured Homs.", ("FIGHT", ("agent:rebels:SYR",), ("SYR",))),
+    ],
+)
+def test_a_town_taken_by_name_is_a_place_taken(text: str, expected: tuple) -> None:
+    found = {
+        (e.type, tuple(a.id for a in e.source_actors), tuple(a.country or a.id for a in e.target_actors))
+        for e in events(text, "en")
+    }
+    assert expected in found
+
+
+def test_capturing_people_is_no_town_taken() -> None:
+    assert "FIGHT" not in {t for t, _, _ in coded("Police captured three suspects in Bunia.", "en")}

@@ -317,6 +317,10 @@ def _agent(
             country = _country_of_en(norm, end, by_start)
         if bare and country is None and not _sentence_start(text, start):
             return None  # "joint army, navy and air force exercises": a modifier, not the army
+    if country is None and not agent.state and agent.label == "agent" and agent.sector not in PLACE_NOT_ORIGIN:
+        # "Rebels in the Ivory Coast", "i manifestanti a Tbilisi": where a non-state group acts is
+        # its country; its own mention stays (a state's troops in a country are not its army)
+        country = _country_in(norm, span_end, by_start, lang)
     if country is not None and country.label == "person" and not agent.state:
         country = None  # a person owns a state's forces ("Assad's army"), not rebels
     if agent.owned and country is None:
@@ -513,6 +517,25 @@ def _country_before_en(
 
 
 _OF_EN = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+# where refugees and migrants are is not where they come from
+PLACE_NOT_ORIGIN = frozenset({"refugee"})
+_IN = {
+    "en": re.compile(r"\s+in\s+(?:the\s+)?"),
+    "it": re.compile(r"\s+(?:in|a|nel|nella|nello|negli|nelle|nell')\s*"),
+}
+
+
+def _country_in(norm: str, end: int, by_start: dict[int, Found], lang: str) -> Found | None:
+    """A country, capital or city right after "in"/"a": "rebels in Syria", "i ribelli nella
+    Repubblica Centrafricana", "demonstrators in Baghdad"."""
+    pattern = _IN.get(lang)
+    m = pattern.match(norm, end) if pattern is not None else None
+    if not m:
+        return None
+    g = by_start.get(m.end())
+    return g if g is not None and g.label in COUNTRY_LABELS and _owner(g) else None
 
 
 def _country_of_en(norm: str, end: int, by_start: dict[int, Found]) -> Found | None:

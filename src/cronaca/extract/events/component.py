@@ -77,6 +77,7 @@ class Rule:
     parties: str = ""  # relative: "un accordo in base al quale X fornirà … a Y" is X and Y's
     unless: frozenset[str] = frozenset()  # words right after the trigger that unmake it ("released a video")
     object_optional: bool = False  # the object only tells whose thing was hit (owner), it is not required
+    object_place: bool = False  # a named place right after the trigger is the object too ("captured Goma")
     direct: bool = False  # with target preps: a direct object is a target too ("attacked Greece")
     owner: str = ""  # target | source: the object's owner has that role ("downed five Indian jets")
     object_role: str = ""  # source | target: the object names that role ("trasferito i migranti")
@@ -142,6 +143,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 parties=raw.get("parties", ""),
                 direct=bool(raw.get("direct", False)),
                 object_optional=bool(obj.get("optional", False)),
+                object_place=bool(obj.get("place", False)),
                 unless=frozenset(raw.get("unless", [])),
                 owner=raw.get("owner", ""),
                 inherit=raw.get("inherit", ""),
@@ -246,6 +248,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if rule.negated_only and not _negated(sent, i, cues):
                 continue
             obj = find_object(sent, i, rule, is_passive(sent, i, cues))
+            if obj is None and rule.object_place:
+                obj = _place_object(sent, i, cues)
             if rule.objects and obj is None and not rule.object_optional:
                 continue
             ctx.time = _time(sent, sentence_timexes, i, cues, chain.region)[0]  # sides inherit within it
@@ -396,6 +400,21 @@ def _durative(sent: SentenceView, i: int, cues: Cues, language: str) -> bool:
         if j < i or j == i + 1 or low[i + 1] in ("di", "of", "lunga", "long", "durata"):
             return True
     return False
+
+
+PLACE_OBJECT_LABELS = frozenset({"city", "place", "capital"})
+
+
+def _place_object(sent: SentenceView, i: int, cues: Cues) -> int | None:
+    """The first token of a town, region or capital named right after the trigger (articles
+    skipped): "captured Goma", "seized the Gaza Strip"."""
+    j = i + 1
+    while j < len(sent.tokens) and sent.lower[j] in cues.clauses.articles:
+        j += 1
+    for e in sent.entities:
+        if e.label in PLACE_OBJECT_LABELS and sent.entity_token(e) == j:
+            return j
+    return None
 
 
 def _negated(sent: SentenceView, i: int, cues: Cues) -> bool:

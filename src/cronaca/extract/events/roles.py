@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from cronaca.errors import ResourceError
 from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.events.cues import Cues
-from cronaca.extract.events.discourse import both_sides, inherit
+from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, Interval, Mention
 from cronaca.resources import load_yaml
@@ -317,7 +317,9 @@ def roles(
         source, target = source[:1], source[1:]
     if not target and source and rule.type in PLACE_TARGET_TYPES:
         # "Israel bombed Rafah", "la Russia ha colpito Kharkiv": the country of the place hit
-        target = _place_target(ctx, i, rule, reach, {a.country or a.id for a in source})
+        # rebels taking a town of their own country hit its state: only a state is at home there
+        home = {a.country or a.id for a in source if a.sector not in NON_STATE}
+        target = _place_target(ctx, i, rule, reach, home)
     if not target and source and rule.type in DOMESTIC_TYPES:
         target = _domestic_target(rule.type, source)
     if rule.inherit:
@@ -346,7 +348,7 @@ def roles(
 
 
 PLACE_TARGET_TYPES = frozenset({"FIGHT", "ASSAULT"})
-PLACE_LABELS = frozenset({"city", "place"})
+PLACE_LABELS = frozenset({"city", "place", "capital"})
 
 
 def _place_target(ctx: RoleContext, i: int, rule: Rule, reach: set[int], own: set[str]) -> list[Actor]:

@@ -158,3 +158,13 @@ def test_forces_are_an_agent_only_with_an_owner():
     assert actors("They joined forces.", "en") == []
     # with a demonym the demonym stays the actor
     assert actors("Russian forces advanced.", "en") == [("Russian", "demonym", "RUS", "military")]
+
+
+def test_a_court_named_by_its_town_is_one_actor():
+    """'il tribunale di Roma': Rome names the court; it is no second actor (Italy's government)."""
+    for text in (
+        "La sezione civile del tribunale di Roma non ha convalidato il fermo dei due uomini.",
+        "La Procura di Roma ha aperto un'inchiesta sul sindaco.",
+    ):
+        events = Pipeline()(Article(id="a_c", text=text, language="it")).events
+        assert events and all(a.id == "agent:judiciary:ITA" for e in events for a in e.source_actors)

@@ -200,3 +200,43 @@ def test_a_town_taken_by_name_is_a_place_taken(text: str, expected: tuple) -> No
 
 def test_capturing_people_is_no_town_taken() -> None:
     assert "FIGHT" not in {t for t, _, _ in coded("Police captured three suspects in Bunia.", "en")}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "Azerbaijan shelled Armenian villages on Monday. Armenia's prime minister Nikol Pashinyan condemned "
+            "the shelling as a “cowardly attack” and vowed a reply to what he called an “act of war.”",
+        ),
+        (
+            "it",
+            "L'Azerbaigian ha bombardato l'Armenia lunedì. Il premier armeno Nikol Pashinyan ha condannato il "
+            "bombardamento come un “vile attacco” e ha definito i raid un “atto di guerra”.",
+        ),
+    ],
+)
+def test_the_name_a_speaker_gives_is_no_event_of_the_speaker(language: str, text: str) -> None:
+    for e in events(text, language):
+        if e.type in ("FIGHT", "ASSAULT"):
+            assert not any(a.id.startswith("person:") or a.id == "ARM" for a in e.source_actors)
+
+
+def test_calling_for_attacks_is_not_naming() -> None:
+    assert "FIGHT" in {t for t, _, _ in coded("Hezbollah called for attacks on Israel.", "en")}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Colonel Mbeki said three soldiers were killed in the Rwandan shelling."),
+        ("en", "Three soldiers were killed in the Rwandan shelling, he added."),
+        ("en", "The Malian president is reported to have fled."),
+        ("it", "Il colonnello Mbeki ha detto che tre soldati sono stati uccisi nel bombardamento ruandese."),
+    ],
+)
+def test_a_reporting_verb_with_no_known_speaker_still_reports(language: str, text: str) -> None:
+    found = events(text, language)
+    assert found and all(e.factuality == "reported" for e in found)
+

@@ -342,6 +342,8 @@ def _agent(
         drop.add(id(country))  # the demonym is inside the agent's span: one mention
     elif country is not None and span_start == country.start:
         drop.add(id(country))  # "US officials": the country is the agent's modifier
+    elif lang == "it" and country is not None and not agent.state and country.label in COUNTRY_LABELS:
+        country.value["names"] = value["actor"]  # "il tribunale di Roma": Rome names the court
     return Found(span_start, span_end, agent.label, entity_id, value, agent.rule)
 
 
@@ -583,10 +585,12 @@ def link_institutions(gaz: Any, text: str, norm: str, language: str, found: list
         inside = [g for g in found if g is not f and f.start <= g.start and g.end <= f.end and g.entity_id]
         country = next((g for g in inside if g.label == "demonym"), None)
         country = country or next((g for g in inside if _owner(g)), None)
+        after = None
         if country is None:
             _, country = _country_after_it(text, norm, f.end, by_start, frozenset(), agent)
             if country is not None and country.label == "demonym":
                 country = None  # only "di + country" after a name that ended
+            after = country
         if country is not None and country.label == "demonym" and agent.state:
             country.value["sector"] = agent.sector  # "l'esercito israeliano": the demonym stays the
             country.value["cameo"] = agent.code  # actor (roles read it on an object noun), the
@@ -596,6 +600,10 @@ def link_institutions(gaz: Any, text: str, norm: str, language: str, found: list
         value["cue"] = f.value.get("cue", "institution")
         if country is not None and country.label == "demonym":
             drop.add(id(country))
+        elif after is not None and not agent.state and after.label in COUNTRY_LABELS:
+            # "il tribunale di Roma", "la Procura di Milano": the town names the office; it stays
+            # a place mention but is no second actor (Rome, a capital, stands for Italy's government)
+            after.value["names"] = value["actor"]
         f.entity_id, f.value, f.rule = value["actor"], value, agent.rule
     return [f for f in found if id(f) not in drop]
 

@@ -31,7 +31,7 @@ from cronaca.extract.events.attribution import (
     reports_previous,
     with_outlet,
 )
-from cronaca.extract.events.clauses import SENTENCE_PARTS, clauses_of
+from cronaca.extract.events.clauses import SENTENCE_PARTS, Clauses, clauses_of
 from cronaca.extract.events.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.events.discourse import KINDS as INHERIT_KINDS
 from cronaca.extract.events.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
@@ -242,6 +242,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 continue
             if rule.unless and _unmade(sent, i, rule.unless):
                 continue
+            if _a_label(sent, i, rules, cues, clauses):
+                taken.add(i)  # "what he called an “act of war”": a name given, no event
+                continue
             if rule.type in DURATIVE_TYPES and _durative(sent, i, cues, doc.language):
                 taken.add(i)  # "a 14-year war", "per decenni … migliaia di vittime": background
                 continue
@@ -269,6 +272,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 factuality, cue_text = "asserted", ""  # the refusal itself is what happened
             if factuality == "asserted" and attribution:
                 factuality, cue_text = "reported", attribution[0].cue
+            elif factuality == "asserted" and (said := _said(sent, i, cues)) is not None:
+                factuality, cue_text = "reported", said  # "Chaudhry said five were killed", ", it said"
             event = EventMention(
                 id=content_id(doc.article.id, rule.id, str(trigger_span.start), prefix="e_"),
                 article_id=doc.article.id,
@@ -399,6 +404,64 @@ def _durative(sent: SentenceView, i: int, cues: Cues, language: str) -> bool:
             continue
         if j < i or j == i + 1 or low[i + 1] in ("di", "of", "lunga", "long", "durata"):
             return True
+    return False
+
+
+SAID_AFTER = 3  # ", it said", "», ha dichiarato il ministro": the verb this close after a comma
+
+
+def _said(sent: SentenceView, i: int, cues: Cues) -> str | None:
+    """A reporting verb that governs the trigger though no source was linked: an unknown or
+    pronoun speaker ("Chaudhry said three people were killed", "He added that Pakistan had
+    begun strikes", "Assad is reported to have fled", "…, it said"). Returns the verb. A verb
+    right before a noun is an announcement of that act, which the gold codes as done
+    ("Turkey announced direct contacts"), so the clause must come at least three words on."""
+    low = sent.lower
+    for j in range(i - 1, -1, -1):
+        if low[j] in SENTENCE_PARTS:
+            break
+        if _reporting(sent, j, cues) and i - j >= 3 and j > 0:
+            return sent.tokens[j].text
+    for j in range(i + 1, len(low)):
+        if low[j] in SENTENCE_PARTS:
+            break
+        if _reporting(sent, j, cues) and any(
+            low[k] in (",", "»", "”", '"') for k in range(max(i + 1, j - SAID_AFTER), j)
+        ):
+            return sent.tokens[j].text
+    return None
+
+
+def _reporting(sent: SentenceView, j: int, cues: Cues) -> bool:
+    return sent.lemmas[j] in cues.reporting_verbs or sent.lower[j] in cues.reporting_verbs  # "detto"
+
+
+NAMING_WINDOW = 5  # tokens from a naming verb to the label noun: "called it an “act of war”"
+NOT_NAMING = frozenset({"for", "on", "upon", "off", "per", "a"})  # "called for attacks": a request
+LABEL_MARKS = frozenset({"a", "an", "as", "un", "una", "uno", "un'", "come"})  # what opens the name given
+
+
+@cache
+def _naming_verbs(rules: tuple[Rule, ...]) -> frozenset[str]:
+    """The name-calling rules' triggers ("call", "brand", "definire"): what follows them is a name."""
+    return frozenset(w for r in rules if r.id.endswith("name_calling") for w in r.triggers)
+
+
+def _a_label(sent: SentenceView, i: int, rules: tuple[Rule, ...], cues: Cues, clauses: Clauses) -> bool:
+    """Whether a nominal trigger is the name a speaker gives something ("condemned the strikes,
+    calling them a cowardly attack", "what he called an act of war", "l'ha definita
+    un'aggressione"): the thing named is told elsewhere, the name is no event of its own."""
+    if is_verbal(sent, i, cues):
+        return False
+    naming = _naming_verbs(rules)
+    for j in range(i - 1, max(-1, i - 1 - NAMING_WINDOW), -1):
+        if not clauses.same(j, i) or sent.lower[j] in (",", ";", ":", "."):
+            return False
+        if (sent.lemmas[j] in naming or sent.lower[j] in naming) and (
+            j + 1 >= len(sent.lower) or sent.lower[j + 1] not in NOT_NAMING
+        ):
+            # the name, not the thing named: "branded the raid an act of aggression"
+            return any(sent.lower[k] in LABEL_MARKS for k in range(j + 1, i))
     return False
 
 

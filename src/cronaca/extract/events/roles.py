@@ -67,7 +67,9 @@ class RoleContext:
         return [
             e
             for e in self.sent.entities
-            if e.label in ACTOR_LABELS and (cited or e.start not in self.exclude)
+            if e.label in ACTOR_LABELS
+            and (cited or e.start not in self.exclude)
+            and not (e.value or {}).get("names")  # "il tribunale di Roma": Rome names the court
         ]
 
 
@@ -112,6 +114,8 @@ def is_verbal(sent: SentenceView, i: int, cues: Cues) -> bool:
     nouns."""
     cc = cues.clauses
     word = sent.lower[i]
+    if i > 0 and (sent.lower[i - 1] in cc.articles or sent.lower[i - 1] in cc.possessives):
+        return False  # "the shelling", "their killing", "il bombardare": a noun after a determiner
     return bool(
         re.search(cc.infinitive, word)
         or _participle_form(sent, i, cues)
@@ -768,9 +772,32 @@ def _nominal_after_preposition(ctx: RoleContext, i: int) -> bool:
     sent, cc = ctx.sent, ctx.cues.clauses
     preps = _events_data(ctx.language).get("governing_preps", ())
     j = i - 1
-    while j >= 0 and i - j <= 4 and (sent.lower[j] in cc.articles or _is_modifier(ctx, j)):
-        j -= 1
-    return j >= 0 and sent.lower[j] in preps and not _participle_form(sent, i, ctx.cues)
+    adjective = False  # one plain word may stand before the noun: "as a “cowardly attack”"
+    while j >= 0 and i - j <= 5:
+        if sent.lower[j] in cc.articles or sent.lower[j] in QUOTES or _is_modifier(ctx, j):
+            j -= 1
+        elif not adjective and _plain_word(ctx, j):
+            adjective = True
+            j -= 1
+        else:
+            break
+    if j >= 0 and sent.lower[j] in preps and not _participle_form(sent, i, ctx.cues):
+        return True
+    return False
+
+
+QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
+
+
+def _plain_word(ctx: RoleContext, j: int) -> bool:
+    """A lowercase word that may be an adjective before a noun: no trigger, no support verb."""
+    word = ctx.sent.lower[j]
+    return (
+        word.isalpha()
+        and ctx.sent.tokens[j].text.islower()
+        and ctx.sent.lemmas[j] not in ctx.triggers
+        and ctx.sent.lemmas[j] not in _support_verbs(ctx.language)
+    )
 
 
 def _after_preposition(ctx: RoleContext, k: int) -> bool:

@@ -464,3 +464,20 @@ def test_drills_with_other_weapons_named_are_one_claim_but_shipments_are_not():
         for k, w in ((1, "drone"), (2, "missile"))
     ]
     assert len(build_claims(drill)[0]) == 1 and len(build_claims(sent)[0]) == 2
+
+
+def test_forces_sighted_are_not_the_drill_they_were_seen_in():
+    """"Japan detected 12 Chinese ships" is its own report, not one more telling of the drill."""
+
+    def told(eid: str, article: str, trigger: str, **kw) -> dict:
+        e = event(eid, article=article, published="2025-03-05", type="MOBILIZE", source="CHN", target="JPN",
+                  time=MARCH_10, **kw)
+        e["trigger"] = {"text": trigger, "start": 0, "end": len(trigger)}
+        return e
+
+    drills = [told("d1", "a1", "drills", value=None), told("d2", "a2", "esercitazione", value=None)]
+    seen = told("s1", "a3", "detected", value=12, unit="ships")
+    claims, links = build_claims([*drills, seen])
+    assert len(claims) == 2
+    members = {c: {e for cc, e in links if cc == c} for c, _ in links}
+    assert {"d1", "d2"} in members.values() and {"s1"} in members.values()

@@ -240,3 +240,25 @@ def test_a_reporting_verb_with_no_known_speaker_still_reports(language: str, tex
     found = events(text, language)
     assert found and all(e.factuality == "reported" for e in found)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Azerbaijan shelled Armenia on Monday. Four Armenian soldiers died in the shelling.",
+     "Eleven civilians died because of the floods."],
+)
+def test_who_dies_is_never_the_doer(text: str) -> None:
+    for e in events(text, "en"):
+        if e.type == "ASSAULT":
+            assert not any(a.id in ("ARM", "agent:civilians") for a in e.source_actors)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Dozens were killed as a result of Turkish strikes in Syria.", ("ASSAULT", ("TUR",), ("SYR",))),
+        ("it", "Cinque civili sono morti a causa dei bombardamenti russi.", ("ASSAULT", ("RUS",), ("agent:civilians",))),
+    ],
+)
+def test_the_demonym_of_a_cause_is_the_doer(language: str, text: str, expected: tuple) -> None:
+    assert expected in coded(text, language)

@@ -83,6 +83,16 @@ CUES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
             }
         ),
     ),
+    # forces seen, not forces sent: "Taiwan detected 19 Chinese warships", "avvistate navi"
+    "sighted": (
+        ("detect", "spotted", "sighted", "rilevat", "avvistat", "individuat", "monitorat"),
+        frozenset({"spot", "spots", "sight", "tracked", "rilevato"}),
+    ),
+    # an exercise is one frame whatever it moves: "began drills", "ha avviato un'esercitazione"
+    "drill": (
+        ("drill", "exercis", "esercitaz", "manovr", "wargam"),
+        frozenset({"manoeuvres", "maneuvers"}),
+    ),
 }
 MONEY = frozenset({"dollars", "euros", "euro", "rubles", "roubles", "won", "yuan", "pounds", "usd", "eur"})
 # units that say the kind themselves

@@ -83,7 +83,7 @@ class Rule:
     object_role: str = ""  # source | target: the object names that role ("trasferito i migranti")
     negated_only: bool = False  # fires only when negated: "non ha convalidato" is a rejection
     source_preps: frozenset[str] = frozenset()  # the source follows one: "fell to the rebels"
-    subject_role: str = ""  # target: the subject is the target ("X received asylum from Y")
+    subject_role: str = ""  # target: the subject is the target ("X received asylum from Y"); victim: always
     source_sectors: frozenset[str] = frozenset()  # the source must be armed: "i ribelli sono entrati"
     target_sectors: frozenset[str] = frozenset()  # the target must be armed: "Rwanda backs the M23"
     speaker_source: bool = False  # the sentence's speaker is the source ("X must go", said Y)

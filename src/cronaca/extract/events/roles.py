@@ -234,7 +234,9 @@ def roles(
     if rule.speaker_source and ctx.speakers and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
         source = [a for a in ctx.speakers[:1] if a.id not in {s.id for s in subject}]
-    if rule.subject_role == "target" and source and subject:
+    if rule.subject_role == "victim" and subject:
+        subject_as_target, subject = subject, []  # "five civilians died": who dies is no doer
+    elif rule.subject_role == "target" and source and subject:
         subject_as_target, subject = subject, []  # "Assad received asylum from Russia"
     else:
         subject_as_target = []

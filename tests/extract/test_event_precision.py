@@ -262,3 +262,21 @@ def test_who_dies_is_never_the_doer(text: str) -> None:
 )
 def test_the_demonym_of_a_cause_is_the_doer(language: str, text: str, expected: tuple) -> None:
     assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text, group",
+    [
+        ("en", "The rebels captured Bunia on Tuesday. The ADF rebels are active in Ituri.", "org:adf"),
+        ("it", "I miliziani hanno attaccato Israele. Hamas ha rivendicato l'azione.", "org:hamas"),
+    ],
+)
+def test_the_rebels_of_an_article_about_one_group_are_that_group(language: str, text: str, group: str) -> None:
+    sources = {a.id for e in events(text, language) if e.type == "FIGHT" for a in e.source_actors}
+    assert sources == {group}
+
+
+def test_with_two_groups_named_the_rebels_stay_generic() -> None:
+    text = "The rebels captured Bunia. The ADF and the M23 both operate in the east of Congo."
+    sources = {a.id for e in events(text, "en") if e.type == "FIGHT" for a in e.source_actors}
+    assert sources == {"agent:rebels"}

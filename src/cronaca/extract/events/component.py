@@ -32,6 +32,7 @@ from cronaca.extract.events.attribution import (
     with_outlet,
 )
 from cronaca.extract.events.clauses import SENTENCE_PARTS, Clauses, clauses_of
+from cronaca.extract.events.coreference import resolve_generic_groups
 from cronaca.extract.events.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.events.discourse import KINDS as INHERIT_KINDS
 from cronaca.extract.events.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
@@ -208,6 +209,7 @@ def events():
                     doc.events[k] = lend_attribution(doc.events[k], forward)
             forward = chain if sent.lower[-1] == ":" and chain.actors and not added else None
             previous = added
+        resolve_generic_groups(doc)  # "the rebels" of an article about the M23 are the M23
 
     return process
 

@@ -280,3 +280,16 @@ def test_with_two_groups_named_the_rebels_stay_generic() -> None:
     text = "The rebels captured Bunia. The ADF and the M23 both operate in the east of Congo."
     sources = {a.id for e in events(text, "en") if e.type == "FIGHT" for a in e.source_actors}
     assert sources == {"agent:rebels"}
+
+
+def test_calls_for_a_side_to_act_make_that_side_the_doer_and_no_party_of_the_fighting() -> None:
+    text = (
+        "Residents fled after the rebels captured Bunia as fighting escalated despite calls from the "
+        "U.N. Security Council for the insurgents to withdraw."
+    )
+    found = events(text, "en")
+    assert not any(
+        a.id.startswith(("org:un", "Q1065")) for e in found if e.type in ("FIGHT", "RETREAT")
+        for a in (*e.source_actors, *e.target_actors)
+    )
+    assert any(e.type == "RETREAT" and e.factuality != "asserted" for e in found)

@@ -803,12 +803,21 @@ def _plain_word(ctx: RoleContext, j: int) -> bool:
 
 
 def _after_preposition(ctx: RoleContext, k: int) -> bool:
-    """Whether the name at token ``k`` follows a preposition (skipping articles)."""
+    """Whether the name at token ``k`` follows a preposition (skipping articles, and a name
+    right before it: "from the U.N. | Security Council")."""
     sent, cc = ctx.sent, ctx.cues.clauses
     j = k - 1
-    while j >= 0 and sent.lower[j] in cc.articles:
-        j -= 1
+    while j >= 0:
+        if sent.lower[j] in cc.articles:
+            j -= 1
+        elif covering := [e for e in sent.entities if sent.entity_token(e) <= j <= sent.entity_end_token(e)]:
+            j = min(sent.entity_token(e) for e in covering) - 1
+        else:
+            break
     return j >= 0 and (sent.lower[j] in cc.prepositions or sent.lower[j] in cc.genitive)
+
+
+CONTROL_WINDOW = 12  # tokens from a control verb or noun back from its infinitive
 
 
 def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
@@ -820,7 +829,8 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
     if i < 3 or sent.lower[i - 1] not in data.get("infinitive_marks", ()):
         return None
     verbs = data.get("control_verbs", ())
-    for v in range(i - 2, max(-1, i - 9), -1):
+    # "calls from the U.N. Security Council for the insurgents to withdraw": a dozen words back
+    for v in range(i - 2, max(-1, i - 1 - CONTROL_WINDOW), -1):
         if sent.lower[v] in (",", ";", ":"):
             return None
         if sent.lemmas[v] in verbs or sent.lower[v] in verbs:

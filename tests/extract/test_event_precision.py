@@ -293,3 +293,25 @@ def test_calls_for_a_side_to_act_make_that_side_the_doer_and_no_party_of_the_fig
         for a in (*e.source_actors, *e.target_actors)
     )
     assert any(e.type == "RETREAT" and e.factuality != "asserted" for e in found)
+
+
+@pytest.mark.parametrize(
+    "language, text, speaker",
+    [
+        ("en", "While Turkey announced contacts with the rebels, Iran stressed that Syria's future must be decided by "
+               "its people.", "IRN"),
+        ("it", "Mentre la Turchia ha annunciato contatti con i ribelli, l'Iran ha sottolineato che il futuro della "
+               "Siria deve essere deciso dal suo popolo.", "IRN"),
+    ],
+)
+def test_the_speaker_nearest_before_a_demand_makes_it(language: str, text: str, speaker: str) -> None:
+    found = events(text, language)
+    demands = [e for e in found if e.type == "REQUEST"]
+    assert demands and [a.id for a in demands[0].source_actors] == [speaker]
+    # and the later speaker's words do not reach back to the contacts before them
+    contacts = [e for e in found if e.type == "CONSULT"]
+    assert contacts and speaker not in {a.id for a in contacts[0].attribution}
+
+
+def test_a_verb_dictionary_word_after_a_determiner_is_a_noun() -> None:
+    assert "ACCUSE" not in {t for t, _, _ in coded("The Libyan conflict involves the government and the rebels.", "en")}

@@ -92,6 +92,7 @@ class Rule:
     intransitive: bool = False  # "è fuggito", "si sono scambiati": essere + participle is no passive here
     symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
     inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/events/discourse.py)
+    verb_only: bool = False  # the trigger words are verbs: "the Syrian conflict" is no event of theirs
 
 
 @cache
@@ -103,10 +104,12 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
     ontology = load_yaml("ontology/plover.yaml")
     known = {**ontology["types"], **ontology["extension"]}
     rules = []
-    raws = list(data.get("rules", []))
+    raws = [(raw, False) for raw in data.get("rules", [])]
     for extra in data.get("include") or []:  # generated rule files, tried after the hand rules
-        raws += load_yaml(f"{language}/{extra}").get("rules", [])
-    for raw in raws:
+        # dictionaries of verb patterns (PETRARCH-2's): their words are verbs, never nouns
+        verbs_only = bool(data.get("include_verbs_only"))
+        raws += [(raw, verbs_only) for raw in load_yaml(f"{language}/{extra}").get("rules", [])]
+    for raw, verbs_only in raws:
         kind = raw["type"]
         if kind not in known:
             raise ResourceError(f"{language}/events.yaml rule {raw.get('id')}: unknown event type {kind!r}")
@@ -158,6 +161,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 speaker_source=bool(raw.get("speaker_source", False)),
                 source_sectors=frozenset(raw.get("source_sectors", [])),
                 target_sectors=frozenset(raw.get("target_sectors", [])),
+                verb_only=verbs_only or bool(raw.get("verb_only", False)),
             )
         )
     return int(data.get("version", 1)), tuple(rules)
@@ -231,6 +235,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
     ctx.speakers = _speakers(chain)
+    ctx.speaker_at = dict(chain.where)
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
@@ -238,11 +243,13 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         if lem not in words and sent.lower[i] not in words:
             continue
         # the sources cited in the trigger's part of the sentence (a ";" starts another part)
-        attribution = [a for a in chain.actors if _same_part(sent, i, chain.where.get(a.id, i))]
+        attribution = [a for a in chain.actors if _in_scope(sent, i, chain.where.get(a.id, i))]
         for rule in _rules_for(rules, lem, sent.lower[i]):
             if i in taken or i in cue_tokens:
                 continue
             if rule.unless and _unmade(sent, i, rule.unless):
+                continue
+            if rule.verb_only and _noun_use(sent, i, cues):
                 continue
             if _a_label(sent, i, rules, cues, clauses):
                 taken.add(i)  # "what he called an “act of war”": a name given, no event
@@ -420,8 +427,8 @@ def _said(sent: SentenceView, i: int, cues: Cues) -> str | None:
     ("Turkey announced direct contacts"), so the clause must come at least three words on."""
     low = sent.lower
     for j in range(i - 1, -1, -1):
-        if low[j] in SENTENCE_PARTS:
-            break
+        if low[j] in SENTENCE_PARTS or low[j] == ",":
+            break  # "…, sottolineando che …, Xi ha lanciato": that verb's clause ended at the comma
         if _reporting(sent, j, cues) and i - j >= 3 and j > 0:
             return sent.tokens[j].text
     for j in range(i + 1, len(low)):
@@ -436,6 +443,16 @@ def _said(sent: SentenceView, i: int, cues: Cues) -> str | None:
 
 def _reporting(sent: SentenceView, j: int, cues: Cues) -> bool:
     return sent.lemmas[j] in cues.reporting_verbs or sent.lower[j] in cues.reporting_verbs  # "detto"
+
+
+def _noun_use(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """A trigger word used as a noun: after a determiner, past demonyms and numbers ("the
+    Syrian conflict", "a strike", "their struggle")."""
+    cc = cues.clauses
+    j = i - 1
+    while j >= 0 and (any(e.label == "demonym" for e in sent.entities_at(j)) or sent.lower[j].isdigit()):
+        j -= 1
+    return j >= 0 and (sent.lower[j] in cc.articles or sent.lower[j] in cc.possessives)
 
 
 NAMING_WINDOW = 5  # tokens from a naming verb to the label noun: "called it an “act of war”"
@@ -654,6 +671,21 @@ def _quantity(
         start=best.start,
         end=best.end,
     )
+
+
+COMPLEMENTIZERS = frozenset({"that", "che", "whether", "se"})
+
+
+def _in_scope(sent: SentenceView, i: int, at: int) -> bool:
+    """Whether a source cited at token ``at`` speaks for the trigger at ``i``: in the same part
+    of the sentence, and not a speaker named after the trigger whose words open a clause of
+    their own ("Mentre la Turchia ha annunciato contatti…, l'Iran ha sottolineato che …": not
+    Iran's). "Israel struck Gaza, Iran said" and "«…», ha detto Biden" stay the speaker's."""
+    if not _same_part(sent, i, at):
+        return False
+    if at <= i:
+        return True
+    return not any(sent.lower[k] in COMPLEMENTIZERS for k in range(at + 1, min(len(sent.lower), at + 5)))
 
 
 def _same_part(sent: SentenceView, a: int, b: int) -> bool:

@@ -61,6 +61,7 @@ class RoleContext:
     language: str = ""
     earlier: list = field(default_factory=list)  # the article's events so far (extract/events/discourse.py)
     speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
+    speaker_at: dict[str, int] = field(default_factory=dict)  # speaker id → token of its cue or name
     time: Interval | None = None  # the trigger's own time expression, when it has one
 
     def actors(self, cited: bool = False) -> list[Mention]:
@@ -233,7 +234,7 @@ def roles(
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
     if rule.speaker_source and ctx.speakers and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
-        source = [a for a in ctx.speakers[:1] if a.id not in {s.id for s in subject}]
+        source = [a for a in _nearest_speaker(ctx, i) if a.id not in {s.id for s in subject}]
     if rule.subject_role == "victim" and subject:
         subject_as_target, subject = subject, []  # "five civilians died": who dies is no doer
     elif rule.subject_role == "target" and source and subject:
@@ -402,6 +403,16 @@ def _domestic_target(kind: str, source: list[Actor]) -> list[Actor]:
         return []
     name = next((a.name for a in source if a.id == country), country)
     return [Actor(id=country, name=name, country=country)]
+
+
+def _nearest_speaker(ctx: RoleContext, i: int) -> list[Actor]:
+    """The speaker whose words hold the trigger: the nearest one before it ("mentre la Turchia
+    ha annunciato contatti…, l'Iran ha sottolineato che il futuro della Siria deve…": Iran),
+    else the first one after it ("«Assad deve essere punito», ha detto Biden")."""
+    before = [a for a in ctx.speakers if ctx.speaker_at.get(a.id, i) < i]
+    if before:
+        return [max(before, key=lambda a: ctx.speaker_at[a.id])]
+    return list(ctx.speakers[:1])
 
 
 def _owner(ctx: RoleContext, obj: int) -> Mention | None:

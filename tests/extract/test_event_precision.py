@@ -315,3 +315,20 @@ def test_the_speaker_nearest_before_a_demand_makes_it(language: str, text: str, 
 
 def test_a_verb_dictionary_word_after_a_determiner_is_a_noun() -> None:
     assert "ACCUSE" not in {t for t, _, _ in coded("The Libyan conflict involves the government and the rebels.", "en")}
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Russian troops entered the Ukrainian town and killed five civilians.", ("ASSAULT", ("RUS",), ("agent:civilians",))),
+        ("en", "The rebels entered the Malian town and then seized the airport.", ("FIGHT", ("agent:rebels",), ())),
+        ("it", "Le truppe russe sono entrate nella città ucraina e hanno ucciso cinque civili.", ("ASSAULT", ("RUS",), ("agent:civilians",))),
+    ],
+)
+def test_a_coordinated_verb_shares_its_doer(language: str, text: str, expected: tuple) -> None:
+    assert expected in coded(text, language)
+
+
+def test_a_new_subject_after_and_is_its_own_doer() -> None:
+    hamas = [e for e in events("Israel struck Gaza and Hamas fired rockets at Israel.", "en") if e.trigger.text == "fired"]
+    assert hamas and [a.id for a in hamas[0].source_actors] == ["org:hamas"]

@@ -313,6 +313,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             taken.add(i)
             if _circumstance_of_toll(sent, i, rule, doc.language):
                 continue  # "killed in the strikes": the strikes are the toll's circumstance, one event
+            ctx.told.append((i, event))
             signature = (event.type, tuple(a.id for a in source), tuple(a.id for a in target))
             if signature not in kept:
                 kept[signature] = len(doc.events)

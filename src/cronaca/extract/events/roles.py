@@ -62,6 +62,7 @@ class RoleContext:
     earlier: list = field(default_factory=list)  # the article's events so far (extract/events/discourse.py)
     speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
     speaker_at: dict[str, int] = field(default_factory=dict)  # speaker id → token of its cue or name
+    told: list = field(default_factory=list)  # (trigger token, event) of this sentence so far
     time: Interval | None = None  # the trigger's own time expression, when it has one
 
     def actors(self, cited: bool = False) -> list[Mention]:
@@ -243,6 +244,8 @@ def roles(
         subject_as_target = []
     if obj_actor is not None and rule.object_role == "source" and not source:
         source = [actor_from(obj_actor)]
+    if verbal and not source and not passive and (shared := _shared_subject(ctx, i)):
+        source = shared  # "entered the capital and taken control": who entered took it
     if verbal and not source and not passive and (asked := _asked_to_act(ctx, i)) is not None:
         source = [actor_from(asked)]  # "ha chiesto alla Russia di ritirare", "called for Iran to free"
     if not source and not passive and not governed:
@@ -403,6 +406,26 @@ def _domestic_target(kind: str, source: list[Actor]) -> list[Actor]:
         return []
     name = next((a.name for a in source if a.id == country), country)
     return [Actor(id=country, name=name, country=country)]
+
+
+COORDINATORS = frozenset({"and", "e", "ed"})
+
+
+def _shared_subject(ctx: RoleContext, i: int) -> list[Actor]:
+    """The doer of the verb a coordinated verb follows: "the rebels entered the capital and
+    taken control of the prison", "le truppe russe sono entrate nella città e hanno ucciso
+    cinque civili". The name between them is the first verb's object, not a new subject.
+    One word may stand between the conjunction and the verb ("and then", "e poi", "and has")."""
+    sent = ctx.sent
+    j = i - 1
+    if j >= 1 and sent.lower[j] not in COORDINATORS and sent.lower[j].isalpha() and sent.tokens[j].text.islower():
+        j -= 1  # "and then killed", "e hanno ucciso"
+    if j < 1 or sent.lower[j] not in COORDINATORS:
+        return []
+    before = [(t, e) for t, e in ctx.told if t < j and not any(sent.lower[k] == ";" for k in range(t, j))]
+    if not before:
+        return []
+    return list(before[-1][1].source_actors)
 
 
 def _nearest_speaker(ctx: RoleContext, i: int) -> list[Actor]:

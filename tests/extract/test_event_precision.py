@@ -332,3 +332,16 @@ def test_a_coordinated_verb_shares_its_doer(language: str, text: str, expected: 
 def test_a_new_subject_after_and_is_its_own_doer() -> None:
     hamas = [e for e in events("Israel struck Gaza and Hamas fired rockets at Israel.", "en") if e.trigger.text == "fired"]
     assert hamas and [a.id for a in hamas[0].source_actors] == ["org:hamas"]
+
+
+@pytest.mark.parametrize(
+    "language, text, doer",
+    [
+        ("it", "Tre giorni dopo la visita di Lai, le forze cinesi hanno inscenato giochi di guerra e hanno condotto "
+               "esercitazioni a fuoco vivo.", "CHN"),
+        ("en", "Russia detests Sandu as a puppet, and in a video about the drills depicted her as a clown.", "RUS"),
+    ],
+)
+def test_a_name_after_a_preposition_or_before_a_new_clause_is_no_subject(language: str, text: str, doer: str) -> None:
+    drills = [e for e in events(text, language) if e.type == "MOBILIZE"]
+    assert drills and {a.country or a.id for a in drills[0].source_actors} == {doer}

@@ -19,7 +19,8 @@ ha inviato") is one *group* of several segments. Each group has a kind and a par
   "sebbene", "although"); they end at the next comma. A concessive clause comments on the
   clause it hangs on: its denial and non-acknowledgement cues reach that clause ("… sarebbero
   in Russia, sebbene né Pyongyang né Mosca abbiano riconosciuto la loro presenza");
-- ``coordinate``: opened by "ma"/"but", or by "e"/"and" right before a finite auxiliary
+- ``coordinate``: opened by "ma"/"but", or by "e"/"and" right before a finite auxiliary or
+  after a comma and before a preposition (", and in a video …")
   ("e ha ordinato", "and has sent"); a sibling of the clause before it, sharing nothing;
 - ``gerund``: a gerund after a comma ("aggiungendo che …", "adding that …"); it ends at the
   next comma;
@@ -178,6 +179,10 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
         return ("complement" if _takes_complement(sent, i - 1, cues) else "relative"), 1
     if word in cc.coordinators and i > 0:
         return "coordinate", 1
+    if word in cc.weak_coordinators and i > 1 and sent.lower[i - 1] == "," and i + 1 < len(sent.lower) and (
+        sent.lower[i + 1] in cc.prepositions
+    ):
+        return "coordinate", 1  # "China detests Lai, and in a video … depicted him": a clause, no list
     if word in cc.weak_coordinators and i > 0:
         for j in range(i + 1, min(len(sent.lower), i + 4)):
             if sent.lower[j] in cc.finite_aux:

@@ -897,6 +897,9 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
             and clauses.kind(sent.entity_token(e)) in ("main", "coordinate")
             and _subject_position(ctx, sent.entity_token(e))
         ]
+        # a name after a preposition is no subject: "tre giorni dopo l'insediamento di Lai, le
+        # forze cinesi hanno inscenato … e hanno condotto esercitazioni": the Chinese forces
+        first = [e for e in first if not _after_preposition(ctx, sent.entity_token(e))] or first
         if first:
             return [actor_from(first[0])]
     cc = ctx.cues.clauses

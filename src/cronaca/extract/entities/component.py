@@ -148,6 +148,8 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     found = linking.link_roles(gaz, text, norm, language, found, date_of)
     found += linking.link_short(gaz, text, shorts, found, date_of)
     found += linking.link_places(gaz, text, norm, found)
+    found = linking.read_sites(gaz, norm, found)
+    found = linking.read_clubs(gaz, text, norm, language, found)
     found = agents.find_agents(gaz, text, norm, language, found, name_lexicon(gaz).adjectives)
     found.sort(key=lambda f: (f.start, -f.end))
     sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")

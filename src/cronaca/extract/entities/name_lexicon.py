@@ -56,6 +56,8 @@ class Names:
     needs_adjective: frozenset[str]  # "nazionale" only with a demonym or adjective after it
     # offices named with their town that KIND (and the news) read as two names: "Procura di Napoli"
     split_before_place: frozenset[str] = frozenset()
+    # Italian province codes ("bg", "mi", casefolded): "Treviglio (BG)" is a place
+    province_codes: frozenset[str] = frozenset()
 
 
 def _words(section: Any, *languages: str) -> frozenset[str]:
@@ -140,6 +142,7 @@ def names(gaz: Gazetteer) -> Names:
         needs_adjective=_words((spec.get("lowercase_institutions") or {}).get("needs_adjective", [])),
         split_before_place=_words(spec.get("split_before_place") or []),
         surnames=gaz.surnames,
+        province_codes=gaz.province_codes,
         speech=re.compile(
             r" (?:(?:ha|aveva|avrebbe|has|had) )?(?:"
             + "|".join(

@@ -1,8 +1,8 @@
 """The entity registry: every name of every canonical entity, in one automaton.
 
 Sources, all under ``resources/entities/`` (each with a ``version``): the generated
-``countries.json``, ``first_names.json`` and ``surnames.json``, and the curated ``aliases.yaml``,
-``demonyms.yaml``, ``metonyms.yaml``, ``organisations.yaml``, ``people.yaml``,
+``countries.json``, ``first_names.json``, ``surnames.json`` and ``provinces.json``, and the
+curated ``aliases.yaml``, ``demonyms.yaml``, ``metonyms.yaml``, ``organisations.yaml``, ``people.yaml``,
 ``places.yaml``, ``weapons.yaml`` and ``roles.yaml``; plus any user registry files
 (same shape as the curated ones) given as ``extra`` paths.
 
@@ -118,6 +118,7 @@ class Gazetteer:
         self.place_cores: dict[str, str] = {}  # "kursk" → place id, read after a cue ("regione di")
         self.first_names: frozenset[str] = frozenset()
         self.surnames: frozenset[str] = frozenset()
+        self.province_codes: frozenset[str] = frozenset()  # "bg", "mi": Italian provinces
         self.military: frozenset[str] = frozenset()
         self.roles: dict[str, Any] = {}
         self.cues: dict[str, Any] = {}
@@ -488,7 +489,7 @@ def _load_weapons(gaz: Gazetteer, data: Any, rule: str, where: str) -> None:
 
 
 def _load_names_list(name: str) -> frozenset[str]:
-    """A generated list of names (first_names.json, surnames.json), casefolded."""
+    """A generated list of names (first_names.json, surnames.json, provinces.json), casefolded."""
     try:
         with path(f"{FOLDER}/{name}").open("r", encoding="utf-8") as handle:
             data = json.load(handle)
@@ -566,6 +567,7 @@ def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     _rule("cues.yaml", gaz.cues)
     gaz.first_names = _load_names_list("first_names.json")
     gaz.surnames = _load_names_list("surnames.json")
+    gaz.province_codes = _load_names_list("provinces.json")
     for people in gaz.tenures.values():
         people.sort(key=lambda t: t.start or date.min)
     _check(gaz)

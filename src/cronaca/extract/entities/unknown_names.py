@@ -236,6 +236,30 @@ class _Finder:
             self.handle(span)
         self.lowercase_institutions()
         self.titled_demonyms()
+        self.province_codes()
+
+    def province_codes(self) -> None:
+        """An Italian province's code in brackets right after a town is a place, not an
+        acronym: "Treviglio (BG)", "a Ribera (AG)"; after a person or a region it stays what
+        it was ("Anna Rossi (PD)" is the party, "Veneto (LN)" the league)."""
+        codes = self.nm.province_codes
+        if not codes:
+            return
+        for m in _PROVINCE.finditer(self.text):
+            start, end = m.span(2)
+            if self.text[start:end].casefold() not in codes:
+                continue
+            town = [
+                f
+                for f in (*self.found, *self.out)
+                if f.end == m.start()
+                and (f.label in ("city", "capital") or (f.label == "place" and f.entity_id is None))
+            ]
+            if not town:
+                continue
+            self.drop.update(i for i in self.inside(start, end) if self.found[i].label != "place")
+            self.out = [f for f in self.out if not (f.start < end and start < f.end)]
+            self.emit(start, end, "place", "province", [self.text[start:end]])
 
     def titled_demonyms(self) -> None:
         """A capitalised demonym right after a person's title is a surname: "il dottor
@@ -351,6 +375,7 @@ class _Finder:
                 and prev not in nm.institutions
                 and not capitals(self.w(words[k - 1]))
                 and not common(self.w(words[k - 1]), self.language)
+                and not self.registry_name(words[k - 1])
             )
             # a first name after a title or institution ("Repubblica | Giorgio Napolitano"), not
             # after a given name the list lacks ("Woody Allen", "Josè Manuel Barroso")
@@ -366,6 +391,14 @@ class _Finder:
             ):
                 return [(words[:k], head), *self.split_at_first_names(words[k:], "")]
         return [(words, head)]
+
+    def registry_name(self, word: tuple[int, int]) -> bool:
+        """The word ends a registry place or organisation ("Regione Lombardia | Mario Rossi",
+        "Lega Nord | Umberto Bossi"): no given name the name lists lack."""
+        return any(
+            f.end == word[1] and f.label not in ("person", "short", "demonym")
+            for f in (self.found[i] for i in self.inside(word[0], word[1]))
+        )
 
     def trim_initial(self, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
         nm = self.nm
@@ -557,6 +590,11 @@ class _Finder:
         if title:
             return "person", title
         kind, cue = cue_before(nm, self.norm, self.mask, start)
+        if kind in ("organisation", "place") and n >= 2 and lows[0] in nm.first_names:
+            # a first name and a surname after an organisation's or a place's word are a
+            # person: "il presidente della Fondazione Anna Rossi", "il sito di Julian
+            # Assange", "il funzionario della Regione Lombardia Anna Rossi"
+            return "person", "first_name"
         if kind is not None:
             return kind, cue
         if 2 <= n <= 4 and alone_on_line(text, start, words[-1][1]):
@@ -597,6 +635,7 @@ class _Finder:
 
 
 _PREV_TITLE = re.compile(r"(\w+\.?)\s+$")
+_PROVINCE = re.compile(r"[ ]?\((\s?)([A-Z]{2})\s?\)")
 _NOT_TITLES = frozenset({"il", "la", "lo", "i", "le", "gli", "the"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sig", "signor", "signora", "dott", "dottor", "dottoressa"})
 

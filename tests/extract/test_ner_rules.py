@@ -1,0 +1,119 @@
+"""Rules added for KIND-style NER (issue 10): each on sentences written for these tests.
+
+An officer named after an organisation's word, an Italian province code after a town, a
+platform read as the site where something is published, a town after a masculine article
+(its club), and abbreviations in capitals that are no organisation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.extract.pipeline import Pipeline
+from cronaca.model import Article, Mention
+
+
+def annotate(text: str, language: str = "it") -> list[Mention]:
+    article = Article(id=Article.make_id("", text), text=text, language=language)
+    return Pipeline(["sentences", "entities"])(article).of_kind("entity")
+
+
+def labels(text: str, language: str = "it") -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in annotate(text, language)]
+
+
+# ---------------------------------------------------------------------------- officers
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ha parlato il presidente della Fondazione Teresa Lombardini.", "Teresa Lombardini"),
+        ("I file sono sul sito di Giorgio Varanelli da ieri.", "Giorgio Varanelli"),
+        ("Lo ha detto il segretario del partito Marco Ferrandi.", "Marco Ferrandi"),
+    ],
+)
+def test_a_first_name_after_an_organisation_word_is_a_person(text, name):
+    assert (name, "person") in labels(text)
+
+
+def test_a_first_name_after_a_registry_place_starts_a_second_name():
+    got = labels("Il funzionario della Regione Lombardia Marco Ferrandi si è dimesso.")
+    assert ("Marco Ferrandi", "person") in got
+    assert not any(t.endswith("Ferrandi") and label == "organisation" for t, label in got)
+
+
+# ---------------------------------------------------------------------------- province codes
+
+
+def test_a_province_code_after_a_town_is_a_place():
+    got = labels("Un incidente a Treviglio (BG) e uno a Padova ( PD ) nella notte.")
+    assert ("BG", "place") in got and ("PD", "place") in got
+    assert not any(label == "organisation" for _, label in got)
+
+
+def test_a_province_code_after_a_person_or_a_region_stays_what_it_was():
+    got = labels("Hanno votato Anna Ferrandi (PD) e Marco Bellini (FI); in Liguria (FI) si è votato.")
+    assert ("PD", "organisation") in got
+    assert ("FI", "place") not in got
+
+
+# ---------------------------------------------------------------------------- sites
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Il cantante ha scritto su Instagram che il concerto è rinviato.", "Instagram"),
+        ("Lo ha annunciato sul suo profilo Facebook ieri sera.", "Facebook"),
+        ("La notizia è stata confermata via Twitter dal sindaco.", "Twitter"),
+        ("The singer said on YouTube that the tour was over.", "YouTube"),
+    ],
+)
+def test_a_platform_where_something_is_published_is_a_website(text, written):
+    language = "en" if text.startswith("The") else "it"
+    got = [(m.text, m.label, m.entity_id) for m in annotate(text, language) if m.text == written]
+    assert got and got[0][1] == "website" and got[0][2]  # the id stays
+
+
+def test_a_platform_coordinated_with_a_site_is_a_site_and_the_company_stays_a_company():
+    got = labels("Le foto sono su Facebook e Twitter; Facebook ha comprato una società.")
+    assert got[:2] == [("Facebook", "website"), ("Twitter", "website")]
+    assert ("Facebook", "organisation") in got[2:]
+
+
+# ---------------------------------------------------------------------------- clubs
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Il difensore del Livorno è stato squalificato.", "Livorno"),
+        ("Domenica il Bologna ha perso in casa.", "Bologna"),
+        ("La partita contro il Liverpool è finita due a zero.", "Liverpool"),
+    ],
+)
+def test_a_town_after_a_masculine_article_is_its_club(text, town):
+    got = [m for m in annotate(text) if m.text == town]
+    assert got and got[0].label == "organisation" and got[0].entity_id is None
+    assert got[0].value["cue"] == "club" and got[0].value["place_id"]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Il sindaco di Livorno ha parlato a Bologna.", "Livorno"),
+        ("La statua è tornata in piazza del Campidoglio.", "Campidoglio"),
+        ("Il Cardiff City ha vinto ancora.", "Cardiff"),
+    ],
+)
+def test_a_town_without_a_masculine_article_stays_a_town(text, town):
+    assert not [m for m in annotate(text) if m.text == town and m.value.get("cue") == "club"]
+
+
+# ---------------------------------------------------------------------------- abbreviations
+
+
+def test_abbreviations_in_capitals_are_no_organisations():
+    got = labels("Il GP è stato rinviato, l'OPA è fallita e il GIP ha deciso; la FIOM protesta.")
+    assert [t for t, label in got if label == "organisation"] == ["FIOM"]

@@ -117,3 +117,70 @@ def test_a_town_without_a_masculine_article_stays_a_town(text, town):
 def test_abbreviations_in_capitals_are_no_organisations():
     got = labels("Il GP è stato rinviato, l'OPA è fallita e il GIP ha deciso; la FIOM protesta.")
     assert [t for t, label in got if label == "organisation"] == ["FIOM"]
+
+
+# ---------------------------------------------------------------------------- office names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("La sentenza è stata confermata dalla Corte d'appello di Bari.", "Corte d'appello"),
+        ("Una nota del ministero degli esteri ha smentito la notizia.", "ministero degli esteri"),
+        (
+            "Il Ministero del lavoro e delle politiche sociali ha risposto.",
+            "Ministero del lavoro e delle politiche sociali",
+        ),
+        ("Lo dice il Centro nazionale degli uragani di Miami.", "Centro nazionale degli uragani"),
+    ],
+)
+def test_an_office_name_goes_on_with_its_lowercase_complement(text, name):
+    assert (name, "organisation") in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Il Ministero per combatterlo ha stanziato fondi.", "Ministero"),
+        ("Si è riunito il consiglio comunale della città.", "consiglio comunale"),
+    ],
+)
+def test_a_verb_or_a_place_noun_ends_the_office_name(text, name):
+    assert (name, "organisation") in labels(text)
+
+
+# ---------------------------------------------------------------------------- contests, prefixes, leagues
+
+
+def test_a_contest_named_after_a_country_is_no_organisation():
+    got = labels("La finale di Coppa Italia e il Giro d'Italia si corrono a maggio.")
+    assert not [t for t, label in got if label == "organisation"]
+    assert ("Italia", "country") in got
+
+
+def test_wiki_names_and_italian_leagues_are_organisations():
+    got = labels("Le voci di Wikipedia e gli articoli di Wikinews parlano della Serie A e della Serie B.")
+    orgs = [t for t, label in got if label == "organisation"]
+    assert orgs == ["Wikipedia", "Wikinews", "Serie A", "Serie B"]
+    assert not [t for t, label in labels("La serie A di puntate e la Wiki.") if label == "organisation"]
+
+
+# ---------------------------------------------------------------------------- title + "della" + name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Lo ha detto il segretario della Fiom Tessile ieri.", "Fiom Tessile"),
+        ("Il portavoce della Vantrel ha smentito.", "Vantrel"),
+        ("Il leader dei Disubbidienti Veneti è stato fermato.", "Disubbidienti Veneti"),
+    ],
+)
+def test_a_name_after_a_title_and_an_articulated_preposition_is_an_organisation(text, name):
+    assert (name, "organisation") in labels(text)
+
+
+def test_a_portfolio_after_a_ministers_title_is_no_name():
+    got = labels("Il ministro dei Trasporti Aldo Ferrucci ha parlato.")
+    assert ("Aldo Ferrucci", "person") in got
+    assert not [t for t, label in got if t == "Trasporti"]

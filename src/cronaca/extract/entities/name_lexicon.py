@@ -58,6 +58,13 @@ class Names:
     split_before_place: frozenset[str] = frozenset()
     # Italian province codes ("bg", "mi", casefolded): "Treviglio (BG)" is a place
     province_codes: frozenset[str] = frozenset()
+    # offices whose name goes on with a lowercase complement: "Corte d'appello"
+    complement_heads: frozenset[str] = frozenset()
+    complement_not: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()  # "Coppa Italia": a contest, not an organisation
+    org_prefixes: tuple[str, ...] = ()  # "Wiki": "Wikipedia", "Wikinews"
+    # person cues whose "della/dei + Name" is a portfolio or a town: "ministro dei Trasporti"
+    portfolio_titles: frozenset[str] = frozenset()
 
 
 def _words(section: Any, *languages: str) -> frozenset[str]:
@@ -143,6 +150,11 @@ def names(gaz: Gazetteer) -> Names:
         split_before_place=_words(spec.get("split_before_place") or []),
         surnames=gaz.surnames,
         province_codes=gaz.province_codes,
+        complement_heads=_words(spec.get("complement_heads") or []),
+        complement_not=_words(spec.get("complement_not") or []),
+        event_heads=_words(spec.get("event_heads") or []),
+        org_prefixes=tuple(str(p) for p in spec.get("organisation_prefixes") or ()),
+        portfolio_titles=_words(cues["person"].get("portfolio_titles") or []),
         speech=re.compile(
             r" (?:(?:ha|aveva|avrebbe|has|had) )?(?:"
             + "|".join(

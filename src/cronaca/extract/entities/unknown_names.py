@@ -292,7 +292,28 @@ class _Finder:
             if m.group(1) in self.nm.needs_adjective and longer == end:
                 continue  # "la nazionale" alone is mostly the adjective
             end = longer
+            if m.group(1) in self.nm.complement_heads:
+                end = self.complement(end)
             self.emit(start, end, "organisation", "institution", [self.text[start:end]])
+
+    def complement(self, end: int) -> int:
+        """The end of an office's name with its lowercase complement: "Corte d'appello",
+        "ministero degli esteri", "Centro nazionale degli uragani", "Ministero del lavoro e
+        delle politiche sociali" (heads in ``complement_heads`` of cues.yaml). A verb form
+        ("il consiglio di scendere"), a function word or a capitalised word ends it."""
+        good = end
+        for _ in range(3):
+            m = _COMPLEMENT.match(self.norm, end)
+            if not m or not self.text[m.start(1)].islower() or self.mask.find(1, end, m.end(1)) != -1:
+                break
+            noun = m.group(1)
+            if noun in self.nm.function_words or noun in self.nm.complement_not or _VERB_FORM.search(noun):
+                break
+            good = end = self.adjectives(m.end(1))
+            if not self.norm.startswith(" e ", end):
+                break
+            end += 2  # "del lavoro | e delle politiche sociali"
+        return good
 
     def directions(self) -> None:
         """ "Italia settentrionale", "Europa orientale": a place around a country or continent."""
@@ -531,8 +552,11 @@ class _Finder:
         covered_first = self.mask[words[0][0]]
         last = found[-1]
         if not covered_first and last.label == "country" and last.end == words[-1][1]:
-            # "Forza Italia", "Telecom Italia": a name ending in a country
-            if not any(low in ("nord", "sud", "centro", "est", "ovest", "north", "south") for low in lows):
+            # "Forza Italia", "Telecom Italia": a name ending in a country; not a contest
+            # named after it ("Coppa Italia", "Giro d'Italia": the country stays a place)
+            if lows[0] not in nm.event_heads and not any(
+                low in ("nord", "sud", "centro", "est", "ovest", "north", "south") for low in lows
+            ):
                 return "organisation", "country_tail", False
         return None
 
@@ -561,12 +585,16 @@ class _Finder:
         text = self.text
         lows = [self.low(w) for w in words]
         typed = self.internal(words, lows, head)
+        if typed is None and len(words) == 1 and self.prefixed(words[0]):
+            typed = "organisation", "prefix"  # "Wikipedia", "Wikinews"
         title = ""
         end = words[-1][1]
         if typed is None and len(words) == 1 and lows[0] in nm.org_heads and self.adjectives(end) > end:
             typed = "organisation", lows[0]  # "Vigili del fuoco", "Protezione civile"
         if typed is not None:
             end = self.adjectives(end)
+            if typed[0] == "organisation" and len(words) == 1 and lows[0] in nm.complement_heads:
+                end = self.complement(end)
         else:
             # capitalised titles in front: "Papa Francesco", "Foreign Minister Penny Wong"
             while len(words) > 1 and lows[0] in nm.lead:
@@ -582,6 +610,15 @@ class _Finder:
         label, cue = typed
         self.emit(start, max(end, words[-1][1]), label, cue, [text[a:b] for a, b in words])
 
+    def prefixed(self, word: tuple[int, int]) -> bool:
+        """A word that starts with an organisation prefix of cues.yaml and goes on
+        capitalised or lowercase: "Wikipedia", "Wikinews", "WikiLeaks"."""
+        written = self.w(word)
+        return any(
+            written.startswith(p) and len(written) >= len(p) + 3 and written[len(p) :].isalpha()
+            for p in self.nm.org_prefixes
+        )
+
     def by_context(self, words, lows, start, title) -> tuple[str, str] | None:
         nm = self.nm
         text = self.text
@@ -590,6 +627,15 @@ class _Finder:
         if title:
             return "person", title
         kind, cue = cue_before(nm, self.norm, self.mask, start)
+        if kind == "person" and _ARTICLE_OF.search(self.norm, max(0, start - 8), start):
+            # a title, then "della/dei" and the name: what the person leads or belongs to
+            # ("il segretario della FGCI", "il portavoce della FAA", "leader dei
+            # Disobbedienti"), since a person's name takes no article; after a minister's or
+            # a mayor's title, a portfolio or a town ("ministro dei Trasporti", "sindaco
+            # della Grande Mela"): no name to type
+            if cue in nm.portfolio_titles:
+                return None
+            kind = "organisation"
         if kind in ("organisation", "place") and n >= 2 and lows[0] in nm.first_names:
             # a first name and a surname after an organisation's or a place's word are a
             # person: "il presidente della Fondazione Anna Rossi", "il sito di Julian
@@ -635,6 +681,17 @@ class _Finder:
 
 
 _PREV_TITLE = re.compile(r"(\w+\.?)\s+$")
+_ARTICLE_OF = re.compile(r"(?<![\w'])(?:del|dello|della|dei|degli|delle|dell')\s*$")
+_COMPLEMENT = re.compile(
+    r" (?:(?:di|del|dello|della|dei|degli|delle|per|per il|per lo|per la|per i|per gli|per le) "
+    r"|d' ?|dell' ?|per l' ?)([a-zà-ù][a-zà-ù]{2,})\b"
+)
+# infinitives (with a clitic too), participles, gerunds: "il consiglio di scendere", "il
+# Ministero per combatterlo"
+_VERB_FORM = re.compile(
+    r"(?:are|ere|ire|er|ato|ata|ati|ate|ito|ita|iti|ite|uto|uta|uti|ute|ando|endo)$"
+    r"|r(?:lo|la|li|le|si|ne|ci|vi|mi|ti|gli)$"
+)
 _PROVINCE = re.compile(r"[ ]?\((\s?)([A-Z]{2})\s?\)")
 _NOT_TITLES = frozenset({"il", "la", "lo", "i", "le", "gli", "the"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sig", "signor", "signora", "dott", "dottor", "dottoressa"})

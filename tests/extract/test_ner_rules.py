@@ -184,3 +184,28 @@ def test_a_portfolio_after_a_ministers_title_is_no_name():
     got = labels("Il ministro dei Trasporti Aldo Ferrucci ha parlato.")
     assert ("Aldo Ferrucci", "person") in got
     assert not [t for t, label in got if t == "Trasporti"]
+
+
+# ---------------------------------------------------------------------------- branches, newspapers, teams
+
+
+def test_an_organisation_and_a_country_after_it_are_its_branch():
+    got = labels("Lo ha detto il WWF Italia, non la NATO.")
+    assert ("WWF Italia", "organisation") in got
+    assert ("Italia", "country") in got  # the registry names stay inside for events
+
+
+def test_a_newspaper_named_with_an_article_needs_its_capital():
+    assert ("Il Mattino", "organisation") in labels("Lo scrive Il Mattino di oggi.")
+    assert not [t for t, label in labels("Il mattino dopo siamo partiti.") if label == "organisation"]
+
+
+def test_two_places_joined_by_a_dash_in_a_match_are_teams():
+    got = annotate("Durante la partita Bulgaria - Francia l'arbitro ha espulso due giocatori.")
+    teams = [(m.text, m.label, m.value.get("cue")) for m in got if m.text in ("Bulgaria", "Francia")]
+    assert teams == [("Bulgaria", "organisation", "team"), ("Francia", "organisation", "team")]
+    assert [m.label for m in annotate("Il treno Roma - Cassino è in ritardo.") if m.text == "Roma"] != [
+        "organisation"
+    ]
+    got = labels("Finisce Italia - Germania 3-1 a Roma.")
+    assert ("Italia", "organisation") in got and ("Germania", "organisation") in got

@@ -371,3 +371,40 @@ def read_clubs(gaz: Gazetteer, text: str, norm: str, language: str, found: list[
                 )
         out.append(f)
     return out
+
+
+# ---------------------------------------------------------------------------- teams
+
+_SCORE = re.compile(r"\s*\d{1,3}\s?[-–:]\s?\d{1,3}\b")
+_DASH = re.compile(r"\s?[-–]\s?")
+
+
+def read_matches(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> list[Found]:
+    """Two countries or towns joined by a dash are the teams of a match when a word of a
+    match stands before them or a score follows ("la partita Italia - Francia", "Bulgaria -
+    Germania 0-3"; ``teams`` in cues.yaml): unlinked ``organisation`` mentions (cue ``team``)
+    that keep the place. A line or a border stays places ("la linea Roma - Cassino",
+    "tensione Usa - Cina")."""
+    words = frozenset(
+        normalise(w) for lang in ("it", "en") for w in ((gaz.cues.get("teams") or {}).get(lang) or [])
+    )
+    if not words:
+        return found
+    places = ("country", "city", "capital")
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.label not in places or b.label not in places or not _DASH.fullmatch(text[a.end : b.start]):
+            continue
+        before = norm[max(0, a.start - 40) : a.start].split()[-3:]
+        if not (_SCORE.match(text, b.end) or any(w in words for w in before)):
+            continue
+        for j in (i, i + 1):
+            f = out[j]
+            value = {"linked": False, "cue": "team", "actor": f.value.get("actor", "")}
+            if f.value.get("place_id"):
+                value["place_id"] = f.value["place_id"]
+            out[j] = Found(
+                f.start, f.end, "organisation", None, value, "cues.yaml@" + str(gaz.cues["version"])
+            )
+    return out

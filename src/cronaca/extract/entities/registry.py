@@ -174,11 +174,18 @@ def case_rule(name: str) -> str:
     return PROPER
 
 
+_ARTICLE_NAME = re.compile(r"(?:Il|Lo|La|I|Gli|Le|The) [A-Z]")
+
+
 def case_ok(case: str, written: str, surface: str) -> bool:
     if case == EXACT:
         return written.translate(_APOSTROPHES) == surface
     if case == PROPER:
         if surface[0].isupper():
+            if _ARTICLE_NAME.match(surface):
+                # "Il Mattino", "La Stampa", "The Times": the noun after the article is
+                # capitalised too, else it is the common noun ("Il mattino dopo", "La stampa")
+                return written[0].isupper() and written[surface.index(" ") + 1 :][:1].isupper()
             return written[0].isupper()
         return written.translate(_APOSTROPHES) == surface  # "38 North", "les Escaldes"
     if case == LOWER_OR_CAPITAL:

@@ -550,6 +550,19 @@ class _Finder:
             ):
                 return "person", "name", True
         covered_first = self.mask[words[0][0]]
+        first_hit = found[0]
+        if (
+            len(found) == 2
+            and first_hit.label == "organisation"
+            and first_hit.start == words[0][0]
+            and found[1].label in ("country", "city", "capital")
+            and found[1].end == words[-1][1]
+            and self.text[first_hit.end : found[1].start] == " "
+        ):
+            # an organisation's name and a country or town right after it: its branch or
+            # club ("WWF Italia", "Amazon UK", "Celtic Glasgow"); both registry names stay
+            # inside for events
+            return "organisation", "branch", False
         last = found[-1]
         if not covered_first and last.label == "country" and last.end == words[-1][1]:
             # "Forza Italia", "Telecom Italia": a name ending in a country; not a contest

@@ -345,9 +345,7 @@ def read_clubs(gaz: Gazetteer, text: str, norm: str, language: str, found: list[
     spec = (gaz.cues.get("clubs") or {}).get(language if language else "it")
     if not spec or language not in ("it", ""):
         return found
-    articles = frozenset(normalise(a) for a in spec.get("articles", []))
-    heads = ((gaz.cues.get("names") or {}).get("lowercase_place_heads") or {}).get("it", [])
-    places = frozenset(normalise(w) for w in [*heads, *spec.get("not_after", [])])
+    articles, places = _club_words(gaz, spec)
     out: list[Found] = []
     for f in found:
         if (
@@ -373,6 +371,19 @@ def read_clubs(gaz: Gazetteer, text: str, norm: str, language: str, found: list[
     return out
 
 
+def _club_words(gaz: Gazetteer, spec: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The articles and the place words of ``clubs``, compiled once per gazetteer."""
+    cached = getattr(gaz, "_club_words", None)
+    if cached is None:
+        heads = ((gaz.cues.get("names") or {}).get("lowercase_place_heads") or {}).get("it", [])
+        cached = (
+            frozenset(normalise(a) for a in spec.get("articles", [])),
+            frozenset(normalise(w) for w in [*heads, *spec.get("not_after", [])]),
+        )
+        gaz._club_words = cached  # type: ignore[attr-defined]
+    return cached
+
+
 # ---------------------------------------------------------------------------- teams
 
 _SCORE = re.compile(r"\s*\d{1,3}\s?[-–:]\s?\d{1,3}\b")
@@ -385,9 +396,11 @@ def read_matches(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> li
     Germania 0-3"; ``teams`` in cues.yaml): unlinked ``organisation`` mentions (cue ``team``)
     that keep the place. A line or a border stays places ("la linea Roma - Cassino",
     "tensione Usa - Cina")."""
-    words = frozenset(
-        normalise(w) for lang in ("it", "en") for w in ((gaz.cues.get("teams") or {}).get(lang) or [])
-    )
+    words = getattr(gaz, "_team_words", None)
+    if words is None:
+        spec = gaz.cues.get("teams") or {}
+        words = frozenset(normalise(w) for lang in ("it", "en") for w in spec.get(lang) or [])
+        gaz._team_words = words  # type: ignore[attr-defined]
     if not words:
         return found
     places = ("country", "city", "capital")

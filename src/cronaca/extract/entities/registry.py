@@ -182,7 +182,7 @@ def case_ok(case: str, written: str, surface: str) -> bool:
         return written.translate(_APOSTROPHES) == surface
     if case == PROPER:
         if surface[0].isupper():
-            if _ARTICLE_NAME.match(surface):
+            if " " in surface[:4] and _ARTICLE_NAME.match(surface):
                 # "Il Mattino", "La Stampa", "The Times": the noun after the article is
                 # capitalised too, else it is the common noun ("Il mattino dopo", "La stampa")
                 return written[0].isupper() and written[surface.index(" ") + 1 :][:1].isupper()

@@ -209,3 +209,28 @@ def test_two_places_joined_by_a_dash_in_a_match_are_teams():
     ]
     got = labels("Finisce Italia - Germania 3-1 a Roma.")
     assert ("Italia", "organisation") in got and ("Germania", "organisation") in got
+
+
+# ---------------------------------------------------------------------------- articles and names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("I giocatori del Wisla Brodnica hanno vinto.", "Wisla Brodnica"),
+        ("Il direttore della Kessler Vantrup ha parlato.", "Kessler Vantrup"),
+    ],
+)
+def test_a_name_after_an_article_is_no_person(text, name):
+    assert (name, "person") not in labels(text)
+
+
+def test_a_name_without_an_article_or_with_a_first_name_stays_a_person():
+    assert ("Jairo Mora", "person") in labels("Lo ha visto Jairo Mora ieri.")
+    assert ("Mario Bellini", "person") in labels("Ha parlato il Mario Bellini di sempre.")
+
+
+def test_a_name_ending_in_an_exclamation_mark_is_matched_when_tokenised():
+    for text in ("Yahoo! ha risposto.", "Yahoo ! ha risposto."):
+        got = [(m.text, m.entity_id) for m in annotate(text)]
+        assert got and got[0][1] == "org:yahoo" and got[0][0].endswith("!")

@@ -137,6 +137,9 @@ class Gazetteer:
             spaced = _ELISION.sub("' ", surface)
             if spaced != surface:
                 self._names.setdefault(normalise(spaced), []).append(candidate)
+        if surface[-1] == "!" and len(surface) > 2 and surface[-2] != " ":
+            # "Yahoo!" is also written "Yahoo !" in tokenised text
+            self._names.setdefault(normalise(surface[:-1] + " !"), []).append(candidate)
 
     def add_short(self, name: str, person: str, rule: str, explicit: bool) -> None:
         self._short.setdefault(normalise(name), {})[person] = (name, rule, explicit)

@@ -674,6 +674,10 @@ class _Finder:
         if n == 1 and lows[0] in nm.first_names:
             return "person", "first_name"
         if n >= 2 and not words_known:
+            if _ARTICLE.search(self.norm, max(0, start - 8), start):
+                # a person's name takes no article: "il Wisla Cracovia", "della Thyssen
+                # Krupp", "nella Nieuwe Kerk" are a club, a firm, a place; left alone
+                return None
             return "person", "name"
         if n == 1 and not words_known and len(written[0]) >= 3 and not written[0].isupper():
             if lows[0] in nm.surnames:
@@ -694,6 +698,9 @@ class _Finder:
 
 
 _PREV_TITLE = re.compile(r"(\w+\.?)\s+$")
+_ARTICLE = re.compile(
+    r"(?<![\w'])(?:il|lo|la|i|gli|le|l'|(?:de|a|da|ne|su)(?:l|llo|lla|i|gli|lle|ll')|col|coi)\s*$"
+)
 _ARTICLE_OF = re.compile(r"(?<![\w'])(?:del|dello|della|dei|degli|delle|dell')\s*$")
 _COMPLEMENT = re.compile(
     r" (?:(?:di|del|dello|della|dei|degli|delle|per|per il|per lo|per la|per i|per gli|per le) "

@@ -234,3 +234,31 @@ def test_a_name_ending_in_an_exclamation_mark_is_matched_when_tokenised():
     for text in ("Yahoo! ha risposto.", "Yahoo ! ha risposto."):
         got = [(m.text, m.entity_id) for m in annotate(text)]
         assert got and got[0][1] == "org:yahoo" and got[0][0].endswith("!")
+
+
+# ---------------------------------------------------------------------------- police, products, labels
+
+
+def test_the_police_named_after_one_of_its_people_is_an_unlinked_organisation():
+    got = annotate("Un agente di polizia è stato ferito; secondo fonti di polizia giudiziaria è grave.")
+    police = [(m.text, m.label, m.entity_id, m.value.get("cue")) for m in got if m.text.startswith("polizia")]
+    assert police == [
+        ("polizia", "organisation", None, "of_person"),
+        ("polizia giudiziaria", "organisation", None, "of_person"),
+    ]
+    assert not [
+        m for m in annotate("Le forze di polizia sono arrivate.") if m.value.get("cue") == "of_person"
+    ]
+
+
+def test_a_company_after_an_indefinite_article_is_its_product():
+    got = [
+        (m.text, m.label)
+        for m in annotate("Una Peugeot 206 ha urtato un Boeing fermo; la Peugeot ha risposto.")
+    ]
+    assert got[:2] == [("Peugeot", "product"), ("Boeing", "product")]
+    assert ("Peugeot", "organisation") in got[2:]
+
+
+def test_a_single_letter_after_a_cue_is_no_name():
+    assert not [t for t, label in labels("La squadra è nel gruppo B con la Francia.") if t == "B"]

@@ -151,6 +151,7 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     found = linking.read_sites(gaz, norm, found)
     found = linking.read_clubs(gaz, text, norm, language, found)
     found = linking.read_matches(gaz, text, norm, found)
+    found = linking.read_products(norm, language, found)
     found = agents.find_agents(gaz, text, norm, language, found, name_lexicon(gaz).adjectives)
     found.sort(key=lambda f: (f.start, -f.end))
     sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")

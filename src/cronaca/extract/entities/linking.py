@@ -421,3 +421,27 @@ def read_matches(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> li
                 f.start, f.end, "organisation", None, value, "cues.yaml@" + str(gaz.cues["version"])
             )
     return out
+
+
+# ---------------------------------------------------------------------------- products
+
+_INDEFINITE = re.compile(r"(?<![\w'])(?:un|una|uno|un')\s?$")
+
+
+def read_products(norm: str, language: str, found: list[Found]) -> list[Found]:
+    """Italian: a company after an indefinite article is one of its products ("una Peugeot
+    206", "un Boeing 777", "un'Alfa Romeo"): label ``product``, same id and value; "la
+    Peugeot ha annunciato" stays the company."""
+    if language not in ("it", ""):
+        return found
+    out = []
+    for f in found:
+        if (
+            f.label == "organisation"
+            and f.entity_id
+            and f.value.get("sector") == "commercial"
+            and _INDEFINITE.search(norm, max(0, f.start - 5), f.start)
+        ):
+            f = Found(f.start, f.end, "product", f.entity_id, dict(f.value), f.rule, f.entry)
+        out.append(f)
+    return out

@@ -65,6 +65,8 @@ class Names:
     org_prefixes: tuple[str, ...] = ()  # "Wiki": "Wikipedia", "Wikinews"
     # person cues whose "della/dei + Name" is a portfolio or a town: "ministro dei Trasporti"
     portfolio_titles: frozenset[str] = frozenset()
+    # "agente di polizia", "fonti di polizia": group 1 is the institution
+    of_people: re.Pattern[str] | None = None
 
 
 def _words(section: Any, *languages: str) -> frozenset[str]:
@@ -96,6 +98,17 @@ def _lower_institutions(spec: dict[str, Any]) -> re.Pattern[str] | None:
     art = "|".join(re.escape(a) for a in articles)
     noun = "|".join(re.escape(n) for n in nouns)
     return re.compile(rf"(?<![\w'])(?:{art})(?:(?<=')|[ ])({noun})(?![\w'])")
+
+
+def _of_people(spec: dict[str, Any]) -> re.Pattern[str] | None:
+    """One pattern for "<person or unit noun> di <institution>" over normalised text."""
+    nouns = sorted(_words(spec.get("nouns", [])), key=len, reverse=True)
+    institutions = sorted(_words(spec.get("institutions", [])), key=len, reverse=True)
+    if not nouns or not institutions:
+        return None
+    noun = "|".join(re.escape(n) for n in nouns)
+    institution = "|".join(re.escape(n) for n in institutions)
+    return re.compile(rf"(?<![\w'])(?:{noun}) di ({institution})(?![\w'])")
 
 
 def names(gaz: Gazetteer) -> Names:
@@ -155,6 +168,7 @@ def names(gaz: Gazetteer) -> Names:
         event_heads=_words(spec.get("event_heads") or []),
         org_prefixes=tuple(str(p) for p in spec.get("organisation_prefixes") or ()),
         portfolio_titles=_words(cues["person"].get("portfolio_titles") or []),
+        of_people=_of_people(spec.get("institutions_of_people") or {}),
         speech=re.compile(
             r" (?:(?:ha|aveva|avrebbe|has|had) )?(?:"
             + "|".join(

@@ -237,6 +237,27 @@ class _Finder:
         self.lowercase_institutions()
         self.titled_demonyms()
         self.province_codes()
+        self.institutions_of_people()
+
+    def institutions_of_people(self) -> None:
+        """Italian: the police named after one of its people or units ("un agente di polizia",
+        "fonti di polizia", "il corpo di polizia del Texas"): the institution is an unlinked
+        organisation inside the agent's mention (cue ``of_person``), left unlinked so events
+        see one actor; after "forze", "compiti", "operazione" it is no name ("le forze di
+        polizia"). ``institutions_of_people`` in cues.yaml lists the nouns and institutions."""
+        pattern = self.nm.of_people
+        if pattern is None or self.language not in ("it", ""):
+            return
+        for m in pattern.finditer(self.norm):
+            start, end = m.span(1)
+            if not self.text[start].islower() or any(
+                f.start < end and start < f.end and f.label != "agent" for f in self.found
+            ):
+                continue
+            end = self.adjectives(end)
+            self.out.append(
+                Found(start, end, "organisation", None, {"linked": False, "cue": "of_person"}, self.rule)
+            )
 
     def province_codes(self) -> None:
         """An Italian province's code in brackets right after a town is a place, not an
@@ -639,6 +660,8 @@ class _Finder:
         written = [text[a:b] for a, b in words]
         if title:
             return "person", title
+        if n == 1 and len(written[0].rstrip(".")) == 1:
+            return None  # "il Gruppo B", "la serie C": a label, not a name
         kind, cue = cue_before(nm, self.norm, self.mask, start)
         if kind == "person" and _ARTICLE_OF.search(self.norm, max(0, start - 8), start):
             # a title, then "della/dei" and the name: what the person leads or belongs to

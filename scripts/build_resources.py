@@ -11,7 +11,8 @@ alternate names) for ``entities/countries.json``; Faker's person providers (MIT,
 build-time dependency only: ``pip install faker``) for the first names in
 ``entities/first_names.json`` that mark unlinked people ("Mario Bianchi") and the
 surnames in ``entities/surnames.json`` ("Esposito" alone), which small towns may not take
-("Tropea", "Nicosia"). A test regenerates the data
+("Tropea", "Nicosia"), and its Italian address provider for the province codes in
+``entities/provinces.json`` ("Treviglio (BG)"). A test regenerates the data
 in memory and compares it with the shipped files, so a hand edit or a silent package
 change is caught.
 """
@@ -410,10 +411,30 @@ def build_surnames() -> dict[str, Any]:
     }
 
 
+PROVINCES_VERSION = 1
+
+
+def build_provinces() -> dict[str, Any]:
+    """The provinces.json payload: the two-letter codes of the Italian provinces (Faker's it_IT
+    address provider), which the news writes after a town: "Treviglio (BG)"."""
+    import importlib
+
+    import faker
+
+    provider = importlib.import_module("faker.providers.address.it_IT").Provider
+    codes = {code for code in provider.states_abbr if len(code) == 2 and code.isupper()}
+    return {
+        "version": PROVINCES_VERSION,
+        "sources": {"faker": faker.VERSION, "locales": ["it_IT"]},
+        "names": sorted(codes),
+    }
+
+
 BUILDERS = {
     "entities/countries.json": build_countries,
     "entities/first_names.json": build_first_names,
     "entities/surnames.json": build_surnames,
+    "entities/provinces.json": build_provinces,
 }
 
 

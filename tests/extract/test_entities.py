@@ -337,6 +337,17 @@ def test_generated_surnames_match_their_source():
     assert build.render_compact(build.build_surnames()) == shipped_text
 
 
+def test_generated_provinces_match_their_source():
+    """The shipped provinces.json is what scripts/build_resources.py makes from Faker."""
+    faker = pytest.importorskip("faker", reason="Faker is only needed to rebuild provinces.json")
+    with path("entities/provinces.json").open("r", encoding="utf-8") as handle:
+        shipped_text = handle.read()
+    if json.loads(shipped_text)["sources"]["faker"] != faker.VERSION:
+        pytest.skip("provinces.json was built from another Faker: rebuild with scripts/build_resources.py")
+    build = _build_module()
+    assert build.render_compact(build.build_provinces()) == shipped_text
+
+
 def test_italian_cities_towns_and_regions():
     """Italian names of Italian cities, towns under 100,000 people and the regions."""
     text = (

@@ -94,6 +94,8 @@ def test_institutions_named_by_a_lowercase_noun_after_an_article():
         ("governo", "organisation", "institution"),
         ("polizia locale", "organisation", "institution"),
         ("esercito francese", "organisation", "institution"),
+        # "agenti di polizia" stays one agent; the police inside it is an unlinked name
+        ("polizia", "organisation", "of_person"),
     ]
     # the demonym stays the actor for events, with the institution's sector; without one the
     # institution is linked as a generic agent

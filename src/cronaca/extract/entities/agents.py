@@ -576,6 +576,8 @@ def link_institutions(gaz: Any, text: str, norm: str, language: str, found: list
     for f in found:
         if f.entity_id is not None or f.label != "organisation" or f.value.get("linked") is not False:
             continue
+        if f.value.get("cue") == "of_person":
+            continue  # "agenti di polizia": the agent around it is the actor
         m = lex.pattern.match(norm, f.start)
         if m is None or m.end() > f.end or _after_title(norm, f.start, lex.titles):
             continue  # no agent form, or "il capo dell'esercito"

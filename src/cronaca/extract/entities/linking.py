@@ -293,3 +293,155 @@ def link_places(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> lis
             value = {"linked": False, "cue": cue, "actor": f.value.get("actor", "")}
             out.append(Found(start, end, "place", None, value, "cues.yaml@" + str(gaz.cues["version"])))
     return out
+
+
+# ---------------------------------------------------------------------------- sites
+
+_CAPITAL_NEXT = re.compile(rf" {_WORD}")
+_SITE_GAP = re.compile(r"[\s,]*(?:e|ed|o|and|or|,)[\s]+$")
+
+
+def read_sites(gaz: Gazetteer, norm: str, found: list[Found]) -> list[Found]:
+    """A platform read as the place where something is published ("su Facebook", "sul suo
+    profilo Instagram", "via Twitter", "on YouTube"), not as the company: label ``website``,
+    same id and value. ``sites`` in cues.yaml lists the platforms (organisation ids) and the
+    words that make the reading; a platform coordinated with one so read is read alike ("su
+    Facebook e Twitter")."""
+    spec = gaz.cues.get("sites") or {}
+    platforms = frozenset(spec.get("organisations") or ())
+    if not platforms:
+        return found
+    pattern = _site_pattern(gaz, spec)
+    out: list[Found] = []
+    last_site = -1
+    for f in found:
+        if f.label == "organisation" and f.entity_id in platforms:
+            before = norm[max(0, f.start - 40) : f.start]
+            coordinated = last_site >= 0 and _SITE_GAP.fullmatch(norm[last_site : f.start]) is not None
+            if coordinated or pattern.search(before):
+                f = Found(f.start, f.end, "website", f.entity_id, dict(f.value), f.rule, f.entry)
+                last_site = f.end
+        out.append(f)
+    return out
+
+
+def _site_pattern(gaz: Gazetteer, spec: dict[str, Any]) -> re.Pattern[str]:
+    cached = getattr(gaz, "_site_pattern", None)
+    if cached is None:
+        words = [w for lang in ("it", "en") for w in (spec.get("before") or {}).get(lang, [])]
+        cached = re.compile(rf"(?<![\w'])(?:{_alternation(words)})(?:\s+di)?\s+$")
+        gaz._site_pattern = cached  # type: ignore[attr-defined]
+    return cached
+
+
+# ---------------------------------------------------------------------------- clubs
+
+
+def read_clubs(gaz: Gazetteer, text: str, norm: str, language: str, found: list[Found]) -> list[Found]:
+    """Italian: a town after a masculine article is its football club ("il Napoli", "del
+    Livorno", "al Torino"): a town is feminine and takes no article ("a Napoli", "di
+    Livorno"). The mention becomes an unlinked ``organisation`` (cue ``club``) that keeps the
+    town in ``value``. ``clubs`` in cues.yaml lists the articles."""
+    spec = (gaz.cues.get("clubs") or {}).get(language if language else "it")
+    if not spec or language not in ("it", ""):
+        return found
+    articles, places = _club_words(gaz, spec)
+    out: list[Found] = []
+    for f in found:
+        if (
+            f.label == "city"
+            and f.start >= 2
+            and norm[f.start - 1] == " "
+            and not _CAPITAL_NEXT.match(text, f.end)
+        ):
+            before = norm[max(0, f.start - 40) : f.start - 1].split(" ")
+            # "piazza del Campidoglio": a place head before the article names a place;
+            # "Cardiff City", "Columbus Day": a longer name
+            if before[-1] in articles and not (len(before) > 1 and before[-2] in places):
+                value = {
+                    "linked": False,
+                    "cue": "club",
+                    "place_id": f.value.get("place_id", ""),
+                    "place_name": f.value.get("place_name", ""),
+                }
+                f = Found(
+                    f.start, f.end, "organisation", None, value, "cues.yaml@" + str(gaz.cues["version"])
+                )
+        out.append(f)
+    return out
+
+
+def _club_words(gaz: Gazetteer, spec: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The articles and the place words of ``clubs``, compiled once per gazetteer."""
+    cached = getattr(gaz, "_club_words", None)
+    if cached is None:
+        heads = ((gaz.cues.get("names") or {}).get("lowercase_place_heads") or {}).get("it", [])
+        cached = (
+            frozenset(normalise(a) for a in spec.get("articles", [])),
+            frozenset(normalise(w) for w in [*heads, *spec.get("not_after", [])]),
+        )
+        gaz._club_words = cached  # type: ignore[attr-defined]
+    return cached
+
+
+# ---------------------------------------------------------------------------- teams
+
+_SCORE = re.compile(r"\s*\d{1,3}\s?[-–:]\s?\d{1,3}\b")
+_DASH = re.compile(r"\s?[-–]\s?")
+
+
+def read_matches(gaz: Gazetteer, text: str, norm: str, found: list[Found]) -> list[Found]:
+    """Two countries or towns joined by a dash are the teams of a match when a word of a
+    match stands before them or a score follows ("la partita Italia - Francia", "Bulgaria -
+    Germania 0-3"; ``teams`` in cues.yaml): unlinked ``organisation`` mentions (cue ``team``)
+    that keep the place. A line or a border stays places ("la linea Roma - Cassino",
+    "tensione Usa - Cina")."""
+    words = getattr(gaz, "_team_words", None)
+    if words is None:
+        spec = gaz.cues.get("teams") or {}
+        words = frozenset(normalise(w) for lang in ("it", "en") for w in spec.get(lang) or [])
+        gaz._team_words = words  # type: ignore[attr-defined]
+    if not words:
+        return found
+    places = ("country", "city", "capital")
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.label not in places or b.label not in places or not _DASH.fullmatch(text[a.end : b.start]):
+            continue
+        before = norm[max(0, a.start - 40) : a.start].split()[-3:]
+        if not (_SCORE.match(text, b.end) or any(w in words for w in before)):
+            continue
+        for j in (i, i + 1):
+            f = out[j]
+            value = {"linked": False, "cue": "team", "actor": f.value.get("actor", "")}
+            if f.value.get("place_id"):
+                value["place_id"] = f.value["place_id"]
+            out[j] = Found(
+                f.start, f.end, "organisation", None, value, "cues.yaml@" + str(gaz.cues["version"])
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------- products
+
+_INDEFINITE = re.compile(r"(?<![\w'])(?:un|una|uno|un')\s?$")
+
+
+def read_products(norm: str, language: str, found: list[Found]) -> list[Found]:
+    """Italian: a company after an indefinite article is one of its products ("una Peugeot
+    206", "un Boeing 777", "un'Alfa Romeo"): label ``product``, same id and value; "la
+    Peugeot ha annunciato" stays the company."""
+    if language not in ("it", ""):
+        return found
+    out = []
+    for f in found:
+        if (
+            f.label == "organisation"
+            and f.entity_id
+            and f.value.get("sector") == "commercial"
+            and _INDEFINITE.search(norm, max(0, f.start - 5), f.start)
+        ):
+            f = Found(f.start, f.end, "product", f.entity_id, dict(f.value), f.rule, f.entry)
+        out.append(f)
+    return out

@@ -56,6 +56,17 @@ class Names:
     needs_adjective: frozenset[str]  # "nazionale" only with a demonym or adjective after it
     # offices named with their town that KIND (and the news) read as two names: "Procura di Napoli"
     split_before_place: frozenset[str] = frozenset()
+    # Italian province codes ("bg", "mi", casefolded): "Treviglio (BG)" is a place
+    province_codes: frozenset[str] = frozenset()
+    # offices whose name goes on with a lowercase complement: "Corte d'appello"
+    complement_heads: frozenset[str] = frozenset()
+    complement_not: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()  # "Coppa Italia": a contest, not an organisation
+    org_prefixes: tuple[str, ...] = ()  # "Wiki": "Wikipedia", "Wikinews"
+    # person cues whose "della/dei + Name" is a portfolio or a town: "ministro dei Trasporti"
+    portfolio_titles: frozenset[str] = frozenset()
+    # "agente di polizia", "fonti di polizia": group 1 is the institution
+    of_people: re.Pattern[str] | None = None
 
 
 def _words(section: Any, *languages: str) -> frozenset[str]:
@@ -87,6 +98,17 @@ def _lower_institutions(spec: dict[str, Any]) -> re.Pattern[str] | None:
     art = "|".join(re.escape(a) for a in articles)
     noun = "|".join(re.escape(n) for n in nouns)
     return re.compile(rf"(?<![\w'])(?:{art})(?:(?<=')|[ ])({noun})(?![\w'])")
+
+
+def _of_people(spec: dict[str, Any]) -> re.Pattern[str] | None:
+    """One pattern for "<person or unit noun> di <institution>" over normalised text."""
+    nouns = sorted(_words(spec.get("nouns", [])), key=len, reverse=True)
+    institutions = sorted(_words(spec.get("institutions", [])), key=len, reverse=True)
+    if not nouns or not institutions:
+        return None
+    noun = "|".join(re.escape(n) for n in nouns)
+    institution = "|".join(re.escape(n) for n in institutions)
+    return re.compile(rf"(?<![\w'])(?:{noun}) di ({institution})(?![\w'])")
 
 
 def names(gaz: Gazetteer) -> Names:
@@ -140,6 +162,13 @@ def names(gaz: Gazetteer) -> Names:
         needs_adjective=_words((spec.get("lowercase_institutions") or {}).get("needs_adjective", [])),
         split_before_place=_words(spec.get("split_before_place") or []),
         surnames=gaz.surnames,
+        province_codes=gaz.province_codes,
+        complement_heads=_words(spec.get("complement_heads") or []),
+        complement_not=_words(spec.get("complement_not") or []),
+        event_heads=_words(spec.get("event_heads") or []),
+        org_prefixes=tuple(str(p) for p in spec.get("organisation_prefixes") or ()),
+        portfolio_titles=_words(cues["person"].get("portfolio_titles") or []),
+        of_people=_of_people(spec.get("institutions_of_people") or {}),
         speech=re.compile(
             r" (?:(?:ha|aveva|avrebbe|has|had) )?(?:"
             + "|".join(

@@ -1,8 +1,8 @@
 """The entity registry: every name of every canonical entity, in one automaton.
 
 Sources, all under ``resources/entities/`` (each with a ``version``): the generated
-``countries.json``, ``first_names.json`` and ``surnames.json``, and the curated ``aliases.yaml``,
-``demonyms.yaml``, ``metonyms.yaml``, ``organisations.yaml``, ``people.yaml``,
+``countries.json``, ``first_names.json``, ``surnames.json`` and ``provinces.json``, and the
+curated ``aliases.yaml``, ``demonyms.yaml``, ``metonyms.yaml``, ``organisations.yaml``, ``people.yaml``,
 ``places.yaml``, ``weapons.yaml`` and ``roles.yaml``; plus any user registry files
 (same shape as the curated ones) given as ``extra`` paths.
 
@@ -118,6 +118,7 @@ class Gazetteer:
         self.place_cores: dict[str, str] = {}  # "kursk" → place id, read after a cue ("regione di")
         self.first_names: frozenset[str] = frozenset()
         self.surnames: frozenset[str] = frozenset()
+        self.province_codes: frozenset[str] = frozenset()  # "bg", "mi": Italian provinces
         self.military: frozenset[str] = frozenset()
         self.roles: dict[str, Any] = {}
         self.cues: dict[str, Any] = {}
@@ -136,6 +137,9 @@ class Gazetteer:
             spaced = _ELISION.sub("' ", surface)
             if spaced != surface:
                 self._names.setdefault(normalise(spaced), []).append(candidate)
+        if surface[-1] == "!" and len(surface) > 2 and surface[-2] != " ":
+            # "Yahoo!" is also written "Yahoo !" in tokenised text
+            self._names.setdefault(normalise(surface[:-1] + " !"), []).append(candidate)
 
     def add_short(self, name: str, person: str, rule: str, explicit: bool) -> None:
         self._short.setdefault(normalise(name), {})[person] = (name, rule, explicit)
@@ -173,11 +177,18 @@ def case_rule(name: str) -> str:
     return PROPER
 
 
+_ARTICLE_NAME = re.compile(r"(?:Il|Lo|La|I|Gli|Le|The) [A-Z]")
+
+
 def case_ok(case: str, written: str, surface: str) -> bool:
     if case == EXACT:
         return written.translate(_APOSTROPHES) == surface
     if case == PROPER:
         if surface[0].isupper():
+            if " " in surface[:4] and _ARTICLE_NAME.match(surface):
+                # "Il Mattino", "La Stampa", "The Times": the noun after the article is
+                # capitalised too, else it is the common noun ("Il mattino dopo", "La stampa")
+                return written[0].isupper() and written[surface.index(" ") + 1 :][:1].isupper()
             return written[0].isupper()
         return written.translate(_APOSTROPHES) == surface  # "38 North", "les Escaldes"
     if case == LOWER_OR_CAPITAL:
@@ -488,7 +499,7 @@ def _load_weapons(gaz: Gazetteer, data: Any, rule: str, where: str) -> None:
 
 
 def _load_names_list(name: str) -> frozenset[str]:
-    """A generated list of names (first_names.json, surnames.json), casefolded."""
+    """A generated list of names (first_names.json, surnames.json, provinces.json), casefolded."""
     try:
         with path(f"{FOLDER}/{name}").open("r", encoding="utf-8") as handle:
             data = json.load(handle)
@@ -566,6 +577,7 @@ def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     _rule("cues.yaml", gaz.cues)
     gaz.first_names = _load_names_list("first_names.json")
     gaz.surnames = _load_names_list("surnames.json")
+    gaz.province_codes = _load_names_list("provinces.json")
     for people in gaz.tenures.values():
         people.sort(key=lambda t: t.start or date.min)
     _check(gaz)

@@ -236,6 +236,51 @@ class _Finder:
             self.handle(span)
         self.lowercase_institutions()
         self.titled_demonyms()
+        self.province_codes()
+        self.institutions_of_people()
+
+    def institutions_of_people(self) -> None:
+        """Italian: the police named after one of its people or units ("un agente di polizia",
+        "fonti di polizia", "il corpo di polizia del Texas"): the institution is an unlinked
+        organisation inside the agent's mention (cue ``of_person``), left unlinked so events
+        see one actor; after "forze", "compiti", "operazione" it is no name ("le forze di
+        polizia"). ``institutions_of_people`` in cues.yaml lists the nouns and institutions."""
+        pattern = self.nm.of_people
+        if pattern is None or self.language not in ("it", ""):
+            return
+        for m in pattern.finditer(self.norm):
+            start, end = m.span(1)
+            if not self.text[start].islower() or any(
+                f.start < end and start < f.end and f.label != "agent" for f in self.found
+            ):
+                continue
+            end = self.adjectives(end)
+            self.out.append(
+                Found(start, end, "organisation", None, {"linked": False, "cue": "of_person"}, self.rule)
+            )
+
+    def province_codes(self) -> None:
+        """An Italian province's code in brackets right after a town is a place, not an
+        acronym: "Treviglio (BG)", "a Ribera (AG)"; after a person or a region it stays what
+        it was ("Anna Rossi (PD)" is the party, "Veneto (LN)" the league)."""
+        codes = self.nm.province_codes
+        if not codes:
+            return
+        for m in _PROVINCE.finditer(self.text):
+            start, end = m.span(2)
+            if self.text[start:end].casefold() not in codes:
+                continue
+            town = [
+                f
+                for f in (*self.found, *self.out)
+                if f.end == m.start()
+                and (f.label in ("city", "capital") or (f.label == "place" and f.entity_id is None))
+            ]
+            if not town:
+                continue
+            self.drop.update(i for i in self.inside(start, end) if self.found[i].label != "place")
+            self.out = [f for f in self.out if not (f.start < end and start < f.end)]
+            self.emit(start, end, "place", "province", [self.text[start:end]])
 
     def titled_demonyms(self) -> None:
         """A capitalised demonym right after a person's title is a surname: "il dottor
@@ -268,7 +313,28 @@ class _Finder:
             if m.group(1) in self.nm.needs_adjective and longer == end:
                 continue  # "la nazionale" alone is mostly the adjective
             end = longer
+            if m.group(1) in self.nm.complement_heads:
+                end = self.complement(end)
             self.emit(start, end, "organisation", "institution", [self.text[start:end]])
+
+    def complement(self, end: int) -> int:
+        """The end of an office's name with its lowercase complement: "Corte d'appello",
+        "ministero degli esteri", "Centro nazionale degli uragani", "Ministero del lavoro e
+        delle politiche sociali" (heads in ``complement_heads`` of cues.yaml). A verb form
+        ("il consiglio di scendere"), a function word or a capitalised word ends it."""
+        good = end
+        for _ in range(3):
+            m = _COMPLEMENT.match(self.norm, end)
+            if not m or not self.text[m.start(1)].islower() or self.mask.find(1, end, m.end(1)) != -1:
+                break
+            noun = m.group(1)
+            if noun in self.nm.function_words or noun in self.nm.complement_not or _VERB_FORM.search(noun):
+                break
+            good = end = self.adjectives(m.end(1))
+            if not self.norm.startswith(" e ", end):
+                break
+            end += 2  # "del lavoro | e delle politiche sociali"
+        return good
 
     def directions(self) -> None:
         """ "Italia settentrionale", "Europa orientale": a place around a country or continent."""
@@ -351,6 +417,7 @@ class _Finder:
                 and prev not in nm.institutions
                 and not capitals(self.w(words[k - 1]))
                 and not common(self.w(words[k - 1]), self.language)
+                and not self.registry_name(words[k - 1])
             )
             # a first name after a title or institution ("Repubblica | Giorgio Napolitano"), not
             # after a given name the list lacks ("Woody Allen", "Josè Manuel Barroso")
@@ -366,6 +433,14 @@ class _Finder:
             ):
                 return [(words[:k], head), *self.split_at_first_names(words[k:], "")]
         return [(words, head)]
+
+    def registry_name(self, word: tuple[int, int]) -> bool:
+        """The word ends a registry place or organisation ("Regione Lombardia | Mario Rossi",
+        "Lega Nord | Umberto Bossi"): no given name the name lists lack."""
+        return any(
+            f.end == word[1] and f.label not in ("person", "short", "demonym")
+            for f in (self.found[i] for i in self.inside(word[0], word[1]))
+        )
 
     def trim_initial(self, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
         nm = self.nm
@@ -496,10 +571,26 @@ class _Finder:
             ):
                 return "person", "name", True
         covered_first = self.mask[words[0][0]]
+        first_hit = found[0]
+        if (
+            len(found) == 2
+            and first_hit.label == "organisation"
+            and first_hit.start == words[0][0]
+            and found[1].label in ("country", "city", "capital")
+            and found[1].end == words[-1][1]
+            and self.text[first_hit.end : found[1].start] == " "
+        ):
+            # an organisation's name and a country or town right after it: its branch or
+            # club ("WWF Italia", "Amazon UK", "Celtic Glasgow"); both registry names stay
+            # inside for events
+            return "organisation", "branch", False
         last = found[-1]
         if not covered_first and last.label == "country" and last.end == words[-1][1]:
-            # "Forza Italia", "Telecom Italia": a name ending in a country
-            if not any(low in ("nord", "sud", "centro", "est", "ovest", "north", "south") for low in lows):
+            # "Forza Italia", "Telecom Italia": a name ending in a country; not a contest
+            # named after it ("Coppa Italia", "Giro d'Italia": the country stays a place)
+            if lows[0] not in nm.event_heads and not any(
+                low in ("nord", "sud", "centro", "est", "ovest", "north", "south") for low in lows
+            ):
                 return "organisation", "country_tail", False
         return None
 
@@ -528,12 +619,16 @@ class _Finder:
         text = self.text
         lows = [self.low(w) for w in words]
         typed = self.internal(words, lows, head)
+        if typed is None and len(words) == 1 and self.prefixed(words[0]):
+            typed = "organisation", "prefix"  # "Wikipedia", "Wikinews"
         title = ""
         end = words[-1][1]
         if typed is None and len(words) == 1 and lows[0] in nm.org_heads and self.adjectives(end) > end:
             typed = "organisation", lows[0]  # "Vigili del fuoco", "Protezione civile"
         if typed is not None:
             end = self.adjectives(end)
+            if typed[0] == "organisation" and len(words) == 1 and lows[0] in nm.complement_heads:
+                end = self.complement(end)
         else:
             # capitalised titles in front: "Papa Francesco", "Foreign Minister Penny Wong"
             while len(words) > 1 and lows[0] in nm.lead:
@@ -549,6 +644,15 @@ class _Finder:
         label, cue = typed
         self.emit(start, max(end, words[-1][1]), label, cue, [text[a:b] for a, b in words])
 
+    def prefixed(self, word: tuple[int, int]) -> bool:
+        """A word that starts with an organisation prefix of cues.yaml and goes on
+        capitalised or lowercase: "Wikipedia", "Wikinews", "WikiLeaks"."""
+        written = self.w(word)
+        return any(
+            written.startswith(p) and len(written) >= len(p) + 3 and written[len(p) :].isalpha()
+            for p in self.nm.org_prefixes
+        )
+
     def by_context(self, words, lows, start, title) -> tuple[str, str] | None:
         nm = self.nm
         text = self.text
@@ -556,7 +660,23 @@ class _Finder:
         written = [text[a:b] for a, b in words]
         if title:
             return "person", title
+        if n == 1 and len(written[0].rstrip(".")) == 1:
+            return None  # "il Gruppo B", "la serie C": a label, not a name
         kind, cue = cue_before(nm, self.norm, self.mask, start)
+        if kind == "person" and _ARTICLE_OF.search(self.norm, max(0, start - 8), start):
+            # a title, then "della/dei" and the name: what the person leads or belongs to
+            # ("il segretario della FGCI", "il portavoce della FAA", "leader dei
+            # Disobbedienti"), since a person's name takes no article; after a minister's or
+            # a mayor's title, a portfolio or a town ("ministro dei Trasporti", "sindaco
+            # della Grande Mela"): no name to type
+            if cue in nm.portfolio_titles:
+                return None
+            kind = "organisation"
+        if kind in ("organisation", "place") and n >= 2 and lows[0] in nm.first_names:
+            # a first name and a surname after an organisation's or a place's word are a
+            # person: "il presidente della Fondazione Anna Rossi", "il sito di Julian
+            # Assange", "il funzionario della Regione Lombardia Anna Rossi"
+            return "person", "first_name"
         if kind is not None:
             return kind, cue
         if 2 <= n <= 4 and alone_on_line(text, start, words[-1][1]):
@@ -577,6 +697,10 @@ class _Finder:
         if n == 1 and lows[0] in nm.first_names:
             return "person", "first_name"
         if n >= 2 and not words_known:
+            if _ARTICLE.search(self.norm, max(0, start - 8), start):
+                # a person's name takes no article: "il Wisla Cracovia", "della Thyssen
+                # Krupp", "nella Nieuwe Kerk" are a club, a firm, a place; left alone
+                return None
             return "person", "name"
         if n == 1 and not words_known and len(written[0]) >= 3 and not written[0].isupper():
             if lows[0] in nm.surnames:
@@ -597,6 +721,21 @@ class _Finder:
 
 
 _PREV_TITLE = re.compile(r"(\w+\.?)\s+$")
+_ARTICLE = re.compile(
+    r"(?<![\w'])(?:il|lo|la|i|gli|le|l'|(?:de|a|da|ne|su)(?:l|llo|lla|i|gli|lle|ll')|col|coi)\s*$"
+)
+_ARTICLE_OF = re.compile(r"(?<![\w'])(?:del|dello|della|dei|degli|delle|dell')\s*$")
+_COMPLEMENT = re.compile(
+    r" (?:(?:di|del|dello|della|dei|degli|delle|per|per il|per lo|per la|per i|per gli|per le) "
+    r"|d' ?|dell' ?|per l' ?)([a-zà-ù][a-zà-ù]{2,})\b"
+)
+# infinitives (with a clitic too), participles, gerunds: "il consiglio di scendere", "il
+# Ministero per combatterlo"
+_VERB_FORM = re.compile(
+    r"(?:are|ere|ire|er|ato|ata|ati|ate|ito|ita|iti|ite|uto|uta|uti|ute|ando|endo)$"
+    r"|r(?:lo|la|li|le|si|ne|ci|vi|mi|ti|gli)$"
+)
+_PROVINCE = re.compile(r"[ ]?\((\s?)([A-Z]{2})\s?\)")
 _NOT_TITLES = frozenset({"il", "la", "lo", "i", "le", "gli", "the"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sig", "signor", "signora", "dott", "dottor", "dottoressa"})
 

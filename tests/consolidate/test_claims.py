@@ -467,11 +467,19 @@ def test_drills_with_other_weapons_named_are_one_claim_but_shipments_are_not():
 
 
 def test_forces_sighted_are_not_the_drill_they_were_seen_in():
-    """"Japan detected 12 Chinese ships" is its own report, not one more telling of the drill."""
+    """ "Japan detected 12 Chinese ships" is its own report, not one more telling of the drill."""
 
     def told(eid: str, article: str, trigger: str, **kw) -> dict:
-        e = event(eid, article=article, published="2025-03-05", type="MOBILIZE", source="CHN", target="JPN",
-                  time=MARCH_10, **kw)
+        e = event(
+            eid,
+            article=article,
+            published="2025-03-05",
+            type="MOBILIZE",
+            source="CHN",
+            target="JPN",
+            time=MARCH_10,
+            **kw,
+        )
         e["trigger"] = {"text": trigger, "start": 0, "end": len(trigger)}
         return e
 
@@ -481,3 +489,44 @@ def test_forces_sighted_are_not_the_drill_they_were_seen_in():
     assert len(claims) == 2
     members = {c: {e for cc, e in links if cc == c} for c, _ in links}
     assert {"d1", "d2"} in members.values() and {"s1"} in members.values()
+
+
+def test_two_rounds_of_a_swap_named_by_their_ordinals_are_two_claims():
+    def told(eid: str, article: str, text: str, trigger: str) -> dict:
+        e = event(
+            eid,
+            article=article,
+            published="2025-05-25",
+            type="RETREAT",
+            source="RUS",
+            target="UKR",
+            time=MARCH_10,
+            value=None,
+        )
+        e["text"], e["trigger"] = text, {"text": trigger, "start": text.index(trigger), "end": 0}
+        return e
+
+    first = told(
+        "a", "a1", 'Kiev e Mosca hanno completato la "prima fase" dello scambio di prigionieri.', "scambio"
+    )
+    last = told("b", "a2", "Both sides confirmed the third and final round of the prisoner swap.", "swap")
+    again = told("c", "a3", "The first stage of the swap ended on Friday.", "swap")
+    claims, links = build_claims([first, last, again])
+    members = {}
+    for claim, eid in links:
+        members.setdefault(claim, set()).add(eid)
+    assert sorted(map(sorted, members.values())) == [["a", "c"], ["b"]]
+
+
+def test_stage_reads_the_round_named_before_the_trigger():
+    from cronaca.consolidate.stages import stage
+
+    def at(text: str, word: str) -> str:
+        return stage(
+            {"text": text, "span": {"start": 0}, "trigger": {"start": text.index(word), "text": word}}
+        )
+
+    assert at("la seconda tranche di aiuti è stata consegnata", "consegnata") == "2"
+    assert at("the final phase of the withdrawal began", "withdrawal") == "final"
+    assert at("la fase finale del ritiro è cominciata", "ritiro") == "final"
+    assert at("the swap ended on Sunday", "swap") == ""

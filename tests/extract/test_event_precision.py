@@ -20,7 +20,11 @@ def events(text: str, language: str):
 
 def coded(text: str, language: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     return {
-        (e.type, tuple(a.country or a.id for a in e.source_actors), tuple(a.country or a.id for a in e.target_actors))
+        (
+            e.type,
+            tuple(a.country or a.id for a in e.source_actors),
+            tuple(a.country or a.id for a in e.target_actors),
+        )
         for e in events(text, language)
     }
 
@@ -44,11 +48,17 @@ def test_a_conflict_told_by_its_length_is_background(language: str, text: str) -
     "language, text, expected",
     [
         ("en", "Two years ago Russian troops attacked Ukraine.", ("FIGHT", ("RUS",), ("UKR",))),
-        ("en", "It was the worst attack in years: Russia struck Kyiv with missiles.", ("FIGHT", ("RUS",), ("UKR",))),
+        (
+            "en",
+            "It was the worst attack in years: Russia struck Kyiv with missiles.",
+            ("FIGHT", ("RUS",), ("UKR",)),
+        ),
         ("it", "Due anni fa la Russia ha attaccato l'Ucraina.", ("FIGHT", ("RUS",), ("UKR",))),
     ],
 )
-def test_a_length_word_that_dates_or_compares_keeps_the_event(language: str, text: str, expected: tuple) -> None:
+def test_a_length_word_that_dates_or_compares_keeps_the_event(
+    language: str, text: str, expected: tuple
+) -> None:
     assert expected in coded(text, language)
 
 
@@ -103,9 +113,10 @@ def test_a_negative_word_inside_the_clause_does_not_negate() -> None:
 
 
 def test_the_infinitive_to_before_a_trigger_is_no_target_preposition() -> None:
-    assert not any(e.type == "CONSULT" and e.target_actors for e in events(
-        "Brazil asked for a session of the Security Council to discuss Venezuela.", "en"
-    ))
+    assert not any(
+        e.type == "CONSULT" and e.target_actors
+        for e in events("Brazil asked for a session of the Security Council to discuss Venezuela.", "en")
+    )
     assert ("CONSULT", ("BRA",), ("VEN",)) in coded("Brazil will discuss the crisis with Venezuela.", "en")
 
 
@@ -124,7 +135,9 @@ def test_the_town_an_attack_hits_stands_for_its_country(language: str, text: str
 
 def test_a_strike_at_home_names_no_side() -> None:
     assert not any(
-        e.target_actors for e in events("Nigerian jets bombed a camp near Maiduguri.", "en") if e.type == "FIGHT"
+        e.target_actors
+        for e in events("Nigerian jets bombed a camp near Maiduguri.", "en")
+        if e.type == "FIGHT"
     )
 
 
@@ -158,7 +171,9 @@ def test_the_protesters_protest_not_the_police_that_holds_them(language: str, te
 
 
 def test_mass_protests_are_no_mobilisation() -> None:
-    assert "MOBILIZE" not in {t for t, _, _ in coded("Students in Chile staged mass demonstrations in Santiago.", "en")}
+    assert "MOBILIZE" not in {
+        t for t, _, _ in coded("Students in Chile staged mass demonstrations in Santiago.", "en")
+    }
     assert "MOBILIZE" in {t for t, _, _ in coded("Russia massed troops near Kharkiv.", "en")}
 
 
@@ -166,7 +181,11 @@ def test_mass_protests_are_no_mobilisation() -> None:
     "language, text, expected",
     [
         ("en", "Rebels in Mali rejected the peace plan.", ("REJECT", ("agent:rebels:MLI",), ())),
-        ("it", "I manifestanti a Belgrado hanno bloccato il ponte.", ("PROTEST", ("agent:protesters:SRB",), ("SRB",))),
+        (
+            "it",
+            "I manifestanti a Belgrado hanno bloccato il ponte.",
+            ("PROTEST", ("agent:protesters:SRB",), ("SRB",)),
+        ),
     ],
 )
 def test_where_a_non_state_group_acts_is_its_country(language: str, text: str, expected: tuple) -> None:
@@ -178,7 +197,11 @@ def test_where_a_non_state_group_acts_is_its_country(language: str, text: str, e
 
 
 def test_refugees_are_not_of_the_country_they_are_in() -> None:
-    sources = {a.id for e in events("Refugees in Hungary protested against the camps.", "en") for a in e.source_actors}
+    sources = {
+        a.id
+        for e in events("Refugees in Hungary protested against the camps.", "en")
+        for a in e.source_actors
+    }
     assert "agent:refugees:HUN" not in sources
 
 
@@ -207,12 +230,14 @@ def test_capturing_people_is_no_town_taken() -> None:
     [
         (
             "en",
-            "Azerbaijan shelled Armenian villages on Monday. Armenia's prime minister Nikol Pashinyan condemned "
+            "Azerbaijan shelled Armenian villages on Monday. "
+            "Armenia's prime minister Nikol Pashinyan condemned "
             "the shelling as a “cowardly attack” and vowed a reply to what he called an “act of war.”",
         ),
         (
             "it",
-            "L'Azerbaigian ha bombardato l'Armenia lunedì. Il premier armeno Nikol Pashinyan ha condannato il "
+            "L'Azerbaigian ha bombardato l'Armenia lunedì. "
+            "Il premier armeno Nikol Pashinyan ha condannato il "
             "bombardamento come un “vile attacco” e ha definito i raid un “atto di guerra”.",
         ),
     ],
@@ -241,11 +266,12 @@ def test_a_reporting_verb_with_no_known_speaker_still_reports(language: str, tex
     assert found and all(e.factuality == "reported" for e in found)
 
 
-
 @pytest.mark.parametrize(
     "text",
-    ["Azerbaijan shelled Armenia on Monday. Four Armenian soldiers died in the shelling.",
-     "Eleven civilians died because of the floods."],
+    [
+        "Azerbaijan shelled Armenia on Monday. Four Armenian soldiers died in the shelling.",
+        "Eleven civilians died because of the floods.",
+    ],
 )
 def test_who_dies_is_never_the_doer(text: str) -> None:
     for e in events(text, "en"):
@@ -256,8 +282,16 @@ def test_who_dies_is_never_the_doer(text: str) -> None:
 @pytest.mark.parametrize(
     "language, text, expected",
     [
-        ("en", "Dozens were killed as a result of Turkish strikes in Syria.", ("ASSAULT", ("TUR",), ("SYR",))),
-        ("it", "Cinque civili sono morti a causa dei bombardamenti russi.", ("ASSAULT", ("RUS",), ("agent:civilians",))),
+        (
+            "en",
+            "Dozens were killed as a result of Turkish strikes in Syria.",
+            ("ASSAULT", ("TUR",), ("SYR",)),
+        ),
+        (
+            "it",
+            "Cinque civili sono morti a causa dei bombardamenti russi.",
+            ("ASSAULT", ("RUS",), ("agent:civilians",)),
+        ),
     ],
 )
 def test_the_demonym_of_a_cause_is_the_doer(language: str, text: str, expected: tuple) -> None:
@@ -271,7 +305,9 @@ def test_the_demonym_of_a_cause_is_the_doer(language: str, text: str, expected: 
         ("it", "I miliziani hanno attaccato Israele. Hamas ha rivendicato l'azione.", "org:hamas"),
     ],
 )
-def test_the_rebels_of_an_article_about_one_group_are_that_group(language: str, text: str, group: str) -> None:
+def test_the_rebels_of_an_article_about_one_group_are_that_group(
+    language: str, text: str, group: str
+) -> None:
     sources = {a.id for e in events(text, language) if e.type == "FIGHT" for a in e.source_actors}
     assert sources == {group}
 
@@ -289,7 +325,9 @@ def test_calls_for_a_side_to_act_make_that_side_the_doer_and_no_party_of_the_fig
     )
     found = events(text, "en")
     assert not any(
-        a.id.startswith(("org:un", "Q1065")) for e in found if e.type in ("FIGHT", "RETREAT")
+        a.id.startswith(("org:un", "Q1065"))
+        for e in found
+        if e.type in ("FIGHT", "RETREAT")
         for a in (*e.source_actors, *e.target_actors)
     )
     assert any(e.type == "RETREAT" and e.factuality != "asserted" for e in found)
@@ -298,10 +336,20 @@ def test_calls_for_a_side_to_act_make_that_side_the_doer_and_no_party_of_the_fig
 @pytest.mark.parametrize(
     "language, text, speaker",
     [
-        ("en", "While Turkey announced contacts with the rebels, Iran stressed that Syria's future must be decided by "
-               "its people.", "IRN"),
-        ("it", "Mentre la Turchia ha annunciato contatti con i ribelli, l'Iran ha sottolineato che il futuro della "
-               "Siria deve essere deciso dal suo popolo.", "IRN"),
+        (
+            "en",
+            "While Turkey announced contacts with the rebels, "
+            "Iran stressed that Syria's future must be decided by "
+            "its people.",
+            "IRN",
+        ),
+        (
+            "it",
+            "Mentre la Turchia ha annunciato contatti con i ribelli, "
+            "l'Iran ha sottolineato che il futuro della "
+            "Siria deve essere deciso dal suo popolo.",
+            "IRN",
+        ),
     ],
 )
 def test_the_speaker_nearest_before_a_demand_makes_it(language: str, text: str, speaker: str) -> None:
@@ -314,15 +362,29 @@ def test_the_speaker_nearest_before_a_demand_makes_it(language: str, text: str, 
 
 
 def test_a_verb_dictionary_word_after_a_determiner_is_a_noun() -> None:
-    assert "ACCUSE" not in {t for t, _, _ in coded("The Libyan conflict involves the government and the rebels.", "en")}
+    assert "ACCUSE" not in {
+        t for t, _, _ in coded("The Libyan conflict involves the government and the rebels.", "en")
+    }
 
 
 @pytest.mark.parametrize(
     "language, text, expected",
     [
-        ("en", "Russian troops entered the Ukrainian town and killed five civilians.", ("ASSAULT", ("RUS",), ("agent:civilians",))),
-        ("en", "The rebels entered the Malian town and then seized the airport.", ("FIGHT", ("agent:rebels",), ())),
-        ("it", "Le truppe russe sono entrate nella città ucraina e hanno ucciso cinque civili.", ("ASSAULT", ("RUS",), ("agent:civilians",))),
+        (
+            "en",
+            "Russian troops entered the Ukrainian town and killed five civilians.",
+            ("ASSAULT", ("RUS",), ("agent:civilians",)),
+        ),
+        (
+            "en",
+            "The rebels entered the Malian town and then seized the airport.",
+            ("FIGHT", ("agent:rebels",), ()),
+        ),
+        (
+            "it",
+            "Le truppe russe sono entrate nella città ucraina e hanno ucciso cinque civili.",
+            ("ASSAULT", ("RUS",), ("agent:civilians",)),
+        ),
     ],
 )
 def test_a_coordinated_verb_shares_its_doer(language: str, text: str, expected: tuple) -> None:
@@ -330,18 +392,53 @@ def test_a_coordinated_verb_shares_its_doer(language: str, text: str, expected: 
 
 
 def test_a_new_subject_after_and_is_its_own_doer() -> None:
-    hamas = [e for e in events("Israel struck Gaza and Hamas fired rockets at Israel.", "en") if e.trigger.text == "fired"]
+    hamas = [
+        e
+        for e in events("Israel struck Gaza and Hamas fired rockets at Israel.", "en")
+        if e.trigger.text == "fired"
+    ]
     assert hamas and [a.id for a in hamas[0].source_actors] == ["org:hamas"]
 
 
 @pytest.mark.parametrize(
     "language, text, doer",
     [
-        ("it", "Tre giorni dopo la visita di Lai, le forze cinesi hanno inscenato giochi di guerra e hanno condotto "
-               "esercitazioni a fuoco vivo.", "CHN"),
-        ("en", "Russia detests Sandu as a puppet, and in a video about the drills depicted her as a clown.", "RUS"),
+        (
+            "it",
+            "Tre giorni dopo la visita di Lai, le forze cinesi hanno inscenato "
+            "giochi di guerra e hanno condotto "
+            "esercitazioni a fuoco vivo.",
+            "CHN",
+        ),
+        (
+            "en",
+            "Russia detests Sandu as a puppet, and in a video about the drills depicted her as a clown.",
+            "RUS",
+        ),
     ],
 )
-def test_a_name_after_a_preposition_or_before_a_new_clause_is_no_subject(language: str, text: str, doer: str) -> None:
+def test_a_name_after_a_preposition_or_before_a_new_clause_is_no_subject(
+    language: str, text: str, doer: str
+) -> None:
     drills = [e for e in events(text, language) if e.type == "MOBILIZE"]
     assert drills and {a.country or a.id for a in drills[0].source_actors} == {doer}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The prisoner swap between Armenia and Azerbaijan ended on Sunday."),
+        ("it", "Lo scambio di prigionieri tra Armenia e Azerbaigian si è concluso domenica."),
+    ],
+)
+def test_an_exchange_between_two_sides_has_both(language: str, text: str) -> None:
+    assert ("RETREAT", ("ARM",), ("AZE",)) in coded(text, language)
+
+
+def test_kinds_of_people_between_and_are_no_sides() -> None:
+    text = (
+        "Armenia e Azerbaigian si sono scambiati prigionieri. "
+        "Venerdì ogni parte aveva restituito all'altra 90 tra civili e militari."
+    )
+    returned = [e for e in events(text, "it") if e.trigger.text == "restituito"]
+    assert returned and not any(a.id.startswith("agent:") for e in returned for a in e.source_actors)

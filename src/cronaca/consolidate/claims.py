@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from cronaca.consolidate.quantities import frame, measure
+from cronaca.consolidate.stages import stage
 from cronaca.model import Interval, content_id
 
 COMPONENT = "claims@3"
@@ -206,6 +207,9 @@ def _compatible(
     mode = event.get("mode") or ""
     if mode and group.mode and mode != group.mode:
         return None
+    round_ = stage(event)
+    if round_ and any(stage(e) not in ("", round_) for e in group.events):
+        return None  # "la prima fase" of a swap is not "the third and final round"
     place = event.get("place")
     if _place_clash(place, group.place):
         return None

@@ -317,7 +317,8 @@ def _agent(
             country = _country_of_en(norm, end, by_start)
         if bare and country is None and not _sentence_start(text, start):
             return None  # "joint army, navy and air force exercises": a modifier, not the army
-    if country is None and not agent.state and agent.label == "agent" and agent.sector not in PLACE_NOT_ORIGIN:
+    local = agent.label == "agent" and agent.sector not in PLACE_NOT_ORIGIN
+    if country is None and not agent.state and local:
         # "Rebels in the Ivory Coast", "i manifestanti a Tbilisi": where a non-state group acts is
         # its country; its own mention stays (a state's troops in a country are not its army)
         country = _country_in(norm, span_end, by_start, lang)

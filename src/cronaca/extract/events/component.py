@@ -42,9 +42,9 @@ from cronaca.extract.events.roles import (
     ACTOR_LABELS,
     RoleContext,
     equipment,
-    is_verbal,
     find_object,
     is_passive,
+    is_verbal,
     participants,
     roles,
 )

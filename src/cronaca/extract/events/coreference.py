@@ -3,10 +3,10 @@
 News names an armed group once or twice and then says "the rebels", "i ribelli", "the
 militants" (en-goma: "Rwanda-backed rebels claimed to have captured Goma … The M23 rebels");
 coded as they are written, one offensive becomes two claims, the M23's and the generic
-rebels'. When an article names exactly one group of a sector (rebel or militant), its generic
-agents (rebels or militants: registries and reporters use either word for the same group), with
-no country or the group's own, stand for that group. With two groups named, nothing is guessed. Done on the events' actors once the article is read; the
-mentions keep what the text says.
+rebels'. When an article names exactly one armed group, its generic agents (rebels or
+militants: registries and reporters use either word for the same group), with no country or
+the group's own, stand for that group. With two groups named, nothing is guessed. Done on the
+events' actors once the article is read; the mentions keep what the text says.
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ def _resolved(actor: Actor, group: Actor) -> Actor:
 
 def resolve_generic_groups(doc: Doc) -> None:
     """Put the article's one named rebel or militant group in place of its generic agents."""
-    groups = _named_group(doc)
-    if groups is None:
+    group = _named_group(doc)
+    if group is None:
         return
     for k, event in enumerate(doc.events):
-        source = tuple(_resolved(a, groups) for a in event.source_actors)
-        target = tuple(_resolved(a, groups) for a in event.target_actors)
+        source = tuple(_resolved(a, group) for a in event.source_actors)
+        target = tuple(_resolved(a, group) for a in event.target_actors)
         if source != event.source_actors or target != event.target_actors:
             if {a.id for a in source} & {a.id for a in target}:
                 continue  # "the rebels fought the M23": not one side against itself

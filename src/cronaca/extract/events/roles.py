@@ -275,7 +275,11 @@ def roles(
             k = sent.entity_token(e)
             # between the trigger and the name: "to discuss Ukraine" has no "to" before Ukraine
             before = {sent.lower[j] for j in (k - 1, k - 2) if j > i}
-            if before & rule.target_preps or _in_target_phrase(ctx, i, k, rule):
+            if (
+                before & rule.target_preps
+                or _in_target_phrase(ctx, i, k, rule)
+                or _second_between(ctx, i, k, rule)
+            ):
                 target = [actor_from(e)]
                 break
         if not target and rule.direct and not passive:
@@ -325,6 +329,8 @@ def roles(
             source, target = target[:1], target[1:]
     if rule.symmetric and len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
+    if rule.symmetric and not source and (pair := _between_pair(ctx, i, rule)):
+        source, target = [actor_from(pair[0])], [actor_from(pair[1])]  # "lo scambio tra Mosca e Kiev"
     if not target and source and rule.type in PLACE_TARGET_TYPES:
         # "Israel bombed Rafah", "la Russia ha colpito Kharkiv": the country of the place hit
         # rebels taking a town of their own country hit its state: only a state is at home there
@@ -383,7 +389,9 @@ def _place_target(ctx: RoleContext, i: int, rule: Rule, reach: set[int], own: se
 
 
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
-STATE_SECTORS = frozenset({"", "government", "military", "police", "intelligence", "judiciary", "legislature"})
+STATE_SECTORS = frozenset(
+    {"", "government", "military", "police", "intelligence", "judiciary", "legislature"}
+)
 PEOPLE_SECTORS = frozenset({"opposition", "civilian", "protesters", "media", "refugee"})
 
 
@@ -418,7 +426,8 @@ def _shared_subject(ctx: RoleContext, i: int) -> list[Actor]:
     One word may stand between the conjunction and the verb ("and then", "e poi", "and has")."""
     sent = ctx.sent
     j = i - 1
-    if j >= 1 and sent.lower[j] not in COORDINATORS and sent.lower[j].isalpha() and sent.tokens[j].text.islower():
+    one_word = sent.lower[j].isalpha() and sent.tokens[j].text.islower()
+    if j >= 1 and sent.lower[j] not in COORDINATORS and one_word:
         j -= 1  # "and then killed", "e hanno ucciso"
     if j < 1 or sent.lower[j] not in COORDINATORS:
         return []
@@ -426,6 +435,49 @@ def _shared_subject(ctx: RoleContext, i: int) -> list[Actor]:
     if not before:
         return []
     return list(before[-1][1].source_actors)
+
+
+BETWEEN = frozenset({"between", "tra", "fra"})
+
+
+def _second_between(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
+    """The second name of "between X and Y" after the trigger ("a swap carried out between
+    Moscow and Kiev": Kiev, when Moscow is the source already)."""
+    sent = ctx.sent
+    if not BETWEEN & rule.target_preps or k < 3 or sent.lower[k - 1] not in COORDINATORS:
+        return False
+    first = [e for e in sent.entities if sent.entity_end_token(e) == k - 2]
+    if not first or first[0].label == "agent":
+        return False  # "390 tra civili e militari": kinds of people, not the two sides
+    j = sent.entity_token(first[0]) - 1
+    while j > i and sent.lower[j] in ctx.cues.clauses.articles:
+        j -= 1
+    return j > i and sent.lower[j] in BETWEEN
+
+
+def _between_pair(ctx: RoleContext, i: int, rule: Rule) -> tuple[Mention, Mention] | None:
+    """The two names of "between X and Y" right after a symmetric trigger, in its clause."""
+    sent = ctx.sent
+    own = set(ctx.clauses.tokens(i))
+    # sides, not kinds of people: "restituito 390 tra civili e militari" names who was returned
+    names = [
+        e
+        for e in ctx.actors()
+        if i < sent.entity_token(e) and sent.entity_token(e) in own and e.label != "agent"
+    ]
+    for a, b in zip(names, names[1:], strict=False):
+        k, end = sent.entity_token(a), sent.entity_end_token(a)
+        j = k - 1
+        while j > i and sent.lower[j] in ctx.cues.clauses.articles:
+            j -= 1
+        if (
+            j > i
+            and sent.lower[j] in BETWEEN & rule.target_preps
+            and sent.entity_token(b) == end + 2
+            and sent.lower[end + 1] in COORDINATORS
+        ):
+            return a, b
+    return None
 
 
 def _nearest_speaker(ctx: RoleContext, i: int) -> list[Actor]:
@@ -901,7 +953,9 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
         # forze cinesi hanno inscenato … e hanno condotto esercitazioni": the Chinese forces
         first = [e for e in first if not _after_preposition(ctx, sent.entity_token(e))] or first
         if first:
-            return [actor_from(first[0])]
+            # with the names coordinated after it: "Russia e Ucraina hanno concluso …, liberando"
+            chain = _conjuncts(ctx, first[-1], first)
+            return [actor_from(e) for e in (chain if chain[0] is first[0] else first[:1])]
     cc = ctx.cues.clauses
     j = i - 1
     while j >= 0 and sent.lower[j] in cc.articles:

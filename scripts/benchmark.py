@@ -1,18 +1,26 @@
 #!/usr/bin/env python
 """Throughput and memory of ingest + extract (+ store + consolidate) on a corpus.
 
-Usage: python scripts/benchmark.py CORPUS [--limit N] [--db PATH]
+Usage: python scripts/benchmark.py CORPUS [--limit N] [--db PATH] [--workers 1,2]
 
 Prints articles/s, MB/s of input text and peak resident memory. A figure, not a test:
 machines here are shared and noisy, so no threshold is asserted.
+
+``--workers 1,2`` also runs the full ingest (read, extract, store, claims) into a fresh
+SQLite file once per worker count, one after the other, each as a ``cronaca ingest``
+process (so each pays for loading its resources), and prints each rate and its ratio to
+the first: the ratio is what to read on a shared machine. With ``--limit``, the first N
+articles are written to a temporary JSON Lines file and that file is ingested.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +42,9 @@ def main() -> int:
     parser.add_argument("corpus", help="file, folder or glob to ingest")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--db", help="database to write (default: a temporary SQLite file)")
+    parser.add_argument(
+        "--workers", help="full ingest with each of these worker counts, e.g. 1,2 (compared side by side)"
+    )
     args = parser.parse_args()
 
     start_rss = peak_mb()
@@ -78,7 +89,36 @@ def main() -> int:
             f"{report.events} events, {report.claims} claims"
         )
     print(f"peak memory (RSS)   {peak_mb():.0f} MB (at start {start_rss:.0f} MB)")
+    if args.workers:
+        compare_workers(args.corpus, articles, [int(w) for w in args.workers.split(",")], args.limit)
     return 0
+
+
+def compare_workers(corpus: str, articles: list, counts: list[int], limit: int | None) -> None:
+    """The full ingest once per worker count, each into a fresh store; rates and ratios."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = corpus
+        if limit is not None:
+            source = os.path.join(tmp, "corpus.jsonl")
+            with open(source, "w", encoding="utf-8") as out:
+                for a in articles:
+                    record = {"title": a.title, "text": a.text, "language": a.language, "outlet": a.outlet,
+                              "url": a.url, "date": a.published.start.isoformat() if a.published else None}
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        rates = []
+        for n in counts:  # a fresh process each: every run pays for loading its resources
+            db = os.path.join(tmp, f"run{len(rates)}.db")
+            cmd = [sys.executable, "-m", "cronaca.serve.cli", "--db", db, "--quiet", "ingest", source]
+            t0 = time.perf_counter()
+            done = subprocess.run([*cmd, "--workers", str(n), "--json"], capture_output=True, text=True)
+            spent = time.perf_counter() - t0
+            report = json.loads(done.stdout)
+            rates.append(report["new"] / spent)
+            print(
+                f"full ingest, --workers {n}: {spent:.2f} s = {rates[-1]:,.1f} articles/s "
+                f"({report['new']} new, {report['events']} events, {report['claims']} claims), "
+                f"{rates[-1] / rates[0]:.2f}x --workers {counts[0]}"
+            )
 
 
 if __name__ == "__main__":

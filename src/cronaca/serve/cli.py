@@ -168,7 +168,12 @@ def ingest(
 
 
 @cli.command()
-@click.option("--q", "query", help="Only articles whose title or text contains this.")
+@click.option(
+    "--q",
+    "query",
+    help="Only articles in which every word of this begins a word of the title or text (any case; "
+    "'corea nord', 'missil').",
+)
 @click.option("--language", help="Only articles in this language.")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--offset", default=0)

@@ -347,7 +347,7 @@ def _event_row(e: EventMention) -> dict[str, Any]:
     return {
         "id": e.id,
         "article_id": e.article_id,
-        "type": e.type,
+        "type": e.type.upper(),  # filters compare the indexed column as it is
         "mode": e.mode,
         "context": e.context,
         "cameo": e.cameo,

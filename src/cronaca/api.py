@@ -102,18 +102,21 @@ class Cronaca:
         outlet: str | None = None,
         progress: Progress | None = None,
         workers: int = 1,
+        dask: str | None = None,
     ) -> IngestReport:
         """Read sources, annotate each new article, store it, and update the claims.
 
         ``workers`` > 1 extracts in that many worker processes while this process reads and
-        writes; the store ends up exactly as with one (see ``extract/workers.py``)."""
+        writes; ``dask`` (a scheduler address, ``tcp://HOST:8786``) extracts on that Dask
+        cluster instead. Either way the store ends up exactly as with one process
+        (``extract/workers.py``, ``extract/cluster.py``)."""
         report = IngestReport()
 
         def note(source: str, message: str) -> None:
             report.notes.append(Note(source, message))
 
         items = ingest.read(sources, language=language, outlet=outlet, note=note)
-        pending, extractor = self._extractor(self._to_extract(items), workers)
+        pending, extractor = self._extractor(self._to_extract(items), workers, dask)
         batch: list[tuple[Any, Extraction | None]] = []
         started = time.monotonic()
         with extractor:
@@ -138,9 +141,14 @@ class Cronaca:
             else:
                 yield item, item
 
-    def _extractor(self, pending: Iterator[tuple[Any, Article | None]], workers: int):
-        """Worker processes when asked for and worth it: with fewer than ``WORKERS_FROM``
-        articles to extract, starting them costs more than they save, so this process does it."""
+    def _extractor(self, pending: Iterator[tuple[Any, Article | None]], workers: int, dask: str | None):
+        """A Dask cluster, or worker processes when asked for and worth it: with fewer than
+        ``WORKERS_FROM`` articles to extract, starting them costs more than they save, so
+        this process does it."""
+        if dask:
+            from cronaca.extract.cluster import DaskPool
+
+            return pending, DaskPool(dask, self.pipeline.names, self.pipeline.options, self.pipeline.versions)
         if workers <= 1:
             return pending, InProcess(self.pipeline)
         ahead: list[tuple[Any, Article | None]] = []

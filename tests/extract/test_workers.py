@@ -125,7 +125,7 @@ def test_an_extraction_error_in_a_worker_is_that_articles_rejection(monkeypatch)
 
     monkeypatch.setattr(workers, "_pipeline", Broken())
     article = next(iter(read([str(SOURCES[1] / "01_polonia.txt")])))
-    extraction = workers._received(article, workers._extract(article))
+    extraction = workers.received(article, workers._extract(article))
     assert extraction.annotations is None
     assert extraction.error.startswith("could not be annotated (RecursionError: maximum recursion")
 

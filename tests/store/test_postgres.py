@@ -113,3 +113,26 @@ def test_article_search_means_the_same_on_postgres(postgres_url):
             f"{search.PG_DOCUMENT} @@ to_tsquery('simple', 'corea:*')"
         ).scalars()
         assert "ix_articles_search" in " ".join(plan)
+
+
+def test_a_dask_cluster_writes_into_postgres_what_one_process_writes_into_sqlite(postgres_url, tmp_path):
+    """Extraction on a LocalCluster of 2 worker processes, one writer into PostgreSQL."""
+    distributed = pytest.importorskip("distributed")
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE dask")
+    admin.dispose()
+    url = postgres_url.replace("/postgres?", "/dask?")
+    sources = [str(DATA), str(Path(__file__).parents[2] / "src" / "cronaca" / "demo")]
+    options = {"n_workers": 2, "processes": True, "threads_per_worker": 1, "dashboard_address": None}
+    with distributed.LocalCluster(**options) as c:
+        pg = Cronaca(url)
+        report = pg.ingest(sources, dask=c.scheduler_address)
+    lite = Cronaca(str(tmp_path / "kb.db"))
+    assert report.to_dict() == lite.ingest(sources).to_dict()
+    assert pg.stats() == lite.stats()
+    for listing in ("claims", "events", "entities", "articles"):  # (NULLs sort apart on the two)
+        rows = [sorted(getattr(kb, listing)(limit=None), key=lambda r: r["id"]) for kb in (pg, lite)]
+        assert rows[0] == rows[1], listing

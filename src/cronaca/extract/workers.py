@@ -49,21 +49,29 @@ def failure(e: BaseException) -> Extraction:
 # -- inside a worker process ------------------------------------------------------------
 
 _pipeline = None  # this worker's pipeline, built once by _start
+_built_for: tuple = ()  # the (names, options) it was built for
 _start_error = ""  # why it could not be built, for the writer to raise
 
 
 def _start(names: tuple[str, ...], options: dict[str, Any]) -> None:
-    global _pipeline, _start_error
+    _exit_with_parent()
+    build(names, options)
+
+
+def build(names: tuple[str, ...], options: dict[str, Any]) -> None:
+    """Build this process's pipeline, unless it has one for these names and options."""
+    global _pipeline, _built_for, _start_error
     from cronaca.extract.pipeline import Pipeline
 
-    _exit_with_parent()
+    if _pipeline is not None and _built_for == (tuple(names), dict(options)):
+        return
     try:
         pipeline = Pipeline(names, options)
         pipeline._load()  # load resources now, not inside the first article's time
     except Exception as e:  # a bad option or resource: the writer raises it, once
         _start_error = f"{type(e).__name__}: {e}"
         return
-    _pipeline = pipeline
+    _pipeline, _built_for, _start_error = pipeline, (tuple(names), dict(options)), ""
 
 
 def _exit_with_parent() -> None:
@@ -99,7 +107,7 @@ def _extract(article: Article) -> tuple[list[Mention], list[EventMention], list[
 WORKER_DIED = "the extraction worker process died on it (a crash or out of memory)"
 
 
-def _received(article: Article, result: tuple) -> Extraction:
+def received(article: Article, result: tuple) -> Extraction:
     mentions, events, entities, error = result
     return Extraction(error=error) if error else Extraction(Annotations(article, mentions, events), entities)
 
@@ -179,7 +187,7 @@ class WorkerPool:
         if future is None:
             return item, None
         try:
-            return item, _received(article, future.result())
+            return item, received(article, future.result())
         except BrokenProcessPool:
             return item, self._after_crash(article, window)
         except Exception as e:  # a result that could not travel back: that article's error
@@ -190,7 +198,7 @@ class WorkerPool:
         a worker again), then resubmit the rest of the window behind it."""
         self._restart()
         try:
-            result = _received(article, self._executor().submit(self.task, article).result())
+            result = received(article, self._executor().submit(self.task, article).result())
         except BrokenProcessPool:
             self._restart()
             result = Extraction(error=f"could not be annotated: {WORKER_DIED}; please report it")

@@ -113,6 +113,13 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     help="Processes extracting articles; this one reads and writes [env CRONACA_WORKERS; default: "
     "one per CPU core, 0 too].",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on this Dask cluster (tcp://HOST:8786) instead of local workers; this process "
+    "still reads and writes [env CRONACA_DASK]. See docs/cluster.md.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @pass_state
 def ingest(
@@ -123,6 +130,7 @@ def ingest(
     entity_files: tuple[str, ...],
     ner: str | None,
     workers: int | None,
+    dask_address: str | None,
     as_json: bool,
 ) -> None:
     """Read files, folders, globs, feeds and URLs; annotate and store new articles.
@@ -133,6 +141,7 @@ def ingest(
     Examples:
       cronaca ingest ../shared/seeds/
       cronaca ingest 'archive/**/*.jsonl' --language it --workers 4
+      cronaca ingest archive/ --dask tcp://scheduler:8786
     """
     if entity_files:
         state.settings["entities"] = ",".join(entity_files)
@@ -141,8 +150,9 @@ def ingest(
     kb = state.kb
     language = language or state.settings["language"] or None
     workers = (state.settings["workers"] if workers is None else workers) or os.cpu_count() or 1
+    run = {"workers": workers, "dask": dask_address or state.settings["dask"] or None}
     if state.quiet:
-        report = kb.ingest(sources, language=language, outlet=outlet, workers=workers)
+        report = kb.ingest(sources, language=language, outlet=outlet, **run)
     else:
         with Progress(
             TextColumn("ingest", style="bold", markup=False),
@@ -158,7 +168,7 @@ def ingest(
             def tick(item) -> None:
                 bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
 
-            report = kb.ingest(sources, language=language, outlet=outlet, progress=tick, workers=workers)
+            report = kb.ingest(sources, language=language, outlet=outlet, progress=tick, **run)
     if as_json:
         _print_json(report.to_dict())
     elif not state.quiet:

@@ -120,17 +120,23 @@ def compare_workers(corpus: str, articles: list, runs: list[str], limit: int | N
             option = ["--dask", clusters[run]] if run in clusters else ["--workers", run]
             db = os.path.join(tmp, f"run{len(rates)}.db")
             cmd = [sys.executable, "-m", "cronaca.serve.cli", "--db", db, "--quiet", "ingest", source]
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), children_cpu()
             done = subprocess.run([*cmd, *option, "--json"], capture_output=True, text=True)
-            spent = time.perf_counter() - t0
+            spent, cpu = time.perf_counter() - t0, children_cpu() - cpu0
             report = json.loads(done.stdout)
             rates.append(report["new"] / spent)
             print(
                 f"full ingest, {' '.join(option[:1] + [run])}: {spent:.2f} s = {rates[-1]:,.1f} articles/s "
                 f"({report['new']} new, {report['events']} events, {report['claims']} claims), "
-                f"{rates[-1] / rates[0]:.2f}x the first",
+                f"{rates[-1] / rates[0]:.2f}x the first; CPU {cpu:.1f} s (writer and local workers)",
                 flush=True,
             )
+
+
+def children_cpu() -> float:
+    """CPU seconds of the finished child processes (and theirs): a run's whole cost."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def warm_cluster(stack: contextlib.ExitStack, n: int, sample: list) -> str:

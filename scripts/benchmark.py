@@ -1,18 +1,29 @@
 #!/usr/bin/env python
 """Throughput and memory of ingest + extract (+ store + consolidate) on a corpus.
 
-Usage: python scripts/benchmark.py CORPUS [--limit N] [--db PATH]
+Usage: python scripts/benchmark.py CORPUS [--limit N] [--db PATH] [--workers 1,2]
 
 Prints articles/s, MB/s of input text and peak resident memory. A figure, not a test:
 machines here are shared and noisy, so no threshold is asserted.
+
+``--workers 1,2`` also runs the full ingest (read, extract, store, claims) into a fresh
+SQLite file once per worker count, one after the other, each as a ``cronaca ingest``
+process (so each pays for loading its resources), and prints each rate and its ratio to
+the first: the ratio is what to read on a shared machine. With ``--limit``, the first N
+articles are written to a temporary JSON Lines file and that file is ingested. ``dask:2``
+in the list runs ``cronaca ingest --dask`` against a local Dask cluster of 2 one-thread
+worker processes, started (and their pipelines loaded) before the timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +45,11 @@ def main() -> int:
     parser.add_argument("corpus", help="file, folder or glob to ingest")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--db", help="database to write (default: a temporary SQLite file)")
+    parser.add_argument(
+        "--workers",
+        help="full ingest with each of these worker counts, e.g. 1,2 (compared side by side); "
+        "dask:2 runs on a local Dask cluster of 2 worker processes",
+    )
     args = parser.parse_args()
 
     start_rss = peak_mb()
@@ -78,7 +94,65 @@ def main() -> int:
             f"{report.events} events, {report.claims} claims"
         )
     print(f"peak memory (RSS)   {peak_mb():.0f} MB (at start {start_rss:.0f} MB)")
+    if args.workers:
+        compare_workers(args.corpus, articles, args.workers.split(","), args.limit)
     return 0
+
+
+def compare_workers(corpus: str, articles: list, runs: list[str], limit: int | None) -> None:
+    """The full ingest once per run (a worker count, or ``dask:N``: a LocalCluster of N
+    worker processes, started and warmed before the timing, as a standing cluster is), each
+    into a fresh store; rates and ratios to the first."""
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        source = corpus
+        if limit is not None:
+            source = os.path.join(tmp, "corpus.jsonl")
+            with open(source, "w", encoding="utf-8") as out:
+                for a in articles:
+                    record = {"title": a.title, "text": a.text, "language": a.language, "outlet": a.outlet,
+                              "url": a.url, "date": a.published.start.isoformat() if a.published else None}
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        clusters: dict[str, str] = {}
+        rates = []
+        for run in runs:  # a fresh process each: every run pays for loading its resources
+            if run.startswith("dask:") and run not in clusters:
+                clusters[run] = warm_cluster(stack, int(run.split(":")[1]), articles[:64])
+            option = ["--dask", clusters[run]] if run in clusters else ["--workers", run]
+            db = os.path.join(tmp, f"run{len(rates)}.db")
+            cmd = [sys.executable, "-m", "cronaca.serve.cli", "--db", db, "--quiet", "ingest", source]
+            t0, cpu0 = time.perf_counter(), children_cpu()
+            done = subprocess.run([*cmd, *option, "--json"], capture_output=True, text=True)
+            spent, cpu = time.perf_counter() - t0, children_cpu() - cpu0
+            report = json.loads(done.stdout)
+            rates.append(report["new"] / spent)
+            print(
+                f"full ingest, {' '.join(option[:1] + [run])}: {spent:.2f} s = {rates[-1]:,.1f} articles/s "
+                f"({report['new']} new, {report['events']} events, {report['claims']} claims), "
+                f"{rates[-1] / rates[0]:.2f}x the first; CPU {cpu:.1f} s (writer and local workers)",
+                flush=True,
+            )
+
+
+def children_cpu() -> float:
+    """CPU seconds of the finished child processes (and theirs): a run's whole cost."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def warm_cluster(stack: contextlib.ExitStack, n: int, sample: list) -> str:
+    """A LocalCluster of ``n`` one-thread worker processes whose pipelines are loaded."""
+    from distributed import LocalCluster
+
+    cluster = stack.enter_context(
+        LocalCluster(n_workers=n, processes=True, threads_per_worker=1, dashboard_address=None)
+    )
+    from cronaca.extract.cluster import DaskPool
+    from cronaca.extract.pipeline import default_pipeline
+
+    p = default_pipeline()
+    with DaskPool(cluster.scheduler_address, p.names, p.options, p.versions) as pool:
+        list(pool.map((a, a) for a in sample))
+    return cluster.scheduler_address
 
 
 if __name__ == "__main__":

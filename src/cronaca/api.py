@@ -7,15 +7,18 @@ events into claims, and the query methods serve what is stored.
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from cronaca import consolidate, ingest
 from cronaca.extract import entity_records
 from cronaca.extract.pipeline import Pipeline, default_pipeline
-from cronaca.model import Article, EventMention, Skipped
+from cronaca.extract.workers import Extraction, InProcess, WorkerPool
+from cronaca.model import Annotations, Article, EventMention, Skipped
 from cronaca.store import Store
 
 
@@ -62,6 +65,9 @@ class IngestReport:
 
 
 Progress = Callable[[Article | Skipped], None]
+WORKERS_FROM = 64  # fewer new articles than this are extracted in-process, whatever ``workers`` says
+WRITE_BATCH = 16  # articles stored per transaction ...
+WRITE_EVERY_S = 1.0  # ... or fewer, when reading and extracting them takes longer than this
 
 
 class Cronaca:
@@ -95,44 +101,91 @@ class Cronaca:
         language: str | None = None,
         outlet: str | None = None,
         progress: Progress | None = None,
+        workers: int = 1,
+        dask: str | None = None,
     ) -> IngestReport:
-        """Read sources, annotate each new article, store it, and update the claims."""
+        """Read sources, annotate each new article, store it, and update the claims.
+
+        ``workers`` > 1 extracts in that many worker processes while this process reads and
+        writes; ``dask`` (a scheduler address, ``tcp://HOST:8786``) extracts on that Dask
+        cluster instead. Either way the store ends up exactly as with one process
+        (``extract/workers.py``, ``extract/cluster.py``)."""
         report = IngestReport()
 
         def note(source: str, message: str) -> None:
             report.notes.append(Note(source, message))
 
-        for item in ingest.read(sources, language=language, outlet=outlet, note=note):
-            if isinstance(item, Skipped):
-                self._reject(report, item)
-            elif self.store.article_status(item.id) == "annotated":
-                report.read += 1
-                report.duplicate += 1
-            else:
-                report.read += 1
-                self._add(item, report)
-            if progress:
-                progress(item)
+        items = ingest.read(sources, language=language, outlet=outlet, note=note)
+        pending, extractor = self._extractor(self._to_extract(items), workers, dask)
+        batch: list[tuple[Any, Extraction | None]] = []
+        started = time.monotonic()
+        with extractor:
+            for entry in extractor.map(pending):
+                if not batch:
+                    started = time.monotonic()
+                batch.append(entry)
+                if len(batch) >= WRITE_BATCH or time.monotonic() - started > WRITE_EVERY_S:
+                    self._write(batch, report, progress)
+                    batch = []
+            self._write(batch, report, progress)
         self.consolidate_pending()
         report.claims = self.store.stats()["claims"]
         return report
+
+    def _to_extract(self, items: Iterable[Article | Skipped]) -> Iterator[tuple[Any, Article | None]]:
+        """Each item with the article to extract from it: None for a rejection or an article
+        already stored with its annotations."""
+        for item in items:
+            if isinstance(item, Skipped) or self.store.article_status(item.id) == "annotated":
+                yield item, None
+            else:
+                yield item, item
+
+    def _extractor(self, pending: Iterator[tuple[Any, Article | None]], workers: int, dask: str | None):
+        """A Dask cluster, or worker processes when asked for and worth it: with fewer than
+        ``WORKERS_FROM`` articles to extract, starting them costs more than they save, so
+        this process does it."""
+        if dask:
+            from cronaca.extract.cluster import DaskPool
+
+            return pending, DaskPool(dask, self.pipeline.names, self.pipeline.options, self.pipeline.versions)
+        if workers <= 1:
+            return pending, InProcess(self.pipeline)
+        ahead: list[tuple[Any, Article | None]] = []
+        to_extract = 0
+        for entry in pending:
+            ahead.append(entry)
+            to_extract += entry[1] is not None
+            if to_extract >= WORKERS_FROM:
+                pool = WorkerPool(workers, self.pipeline.names, self.pipeline.options)
+                return itertools.chain(ahead, pending), pool
+        return iter(ahead), InProcess(self.pipeline)
 
     def _reject(self, report: IngestReport, item: Skipped) -> None:
         report.skipped.append(item)
         self.store.add_rejection(item)
 
-    def _add(self, article: Article, report: IngestReport) -> None:
-        """Annotate one new article and store it with its annotations in one transaction,
-        counted in ``report``; an extraction error makes it a rejection."""
-        try:
-            annotations = self.pipeline(article)
-        except Exception as e:  # an extraction bug must not stop a batch; the reason says what happened
-            reason = f"could not be annotated ({type(e).__name__}: {str(e)[:200]}); please report it"
-            self._reject(report, Skipped(article.source, reason, article.format))
-            return
-        if not self.store.add_annotated(annotations, self.pipeline.versions, entity_records(annotations)):
-            report.duplicate += 1  # another writer stored it first
-            return
+    def _write(self, batch: list[tuple[Any, Extraction | None]], report: IngestReport, progress) -> None:
+        """Store a batch of extracted articles in one transaction (each whole or absent), and
+        count every item of the batch in ``report``, in input order; an extraction error
+        makes its article a rejection."""
+        extracted = [(x.annotations, x.entities) for _, x in batch if x is not None and x.annotations]
+        written = iter(self.store.add_annotated_many(extracted, self.pipeline.versions))
+        for item, extraction in batch:
+            if isinstance(item, Skipped):
+                self._reject(report, item)
+            else:
+                report.read += 1
+                if extraction is None or (extraction.annotations and not next(written)):
+                    report.duplicate += 1  # stored before this run, or by another writer during it
+                elif extraction.annotations is None:
+                    self._reject(report, Skipped(item.source, extraction.error, item.format))
+                else:
+                    self._count(item, extraction.annotations, report)
+            if progress:
+                progress(item)
+
+    def _count(self, article: Article, annotations: Annotations, report: IngestReport) -> None:
         report.new += 1
         report.languages[article.language] += 1
         report.events += len(annotations.events)

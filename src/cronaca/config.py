@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("allow_private_urls", False, "Allow ingesting URLs on private or loopback addresses."),
     Setting("entities", "", "Extra entity registry YAML files, comma-separated (extend the packaged one)."),
     Setting("ner", "", "Statistical NER beside the rules, e.g. spacy:NAME_OR_PATH; empty: rules only."),
+    Setting("workers", 0, "Processes extracting articles during `cronaca ingest`; 0: one per CPU core."),
+    Setting("dask", "", "Dask scheduler address (tcp://HOST:8786) `cronaca ingest` extracts on."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -28,7 +28,10 @@ SENTENCES = [
 ]
 
 
-def corpus(folder: Path, n: int = 12) -> Path:
+N = 40  # articles: more than one write batch (api.WRITE_BATCH), so a kill can fall between two
+
+
+def corpus(folder: Path, n: int = N) -> Path:
     path = folder / "news.jsonl"
     lines = []
     for i in range(n):
@@ -63,9 +66,23 @@ def count(db: Path, table: str) -> int:
         return -1
 
 
-def ingest_cli(db: Path, source: Path) -> subprocess.Popen:
+def ingest_cli(db: Path, source: Path, workers: int = 1) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "cronaca.serve.cli", "--db", str(db), "--quiet", "ingest", str(source)]
+    cmd += ["--workers", str(workers)]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +91,11 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any
     source = corpus(folder)
     db = folder / "clean.db"
     report = Cronaca(str(db)).ingest([str(source)])
-    assert report.new == 12 and report.claims >= 4, report.to_dict()
+    assert report.new == N and report.claims >= 4, report.to_dict()
     return source, snapshot(db)
 
 
-@pytest.mark.parametrize("stored", [1, 6, 12])
+@pytest.mark.parametrize("stored", [1, 17, N])
 def test_kill_at_any_moment_then_resume_equals_a_clean_run(
     tmp_path: Path, clean: tuple[Path, dict[str, Any]], stored: int
 ) -> None:
@@ -111,7 +128,7 @@ def test_an_article_left_without_annotations_is_completed(tmp_path: Path, clean)
     assert kb.store.add_article(first) is True  # stored, not annotated
     assert kb.store.article_status(first.id) == "incomplete"
     report = kb.ingest([str(source)])
-    assert report.new == 12 and report.duplicate == 0
+    assert report.new == N and report.duplicate == 0
     assert snapshot(db) == expected
 
 
@@ -128,9 +145,48 @@ def test_an_extraction_error_rejects_that_article_and_the_run_goes_on(tmp_path: 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(kb.pipeline.__class__, "__call__", flaky)
         report = kb.ingest([str(source)])
-    assert report.new == 11 and report.rejected == 1
+    assert report.new == N - 1 and report.rejected == 1
     (skipped,) = report.skipped
     assert (
         skipped.source.endswith("news.jsonl:4") and "could not be annotated (RecursionError" in skipped.reason
     )
-    assert kb.stats()["articles"] == 11
+    assert kb.stats()["articles"] == N - 1
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_kill_during_a_run_with_workers_then_resume_equals_a_clean_run(tmp_path: Path) -> None:
+    """Workers extract, one writer stores: a SIGKILL of the writer leaves whole articles only,
+    its workers exit with it, and the resume ends where a clean run ends."""
+    source = corpus(tmp_path, n=120)  # enough articles for workers to start (api.WORKERS_FROM)
+    Cronaca(str(tmp_path / "clean.db")).ingest([str(source)])
+    db = tmp_path / "killed.db"
+    proc = ingest_cli(db, source, workers=2)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    try:
+        while count(db, "articles") < 20 and proc.poll() is None:
+            assert time.monotonic() < deadline, "the ingest made no progress"
+            workers |= children(proc.pid)
+            time.sleep(0.005)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert len(workers) >= 2  # the resource tracker and the workers
+    killed = snapshot(db)
+    assert 20 <= len(killed["articles"]) < 120, "killed after the run ended: make the corpus longer"
+    assert all(done for _, done in killed["articles"]), killed["articles"]
+    while time.monotonic() < deadline and any(map(alive, workers)):
+        time.sleep(0.05)
+    assert not any(map(alive, workers)), "workers outlived their writer"
+    report = Cronaca(str(db)).ingest([str(source)])
+    assert report.rejected == 0, report.to_dict()
+    assert snapshot(db) == snapshot(tmp_path / "clean.db")

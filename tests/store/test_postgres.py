@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 from cronaca import Cronaca
+from cronaca.store import Store, search
+
+from . import search_cases
 
 DATA = Path(__file__).parent.parent / "data" / "cli"
 
@@ -84,7 +87,7 @@ def test_same_results_on_postgres_and_sqlite(postgres_url, tmp_path):
     lite = Cronaca(str(tmp_path / "kb.db"))
     for kb in (pg, lite):
         kb.ingest([str(DATA)])
-    assert pg.store.revision() == lite.store.revision() == "0002"
+    assert pg.store.revision() == lite.store.revision() == "0003"
     assert pg.stats() == lite.stats()
     assert [c["summary"] for c in pg.claims()] == [c["summary"] for c in lite.claims()]
     assert [e["id"] for e in pg.events(actor="Poland", since="2025-03", until="2025-03")] == [
@@ -93,3 +96,43 @@ def test_same_results_on_postgres_and_sqlite(postgres_url, tmp_path):
     article = pg.articles()[0]["id"]
     assert pg.article(article)["text"] == lite.article(article)["text"]
     assert time.perf_counter() - t0 < 120
+
+
+def test_article_search_means_the_same_on_postgres(postgres_url):
+    """The q cases of the SQLite test, on the tsvector + GIN index."""
+    store = Store.open(postgres_url)
+    with store.engine.begin() as conn:  # the module's other test may have filled it
+        conn.exec_driver_sql("TRUNCATE articles CASCADE")
+    ids = search_cases.fill(store)
+    for q, expected in search_cases.CASES.items():
+        assert search_cases.found(store, ids, q) == expected, q
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a few rows: make the planner show its index
+        plan = conn.exec_driver_sql(
+            "EXPLAIN SELECT id FROM articles WHERE "
+            f"{search.PG_DOCUMENT} @@ to_tsquery('simple', 'corea:*')"
+        ).scalars()
+        assert "ix_articles_search" in " ".join(plan)
+
+
+def test_a_dask_cluster_writes_into_postgres_what_one_process_writes_into_sqlite(postgres_url, tmp_path):
+    """Extraction on a LocalCluster of 2 worker processes, one writer into PostgreSQL."""
+    distributed = pytest.importorskip("distributed")
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE dask")
+    admin.dispose()
+    url = postgres_url.replace("/postgres?", "/dask?")
+    sources = [str(DATA), str(Path(__file__).parents[2] / "src" / "cronaca" / "demo")]
+    options = {"n_workers": 2, "processes": True, "threads_per_worker": 1, "dashboard_address": None}
+    with distributed.LocalCluster(**options) as c:
+        pg = Cronaca(url)
+        report = pg.ingest(sources, dask=c.scheduler_address)
+    lite = Cronaca(str(tmp_path / "kb.db"))
+    assert report.to_dict() == lite.ingest(sources).to_dict()
+    assert pg.stats() == lite.stats()
+    for listing in ("claims", "events", "entities", "articles"):  # (NULLs sort apart on the two)
+        rows = [sorted(getattr(kb, listing)(limit=None), key=lambda r: r["id"]) for kb in (pg, lite)]
+        assert rows[0] == rows[1], listing

@@ -21,6 +21,8 @@ from cronaca.model import (
 )
 from cronaca.store import Store, default_db_url
 
+from . import search_cases
+
 TEXT = "Il governo polacco ha inviato 200 carri armati in Ucraina a marzo."
 
 
@@ -66,7 +68,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0002"
+    assert store.revision() == "0003"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         tables = set(sa.inspect(conn).get_table_names())
@@ -80,7 +82,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0002"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0003"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -171,12 +173,74 @@ def test_upgrade_from_0001_keeps_data(tmp_path):
             sa.text(
                 'INSERT INTO events (id, article_id, type, mode, context, cameo, start, "end", text, trigger,'
                 " source_actors, target_actors, time_text, factuality, attribution, rule, component)"
-                " VALUES ('e_old', :a, 'AID', '', '', '07', 0, 5, 'x', '{}', '[]', '[]', '',"
+                " VALUES ('e_old', :a, 'aid', '', '', '07', 0, 5, 'x', '{}', '[]', '[]', '',"
                 " 'asserted', '[]', 'r', 'events@1')"
             ),
             {"a": a.id},
         )
     new = Store.open(path)
-    assert new.revision() == "0002"
+    assert new.revision() == "0003"
     event = new.event("e_old")
     assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []
+    assert event["type"] == "AID" and [e["id"] for e in new.events(type="aid")] == ["e_old"]  # 0003
+    assert [r["id"] for r in new.articles(q="carri armati")] == [a.id]  # the search index was filled
+
+
+@pytest.mark.parametrize("q", sorted(search_cases.CASES))
+def test_article_search_finds_words_by_their_start(tmp_path, q):
+    store = Store.open(str(tmp_path / "kb.db"))
+    ids = search_cases.fill(store)
+    assert search_cases.found(store, ids, q) == search_cases.CASES[q]
+
+
+def test_article_search_uses_the_full_text_index(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    search_cases.fill(store)
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    store.articles(q="corea")
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statements[-1]}", ('"corea"*', 50, 0))
+        plan = " ".join(map(str, rows))
+    assert "articles_fts VIRTUAL TABLE INDEX" in plan and "LIKE" not in statements[-1].upper()
+
+
+def test_type_filter_compares_the_indexed_column(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    a = article()
+    store.add_article(a)
+    store.save_annotations(Annotations(a, [], [event(a)]), {"events": "events@1"})
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert [e["id"] for e in store.events(type="aid")] == ["e_1"]
+    assert "upper(events.type)" not in statements[0].lower() and "events.type = ?" in statements[0]
+
+
+def _store_with_claims(path, n_articles: int) -> Store:
+    """``n_articles`` reports of the same fact: one claim over them all."""
+    from dataclasses import replace
+
+    from cronaca.consolidate import build_claims
+
+    store = Store.open(str(path))
+    batch = []
+    for i in range(n_articles):
+        a = article(f"{TEXT} ({i})")
+        batch.append((Annotations(a, [], [replace(event(a), id=f"e_{i}", article_id=a.id)]), []))
+    store.add_annotated_many(batch, {"events": "events@1"})
+    store.replace_claims(*build_claims(store.all_events()))
+    return store
+
+
+def test_timeline_and_claim_take_the_same_statements_for_3_or_30_articles(tmp_path):
+    counts = []
+    for n in (3, 30):
+        store = _store_with_claims(tmp_path / f"kb{n}.db", n)
+        statements = []
+        sa.event.listen(store.engine, "before_cursor_execute", lambda *a, s=statements: s.append(a[2]))
+        (claim,) = store.timeline(type="AID")
+        assert len(claim["events"]) == n and len(claim["article_ids"]) == n
+        assert len(store.claim(claim["id"])["events"]) == n
+        store.event("e_1")
+        counts.append(len(statements))
+    assert counts[0] == counts[1] <= 12, counts

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cronaca.consolidate.index import Groups, Speakers, no_cycle_collection
 from cronaca.consolidate.quantities import frame, measure
 from cronaca.consolidate.stages import stage
 from cronaca.model import Interval, content_id
@@ -52,7 +53,18 @@ class _Group:
     time: Interval | None = None
     stated: list[Interval] = field(default_factory=list)  # the times its mentions state
     bounds: list[Interval] = field(default_factory=list)  # every mention's time or report-date bound
+    # (quantity, its measure) of each mention that counts something, and report dates
+    counted: list[tuple[dict[str, Any], tuple[str | None, str]]] = field(default_factory=list)
+    reports: list[tuple[date, date]] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)
+
+    def join(self, event: dict[str, Any], unit: str | None, kind: str) -> None:
+        self.events.append(event)
+        if (event.get("quantity") or {}).get("value") is not None:
+            self.counted.append((event["quantity"], (unit, kind)))
+        reported = _reported(event)
+        if reported:
+            self.reports.append(reported)
 
 
 # sectors of actors that act for no state: "the Syrian rebels", the M23 are not Syria or Congo
@@ -279,10 +291,9 @@ def _targets_within(key: tuple, other: tuple) -> bool:
 def _report_gap(group: _Group, event: dict[str, Any]) -> int | None:
     """Days between the event's report and the nearest report of the claim's (0: they overlap)."""
     mine = _reported(event)
-    theirs = [r for r in map(_reported, group.events) if r]
-    if mine is None or not theirs:
+    if mine is None or not group.reports:
         return None
-    return min(max(0, (r[0] - mine[1]).days, (mine[0] - r[1]).days) for r in theirs)
+    return min(max(0, (r[0] - mine[1]).days, (mine[0] - r[1]).days) for r in group.reports)
 
 
 def _counts_agree(group: _Group, event: dict[str, Any], unit: str | None, kind: str) -> str:
@@ -292,9 +303,8 @@ def _counts_agree(group: _Group, event: dict[str, Any], unit: str | None, kind: 
     if q.get("value") is None or not unit:
         return ""
     lo, hi = q.get("lower", q["value"]), q.get("upper", q["value"])
-    for other in group.events:
-        o = other.get("quantity") or {}
-        if o.get("value") is None or measure(other) != (unit, kind):
+    for o, measured in group.counted:
+        if measured != (unit, kind):
             continue
         o_lo, o_hi = o.get("lower", o["value"]), o.get("upper", o["value"])
         if (lo is None or o_hi is None or lo <= o_hi) and (o_lo is None or hi is None or o_lo <= hi):
@@ -312,14 +322,19 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
     "X took Goma from Y"), or opens its own. Every member of a claim shares its type and
     source, so consolidating the events of the actors a new article touches still equals a
     full rebuild."""
-    groups: list[_Group] = []
+    with no_cycle_collection():
+        return _build_claims(events)
+
+
+def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    groups = Groups()
     ordered = sorted(events, key=_order)
     for event in [e for e in ordered if e["target_actors"]] + [e for e in ordered if not e["target_actors"]]:
         key = _key(event)
         unit, kind = measure(event)
         time = Interval.from_dict(event.get("time"))
         candidates = []
-        for group in groups:
+        for group in groups.near(key):
             open_target = not key[2] and group.key[:2] == key[:2]
             within = _targets_within(key, group.key)
             if group.key != key and not open_target and not within:
@@ -341,8 +356,8 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
         else:
             group = _Group(key=key, unit=unit)
             group.explanation.append(f"{event['id']} opened the claim")
-            groups.append(group)
-        group.events.append(event)
+            groups.add(group)
+        group.join(event, unit, kind)
         group.unit = group.unit or unit
         if kind not in ("", "count") or not group.kind:
             group.kind = group.kind if group.kind not in ("", "count") else kind
@@ -361,14 +376,15 @@ def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
                 group.stated.append(time)
             group.time = (group.time.intersect(time) or group.time) if group.time else time
     claims, links = [], []
-    for group in groups:
-        claim = _claim_row(group, _acknowledgements(group, events))
+    speakers = Speakers(ordered, _polity)
+    for group in groups.all:
+        claim = _claim_row(group, _acknowledgements(group, speakers))
         claims.append(claim)
         links += [(claim["id"], e["id"]) for e in group.events]
     return claims, links
 
 
-def _acknowledgements(group: _Group, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _acknowledgements(group: _Group, speakers: Speakers) -> list[dict[str, Any]]:
     """Other events in which an actor of the claim speaks of the other side's forces.
 
     Only for claims about forces (they count soldiers) or claims someone was reported not
@@ -384,7 +400,7 @@ def _acknowledgements(group: _Group, events: list[dict[str, Any]]) -> list[dict[
     first = min(((e.get("published") or {}).get("start") or "9999") for e in group.events)
     members = {e["id"] for e in group.events}
     found = []
-    for e in sorted(events, key=_order):
+    for e in speakers.of(sides):
         published = (e.get("published") or {}).get("start") or ""
         if e["id"] in members or published < first or e["factuality"] not in ("asserted", "reported"):
             continue

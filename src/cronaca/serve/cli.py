@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 some input items were rejected, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,19 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     help="Extra entity registry YAML (repeatable) [env CRONACA_ENTITIES].",
 )
 @click.option("--ner", help="Statistical NER beside the rules, e.g. spacy:NAME_OR_PATH [env CRONACA_NER].")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Processes extracting articles; this one reads and writes [env CRONACA_WORKERS; default: "
+    "one per CPU core, 0 too].",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on this Dask cluster (tcp://HOST:8786) instead of local workers; this process "
+    "still reads and writes [env CRONACA_DASK]. See docs/cluster.md.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @pass_state
 def ingest(
@@ -115,6 +129,8 @@ def ingest(
     outlet: str | None,
     entity_files: tuple[str, ...],
     ner: str | None,
+    workers: int | None,
+    dask_address: str | None,
     as_json: bool,
 ) -> None:
     """Read files, folders, globs, feeds and URLs; annotate and store new articles.
@@ -124,7 +140,8 @@ def ingest(
     plain text, JSON Lines, HTML pages and RSS/Atom feeds. Re-ingesting adds nothing.
     Examples:
       cronaca ingest ../shared/seeds/
-      cronaca ingest 'archive/**/*.jsonl' --language it
+      cronaca ingest 'archive/**/*.jsonl' --language it --workers 4
+      cronaca ingest archive/ --dask tcp://scheduler:8786
     """
     if entity_files:
         state.settings["entities"] = ",".join(entity_files)
@@ -132,8 +149,10 @@ def ingest(
         state.settings["ner"] = ner
     kb = state.kb
     language = language or state.settings["language"] or None
+    workers = (state.settings["workers"] if workers is None else workers) or os.cpu_count() or 1
+    run = {"workers": workers, "dask": dask_address or state.settings["dask"] or None}
     if state.quiet:
-        report = kb.ingest(sources, language=language, outlet=outlet)
+        report = kb.ingest(sources, language=language, outlet=outlet, **run)
     else:
         with Progress(
             TextColumn("ingest", style="bold", markup=False),
@@ -149,7 +168,7 @@ def ingest(
             def tick(item) -> None:
                 bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
 
-            report = kb.ingest(sources, language=language, outlet=outlet, progress=tick)
+            report = kb.ingest(sources, language=language, outlet=outlet, progress=tick, **run)
     if as_json:
         _print_json(report.to_dict())
     elif not state.quiet:
@@ -159,7 +178,12 @@ def ingest(
 
 
 @cli.command()
-@click.option("--q", "query", help="Only articles whose title or text contains this.")
+@click.option(
+    "--q",
+    "query",
+    help="Only articles in which every word of this begins a word of the title or text (any case; "
+    "'corea nord', 'missil').",
+)
 @click.option("--language", help="Only articles in this language.")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--offset", default=0)

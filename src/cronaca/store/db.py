@@ -2,7 +2,8 @@
 
 Writes for one article (its mentions, events, and their actor index) happen in one
 transaction, replacing what an earlier extraction wrote, so a crash never leaves an
-article half-annotated and re-extraction is idempotent.
+article half-annotated and re-extraction is idempotent. A batch of articles may share one
+transaction (and one statement per table): each is still whole or absent.
 """
 
 from __future__ import annotations
@@ -167,47 +168,79 @@ class Store(Queries):
         A crash leaves either nothing or the whole article, never an article without its
         annotations; an article an older version left incomplete is completed here.
         """
-        article = annotations.article
+        return self.add_annotated_many([(annotations, list(entities))], pipeline, replace=replace)[0]
+
+    def add_annotated_many(
+        self,
+        batch: list[tuple[Annotations, list[dict[str, Any]]]],
+        pipeline: dict[str, str],
+        *,
+        replace: bool = False,
+    ) -> list[bool]:
+        """``add_annotated`` for several articles in one transaction, with one statement per
+        table rather than per article (a commit and a statement cost more than a row); for
+        each article, whether it was written. Articles must have distinct ids."""
+        if not batch:
+            return []
+        a = t.articles
+        ids = [annotations.article.id for annotations, _ in batch]
         with self.engine.begin() as conn:
-            row = conn.execute(
-                sa.select(t.articles.c.extracted_at).where(t.articles.c.id == article.id)
-            ).first()
-            if row is not None and row[0] is not None and not replace:
-                return False
-            if row is None:
-                conn.execute(t.articles.insert().values(**_article_row(article)))
+            stored: dict[str, Any] = {}
+            for chunk in _chunks(ids):
+                query = sa.select(a.c.id, a.c.extracted_at).where(a.c.id.in_(chunk))
+                stored.update(conn.execute(query).all())
+            written = [i not in stored or stored[i] is None or replace for i in ids]
+            todo = [annotations for (annotations, _), ok in zip(batch, written, strict=True) if ok]
+            now = _now()
+            new = [
+                {**_article_row(x.article), "pipeline": pipeline, "extracted_at": now}
+                for x in todo
+                if x.article.id not in stored
+            ]
+            if new:
+                conn.execute(a.insert(), new)
+            entities = [e for (_, found), ok in zip(batch, written, strict=True) if ok for e in found]
             self._write_entities(conn, entities)
-            self._write_annotations(conn, annotations, pipeline)
-            return True
+            self._write_annotations_many(conn, todo, pipeline, now, stored=set(stored))
+        return written
 
     def save_annotations(self, annotations: Annotations, pipeline: dict[str, str]) -> None:
         """Replace everything extracted from this article with ``annotations``."""
         with self.engine.begin() as conn:
-            self._write_annotations(conn, annotations, pipeline)
+            stored = {annotations.article.id}
+            self._write_annotations_many(conn, [annotations], pipeline, _now(), stored=stored)
 
     @staticmethod
-    def _write_annotations(conn: Connection, annotations: Annotations, pipeline: dict[str, str]) -> None:
-        article_id = annotations.article.id
-        conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
-        old_events = sa.select(t.events.c.id).where(t.events.c.article_id == article_id)
-        conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(old_events)))
-        conn.execute(t.claim_events.delete().where(t.claim_events.c.event_id.in_(old_events)))
-        conn.execute(t.events.delete().where(t.events.c.article_id == article_id))
-        rows = [_mention_row(article_id, m) for m in annotations.mentions]
-        if rows:
-            conn.execute(t.mentions.insert(), _unique(rows))
-        if annotations.events:
-            conn.execute(t.events.insert(), [_event_row(e) for e in annotations.events])
+    def _write_annotations_many(
+        conn: Connection,
+        batch: list[Annotations],
+        pipeline: dict[str, str],
+        now: datetime,
+        *,
+        stored: set[str],
+    ) -> None:
+        """Replace the annotations of the ``stored`` articles and add those of new ones (whose
+        rows already carry ``pipeline`` and ``now``)."""
+        again = sorted({x.article.id for x in batch} & stored)
+        for chunk in _chunks(again):
+            conn.execute(t.mentions.delete().where(t.mentions.c.article_id.in_(chunk)))
+            old_events = sa.select(t.events.c.id).where(t.events.c.article_id.in_(chunk))
+            conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(old_events)))
+            conn.execute(t.claim_events.delete().where(t.claim_events.c.event_id.in_(old_events)))
+            conn.execute(t.events.delete().where(t.events.c.article_id.in_(chunk)))
+            done = {"pipeline": pipeline, "extracted_at": now}
+            conn.execute(t.articles.update().where(t.articles.c.id.in_(chunk)).values(**done))
+        mentions = [r for x in batch for r in _unique([_mention_row(x.article.id, m) for m in x.mentions])]
+        if mentions:
+            conn.execute(t.mentions.insert(), mentions)
+        events = [e for x in batch for e in x.events]
+        if events:
+            conn.execute(t.events.insert(), [_event_row(e) for e in events])
             actor_rows = _unique(
-                [r for e in annotations.events for r in _event_actor_rows(e)],
+                [r for e in events for r in _event_actor_rows(e)],
                 key=lambda r: (r["event_id"], r["actor_id"], r["role"]),
             )
             conn.execute(t.event_actors.insert(), actor_rows)
-        conn.execute(
-            t.articles.update()
-            .where(t.articles.c.id == article_id)
-            .values(pipeline=pipeline, extracted_at=_now())
-        )
 
     def save_entities(self, entities: Iterable[dict[str, Any]]) -> None:
         """Upsert canonical entities (id, type, name, data) that annotations refer to."""
@@ -314,7 +347,7 @@ def _event_row(e: EventMention) -> dict[str, Any]:
     return {
         "id": e.id,
         "article_id": e.article_id,
-        "type": e.type,
+        "type": e.type.upper(),  # filters compare the indexed column as it is
         "mode": e.mode,
         "context": e.context,
         "cameo": e.cameo,

@@ -14,6 +14,8 @@ import sqlalchemy as sa
 
 from cronaca.errors import NotFound, UsageError
 from cronaca.store import schema as t
+from cronaca.store import search
+from cronaca.store.search import like_pattern as _like
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000  # past any store; keeps offsets inside SQL's 64-bit integers
@@ -46,13 +48,6 @@ def _offset(offset: int | None) -> int:
     return offset
 
 
-def _like(text: str, *, prefix: bool = False) -> str:
-    """A LIKE pattern matching ``text`` literally (``%``, ``_`` and ``\\`` escaped), anywhere in
-    the value or, with ``prefix``, at its start; use with ``escape="\\"``."""
-    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{literal}%" if prefix else f"%{literal}%"
-
-
 def _parse_date(value: str | date | None, name: str, *, end: bool = False) -> date | None:
     """A filter date; with ``end``, "2025" and "2025-03" mean their last day (``--until``)."""
     if value is None or isinstance(value, date):
@@ -67,6 +62,13 @@ def _parse_date(value: str | date | None, name: str, *, end: bool = False) -> da
         return date.fromisoformat(text)
     except ValueError as e:
         raise UsageError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from e
+
+
+def _report_key(event: dict[str, Any]) -> tuple:
+    """A claim's events: oldest report first, then by article, time and place in the text."""
+    published = (event["published"] or {}).get("start") or ""
+    happened = (event["time"] or {}).get("start") or published
+    return (published, event["article_id"], happened, event["span"]["start"], event["id"])
 
 
 class Queries:
@@ -90,8 +92,7 @@ class Queries:
         )
         query = sa.select(a, n_events).order_by(a.c.published_start.desc().nulls_last(), a.c.id)
         if q:
-            like = _like(q)
-            query = query.where(sa.or_(a.c.title.ilike(like, escape="\\"), a.c.text.ilike(like, escape="\\")))
+            query = query.where(search.match(self.engine.dialect.name, q))
         if language:
             query = query.where(a.c.language == language)
         query = query.limit(_limit(limit)).offset(_offset(offset))
@@ -155,9 +156,7 @@ class Queries:
     def event(self, event_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = self._by_id_or_prefix(conn, t.events, event_id, "event")
-        return next(
-            ev for ev in self.events(article_id=row["article_id"], limit=None) if ev["id"] == row["id"]
-        )
+        return self.events_by_ids({row["id"]})[0]
 
     def event_ids_with_actors(self, actor_ids: set[str]) -> set[str]:
         """Events whose source or target is one of ``actor_ids`` (countries include their people)."""
@@ -222,7 +221,7 @@ class Queries:
                 e.c.id.in_(sa.select(t.event_actors.c.event_id).where(t.event_actors.c.actor_id.in_(ids)))
             )
         if type:
-            query = query.where(sa.func.upper(e.c.type) == type.upper())
+            query = query.where(e.c.type == type.upper())  # stored upper-case: the index serves it
         since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until", end=True)
         if since_d:
             query = query.where(sa.func.coalesce(e.c.time_end, a.c.published_end) >= since_d)
@@ -270,12 +269,7 @@ class Queries:
             row = self._by_id_or_prefix(conn, t.claims, claim_id, "claim")
             event_ids, article_ids = self._claim_links(conn, [row["id"]]).get(row["id"], ([], []))
         claim = self._claim_dict(row, event_ids, article_ids)
-        events = []
-        for article_id in article_ids:
-            events += [
-                ev for ev in self.events(article_id=article_id, limit=None) if ev["id"] in set(event_ids)
-            ]
-        claim["events"] = sorted(events, key=lambda ev: (ev["published"] or {}).get("start") or "")
+        claim["events"] = sorted(self.events_by_ids(set(event_ids)), key=_report_key)  # one query
         return claim
 
     def timeline(self, *, events_per_claim: int | None = None, **filters: Any) -> list[dict[str, Any]]:

@@ -1,0 +1,236 @@
+"""Extraction in worker processes, results in input order.
+
+Extract is a pure function of one article, so N processes can run it side by side while
+one writer (the calling process) stores what they return. Workers are *spawned* (no
+forked copies of a half-initialised parent) and each builds its pipeline once, in its
+initializer. Results come back in the order the articles went in, so a run with workers
+stores exactly what a run without them stores, in the same order.
+
+Untrusted text must never stop a run: an exception in a worker comes back as that
+article's error, and a worker that dies (a crash in a C extension, the OOM killer) is
+replaced; the articles it may have been working on are retried one at a time, so only the
+article that kills a worker again is rejected.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from cronaca.errors import PipelineError
+from cronaca.model import Annotations, Article, EventMention, Mention
+
+T = TypeVar("T")
+IN_FLIGHT_PER_WORKER = 4  # articles queued per worker: enough to keep it busy, little memory
+
+
+@dataclass
+class Extraction:
+    """What extract made of one article: its annotations and the entities they name, or the
+    reason it could not be annotated."""
+
+    annotations: Annotations | None = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    error: str = ""
+
+
+def failure(e: BaseException) -> Extraction:
+    """An extraction error as a per-article reason (the run goes on)."""
+    return Extraction(error=f"could not be annotated ({type(e).__name__}: {str(e)[:200]}); please report it")
+
+
+# -- inside a worker process ------------------------------------------------------------
+
+_pipeline = None  # this worker's pipeline, built once by _start
+_built_for: tuple = ()  # the (names, options) it was built for
+_start_error = ""  # why it could not be built, for the writer to raise
+
+
+def _start(names: tuple[str, ...], options: dict[str, Any]) -> None:
+    _exit_with_parent()
+    build(names, options)
+
+
+def build(names: tuple[str, ...], options: dict[str, Any]) -> None:
+    """Build this process's pipeline, unless it has one for these names and options."""
+    global _pipeline, _built_for, _start_error
+    from cronaca.extract.pipeline import Pipeline
+
+    if _pipeline is not None and _built_for == (tuple(names), dict(options)):
+        return
+    try:
+        pipeline = Pipeline(names, options)
+        pipeline._load()  # load resources now, not inside the first article's time
+    except Exception as e:  # a bad option or resource: the writer raises it, once
+        _start_error = f"{type(e).__name__}: {e}"
+        return
+    _pipeline, _built_for, _start_error = pipeline, (tuple(names), dict(options)), ""
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent was killed (SIGKILL leaves no time to stop it) exits too."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="cronaca-parent-watch").start()
+
+
+def _ready() -> str:
+    return _start_error
+
+
+def _extract(article: Article) -> tuple[list[Mention], list[EventMention], list[dict[str, Any]], str]:
+    """One article in a worker; the article itself does not travel back."""
+    from cronaca.extract import entity_records
+
+    try:
+        annotations = _pipeline(article)
+        return annotations.mentions, annotations.events, list(entity_records(annotations)), ""
+    except Exception as e:  # an extraction bug must not stop a batch; the reason says what happened
+        return [], [], [], failure(e).error
+
+
+# -- in the writer process ----------------------------------------------------------------
+
+WORKER_DIED = "the extraction worker process died on it (a crash or out of memory)"
+
+
+def received(article: Article, result: tuple) -> Extraction:
+    mentions, events, entities, error = result
+    return Extraction(error=error) if error else Extraction(Annotations(article, mentions, events), entities)
+
+
+class WorkerPool:
+    """``workers`` spawned processes running ``Pipeline(names, options)``."""
+
+    task = staticmethod(_extract)  # what a worker runs on one article (a test swaps in a crash)
+
+    def __init__(self, workers: int, names: tuple[str, ...], options: dict[str, Any]) -> None:
+        self.workers = max(1, workers)
+        self._args = (tuple(names), dict(options))
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        """The pool, started and checked: a worker that cannot even start (a bad option, a
+        script without a ``__main__`` guard) is an error for the run, not for each article."""
+        if self._pool is None:
+            pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start,
+                initargs=self._args,
+            )
+            try:
+                error = pool.submit(_ready).result()
+            except BrokenProcessPool as e:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise PipelineError(
+                    "extraction worker processes could not start (see the error above); a script "
+                    "that ingests with workers must run under `if __name__ == '__main__':`, "
+                    "or ingest with workers=1"
+                ) from e
+            if error:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise PipelineError(f"the extraction workers could not build the pipeline: {error}")
+            self._pool = pool
+        return self._pool
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def map(self, items: Iterable[tuple[T, Article | None]]) -> Iterator[tuple[T, Extraction | None]]:
+        """For each ``(item, article)``: ``(item, its extraction)``, or ``(item, None)`` when
+        there is no article to extract; in input order."""
+        window: deque[tuple[T, Article | None, Future | None]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        for item, article in items:
+            window.append((item, article, self._submit(article) if article is not None else None))
+            while len(window) > limit:
+                yield self._settle(window)
+        while window:
+            yield self._settle(window)
+
+    def _submit(self, article: Article) -> Future:
+        try:
+            return self._executor().submit(self.task, article)
+        except BrokenProcessPool:
+            self._restart()
+            return self._executor().submit(self.task, article)
+
+    def _settle(self, window: deque) -> tuple[Any, Extraction | None]:
+        item, article, future = window.popleft()
+        if future is None:
+            return item, None
+        try:
+            return item, received(article, future.result())
+        except BrokenProcessPool:
+            return item, self._after_crash(article, window)
+        except Exception as e:  # a result that could not travel back: that article's error
+            return item, failure(e)
+
+    def _after_crash(self, article: Article, window: deque) -> Extraction:
+        """A worker died: restart the pool, run ``article`` alone (it is rejected if it kills
+        a worker again), then resubmit the rest of the window behind it."""
+        self._restart()
+        try:
+            result = received(article, self._executor().submit(self.task, article).result())
+        except BrokenProcessPool:
+            self._restart()
+            result = Extraction(error=f"could not be annotated: {WORKER_DIED}; please report it")
+        except Exception as e:
+            result = failure(e)
+        for i, (item, other, _) in enumerate(window):
+            if other is not None:
+                window[i] = (item, other, self._submit(other))
+        return result
+
+
+class InProcess:
+    """The same interface as :class:`WorkerPool`, extracting in this process (``--workers 1``)."""
+
+    def __init__(self, pipeline: Any) -> None:
+        self.pipeline = pipeline
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def map(self, items: Iterable[tuple[T, Article | None]]) -> Iterator[tuple[T, Extraction | None]]:
+        from cronaca.extract import entity_records
+
+        for item, article in items:
+            if article is None:
+                yield item, None
+                continue
+            try:
+                annotations = self.pipeline(article)
+                yield item, Extraction(annotations, list(entity_records(annotations)))
+            except Exception as e:  # an extraction bug must not stop a batch; the reason says what happened
+                yield item, failure(e)

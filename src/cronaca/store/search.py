@@ -1,0 +1,54 @@
+"""Article search by full-text index, with one meaning of ``q`` on SQLite and PostgreSQL.
+
+``q`` finds the articles in which **every word of q begins a word** of the title or the
+text, in any case: "Corea nord" finds "la Corea del Nord", "kim" finds "Kim Jong-un",
+"missil" finds "missili". A word is a run of letters and digits; anything else separates
+words, in ``q`` and in the articles alike ("dell'intelligence" holds "intelligence", and
+"Jong-un" holds "un"), and accents count ("citta" does not find "città"). A ``q`` with no
+word at all ("%", "?!") matches its characters literally, by a scan.
+
+The index is an FTS5 table over the articles (SQLite) or a GIN index on
+``to_tsvector('simple', title || ' ' || text)`` (PostgreSQL); migration 0003 creates and
+fills both. A ``LIKE '%q%'`` scan costs a second at 300k articles; the index, milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+
+from cronaca.store import schema as t
+
+_WORD = re.compile(r"[^\W_]+")
+MAX_WORDS = 16  # a longer q is no search: its first words decide
+
+# The indexed expression, written exactly as the PostgreSQL index is (so the planner uses it).
+PG_DOCUMENT = "to_tsvector('simple', articles.title || ' ' || articles.text)"
+
+
+def words(q: str) -> list[str]:
+    return _WORD.findall(q.lower())[:MAX_WORDS]
+
+
+def match(dialect: str, q: str) -> sa.ColumnElement[bool]:
+    """A condition on ``articles`` that keeps what ``q`` finds, for this database dialect."""
+    found = words(q)
+    if dialect == "sqlite" and found:
+        expression = " ".join(f'"{w}"*' for w in found)  # every word, each as a prefix
+        return sa.text(
+            "articles.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)"
+        ).bindparams(fts=expression)
+    if dialect == "postgresql" and found:
+        tsquery = " & ".join(f"{w}:*" for w in found)
+        return sa.text(f"{PG_DOCUMENT} @@ to_tsquery('simple', :tsq)").bindparams(tsq=tsquery)
+    # no word in q (or a database cronaca does not index): its characters, anywhere, by a scan
+    like = like_pattern(q)
+    return sa.or_(t.articles.c.title.ilike(like, escape="\\"), t.articles.c.text.ilike(like, escape="\\"))
+
+
+def like_pattern(text: str, *, prefix: bool = False) -> str:
+    """A LIKE pattern matching ``text`` literally (``%``, ``_`` and ``\\`` escaped), anywhere in
+    the value or, with ``prefix``, at its start; use with ``escape="\\"``."""
+    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{literal}%" if prefix else f"%{literal}%"

@@ -1,0 +1,136 @@
+"""Extraction in worker processes: the store ends up exactly as with one process, an error
+or a dead worker costs only its own article, and the order of results is the input's."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cronaca import Cronaca, api
+from cronaca.errors import PipelineError
+from cronaca.extract import workers
+from cronaca.ingest import read
+from cronaca.model import Article
+
+ROOT = Path(__file__).parent.parent.parent
+SOURCES = [ROOT / "src" / "cronaca" / "demo", ROOT / "tests" / "data" / "cli"]
+SENTENCES = [
+    "La Polonia ha inviato {n} carri armati in Ucraina, ha detto il governo di Varsavia.",
+    "La Corea del Nord avrebbe inviato {n} soldati in Russia, secondo l'intelligence di Seul.",
+    "L'Iran ha fornito {n} droni alla Russia, secondo fonti ucraine.",
+    "La Russia ha attaccato Kiev con {n} missili, ha riferito l'aeronautica ucraina.",
+    "Il Giappone non ha confermato l'invio di {n} navi nel Mar Cinese.",
+]
+# columns that say when a row was written, not what it holds
+WHEN = {"ingested_at", "extracted_at", "at"}
+
+
+def corpus(folder: Path, n: int = 40) -> Path:
+    path = folder / "news.jsonl"
+    lines = []
+    for i in range(n):
+        picked = SENTENCES[i % 5 :] + SENTENCES[: i % 3]
+        text = " ".join(s.format(n=100 + 10 * i + k) for k, s in enumerate(picked))
+        lines.append({"title": f"Notizia {i}", "text": text, "date": f"2025-0{1 + i % 9}-1{i % 10}"})
+    lines.append({"title": "Vuoto", "text": ""})  # a rejection among the articles
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, without the write times, sorted."""
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table'")]
+        out = {}
+        for table in tables:
+            cursor = conn.execute(f'select * from "{table}"')
+            keep = [i for i, d in enumerate(cursor.description) if d[0] not in WHEN]
+            out[table] = sorted(tuple(row[i] for i in keep) for row in cursor)
+    return out
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return [str(p) for p in (*SOURCES, corpus(tmp_path_factory.mktemp("corpus")))]
+
+
+def test_two_workers_store_exactly_what_one_process_stores(
+    sources: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "WORKERS_FROM", 1)  # workers even for a small corpus
+    reports, order = {}, {}
+    for n in (1, 2):
+        kb = Cronaca(str(tmp_path / f"w{n}.db"))
+        seen: list[str] = []
+        reports[n] = kb.ingest(sources, workers=n, progress=lambda item, seen=seen: seen.append(item.source))
+        order[n] = seen
+    one, two = reports[1], reports[2]
+    assert one.new >= 40 and one.events > 40 and one.rejected == 3, one.to_dict()
+    assert two.to_dict() == one.to_dict()
+    assert order[2] == order[1]  # progress and rejections in input order
+    first, second = dump(tmp_path / "w1.db"), dump(tmp_path / "w2.db")
+    assert first.keys() == second.keys()
+    for table in first:
+        assert first[table] == second[table], table
+    assert len(first["claims"]) >= 5
+
+
+def test_a_small_run_does_not_start_workers(sources: list[str], tmp_path: Path, monkeypatch) -> None:
+    def refuse(*args: Any, **kw: Any) -> None:
+        raise AssertionError("workers were started")
+
+    monkeypatch.setattr(workers.WorkerPool, "__init__", refuse)
+    report = Cronaca(str(tmp_path / "kb.db")).ingest(sources[:1], workers=2)
+    assert report.new >= 2
+
+
+def _crash_on_marker(article: Article):
+    """A worker task that dies like a segfault on one article."""
+    if "CRASH" in article.text:
+        os._exit(3)
+    if "RAISE" in article.text:
+        raise MemoryError("no more")  # escapes the task's own guard: still that article's error
+    return workers._extract(article)
+
+
+class Crashing(workers.WorkerPool):
+    task = staticmethod(_crash_on_marker)
+
+
+def test_a_dead_worker_costs_only_its_article(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    texts = [f"Articolo numero {i}. Niente di nuovo oggi." for i in range(12)]
+    texts[4] = "Questo testo fa CRASH il processo."
+    texts[9] = "Questo testo RAISE un errore."
+    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
+    articles = list(read([str(path)]))
+    with Crashing(2, ("sentences",), {}) as pool:
+        results = list(pool.map((a, a) for a in articles))
+    assert [a.text for a, _ in results] == texts
+    errors = {a.title: x.error for a, x in results if x.error}
+    assert set(errors) == {"4", "9"}
+    assert workers.WORKER_DIED in errors["4"] and "MemoryError: no more" in errors["9"]
+    assert all(x.annotations.article is a and x.annotations.mentions for a, x in results if not x.error)
+
+
+def test_an_extraction_error_in_a_worker_is_that_articles_rejection(monkeypatch) -> None:
+    class Broken:
+        def __call__(self, article: Article):
+            raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(workers, "_pipeline", Broken())
+    article = next(iter(read([str(SOURCES[1] / "01_polonia.txt")])))
+    extraction = workers.received(article, workers._extract(article))
+    assert extraction.annotations is None
+    assert extraction.error.startswith("could not be annotated (RecursionError: maximum recursion")
+
+
+def test_a_pipeline_the_workers_cannot_build_stops_the_run_with_its_reason() -> None:
+    with workers.WorkerPool(1, ("sentences", "no_such_component"), {}) as pool:
+        with pytest.raises(PipelineError, match="build the pipeline: PipelineError: unknown component"):
+            list(pool.map([("x", next(iter(read([str(SOURCES[1] / "01_polonia.txt")]))))]))

@@ -442,3 +442,26 @@ def test_kinds_of_people_between_and_are_no_sides() -> None:
     )
     returned = [e for e in events(text, "it") if e.trigger.text == "restituito"]
     assert returned and not any(a.id.startswith("agent:") for e in returned for a in e.source_actors)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Armenia and Azerbaijan swapped prisoners under an agreement reached in Moscow last month."),
+        ("it", "Armenia e Azerbaigian si sono scambiati prigionieri in base all'accordo firmato a Mosca il mese scorso."),
+    ],
+)
+def test_a_time_after_a_reduced_relative_dates_that_clause(language: str, text: str) -> None:
+    swaps = [e for e in events(text, language) if e.type == "RETREAT"]
+    assert swaps and all(e.time is None or e.time.open_start for e in swaps)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "La giunta maliana cerca nuovi partner per la sicurezza dopo il ritiro delle truppe europee."),
+        ("en", "The Malian junta sought new partners after the withdrawal of European troops."),
+    ],
+)
+def test_a_noun_after_a_preposition_of_time_takes_no_subject(language: str, text: str) -> None:
+    assert not any(e.type == "RETREAT" and e.source_actors for e in events(text, language))

@@ -18,6 +18,7 @@ lemma-based engine keeps rules short across inflection.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -243,7 +244,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         if lem not in words and sent.lower[i] not in words:
             continue
         # the sources cited in the trigger's part of the sentence (a ";" starts another part)
-        attribution = [a for a in chain.actors if _in_scope(sent, i, chain.where.get(a.id, i))]
+        attribution = [a for a in chain.actors if _in_scope(sent, i, chain.where.get(a.id, i), cues)]
         for rule in _rules_for(rules, lem, sent.lower[i]):
             if i in taken or i in cue_tokens:
                 continue
@@ -606,12 +607,43 @@ def _time(
             continue  # nor does a time in another part of the sentence ("…; Seul ha affermato a ottobre")
         if _in_other_clause(sent, cues, i, k):
             continue  # "the province, where the rebels launched an offensive in March, saw …"
+        if k > i and _reduced_relative(sent, cues, i, k):
+            continue  # "the swap … under an agreement reached in Istanbul earlier this month"
         # a vague reference ("negli ultimi anni", PAST_REF) only when nothing sharper is there
         resolved.append((str(t.value.get("value", "")).endswith("_REF"), abs(k - i), t))
     if not resolved:
         return None, ""
     best = min(resolved, key=lambda item: item[:2])[2]
     return Interval.from_dict(best.value), best.text
+
+
+def _reduced_relative(sent: SentenceView, cues: Cues, i: int, k: int) -> bool:
+    """Whether a past participle right after a noun stands between the trigger and a later
+    time ("a swap carried out under an agreement reached in Istanbul earlier this month",
+    "lo scambio previsto dall'accordo firmato a Istanbul il 16 maggio"): the time dates that
+    participle's event. The trigger's own participle ("the swap, completed on Sunday") is the
+    first one after it, and counts only past a noun other than the trigger."""
+    for j in range(i + 2, k):
+        if not re.search(cues.participle, sent.lower[j]) or sent.lemmas[j] in cues.passive_aux:
+            continue
+        before, cc = sent.lower[j - 1], cues.clauses
+        if before in cues.passive_aux or before in cc.finite_aux or before == ",":
+            continue  # "was completed on Sunday", ", completed on Sunday": the trigger's own verb
+        if before in cc.articles or before in cc.prepositions or before in cc.genitive:
+            continue  # "dello scorso 22 aprile": an adjective
+        if before in ("and", "or", "e", "o", "ed") or before.endswith(("ly", "mente")):
+            continue  # "has fled and received asylum": the same subject's verb
+        after = sent.lower[j + 1] if j + 1 < len(sent.lower) else ""
+        if not (after in cc.prepositions or j + 1 == k):
+            continue  # a reduced relative goes on with where or when: "reached in Istanbul"
+        # the noun opens its own phrase ("an agreement reached", "l'accordo firmato"); "200
+        # carri armati in Ucraina" is a noun and its adjective
+        det = sent.lower[j - 2] if j >= 2 else ""
+        if not (det in cc.articles or det in cc.prepositions or det in cc.genitive):
+            continue
+        if before.isalpha() and not sent.tokens[j - 1].text[:1].isupper() and j - 1 != i:
+            return True
+    return False
 
 
 def _in_other_clause(sent: SentenceView, cues: Cues, i: int, k: int) -> bool:
@@ -677,7 +709,7 @@ def _quantity(
 COMPLEMENTIZERS = frozenset({"that", "che", "whether", "se"})
 
 
-def _in_scope(sent: SentenceView, i: int, at: int) -> bool:
+def _in_scope(sent: SentenceView, i: int, at: int, cues: Cues) -> bool:
     """Whether a source cited at token ``at`` speaks for the trigger at ``i``: in the same part
     of the sentence, and not a speaker named after the trigger whose words open a clause of
     their own ("Mentre la Turchia ha annunciato contatti…, l'Iran ha sottolineato che …": not
@@ -686,7 +718,12 @@ def _in_scope(sent: SentenceView, i: int, at: int) -> bool:
         return False
     if at <= i:
         return True
-    return not any(sent.lower[k] in COMPLEMENTIZERS for k in range(at + 1, min(len(sent.lower), at + 5)))
+    # a reporting verb right before "that"/"che" opens the speaker's own complement; "secondo la
+    # Francia, che cita fonti" is a relative clause about the source, which still speaks
+    return not any(
+        sent.lower[k] in COMPLEMENTIZERS and _reporting(sent, k - 1, cues)
+        for k in range(at + 1, min(len(sent.lower), at + 5))
+    )
 
 
 def _same_part(sent: SentenceView, a: int, b: int) -> bool:

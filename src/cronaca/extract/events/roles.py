@@ -862,6 +862,8 @@ def _nominal_after_preposition(ctx: RoleContext, i: int) -> bool:
     j = i - 1
     adjective = False  # one plain word may stand before the noun: "as a “cowardly attack”"
     while j >= 0 and i - j <= 5:
+        if sent.lower[j] in preps or sent.lower[j] in cc.prepositions:
+            break
         if sent.lower[j] in cc.articles or sent.lower[j] in QUOTES or _is_modifier(ctx, j):
             j -= 1
         elif not adjective and _plain_word(ctx, j):

@@ -764,8 +764,16 @@ def test_supporting_a_plan_or_a_state_is_not_arming_a_side(language, text):
 @pytest.mark.parametrize(
     "language, text, expected",
     [
-        ("it", "La Russia ha ammassato truppe al confine con la Finlandia.", ("MOBILIZE", ("RUS",), ("FIN",))),
-        ("en", "India deployed more soldiers along its frontier with China.", ("MOBILIZE", ("IND",), ("CHN",))),
+        (
+            "it",
+            "La Russia ha ammassato truppe al confine con la Finlandia.",
+            ("MOBILIZE", ("RUS",), ("FIN",)),
+        ),
+        (
+            "en",
+            "India deployed more soldiers along its frontier with China.",
+            ("MOBILIZE", ("IND",), ("CHN",)),
+        ),
     ],
 )
 def test_forces_massed_on_the_border_with_a_neighbour_face_it(language, text, expected):
@@ -780,9 +788,21 @@ def test_with_after_a_border_opens_a_circumstance_when_a_phrase_follows():
 @pytest.mark.parametrize(
     "language, text, expected",
     [
-        ("it", "Il Giappone ha avvistato due bombardieri russi vicino a Hokkaido.", ("MOBILIZE", ("RUS",), ("JPN",))),
-        ("en", "Japan spotted two Russian bombers near Hokkaido on Tuesday.", ("MOBILIZE", ("RUS",), ("JPN",))),
-        ("en", "South Korea detected three North Korean drones near Seoul.", ("MOBILIZE", ("PRK",), ("KOR",))),
+        (
+            "it",
+            "Il Giappone ha avvistato due bombardieri russi vicino a Hokkaido.",
+            ("MOBILIZE", ("RUS",), ("JPN",)),
+        ),
+        (
+            "en",
+            "Japan spotted two Russian bombers near Hokkaido on Tuesday.",
+            ("MOBILIZE", ("RUS",), ("JPN",)),
+        ),
+        (
+            "en",
+            "South Korea detected three North Korean drones near Seoul.",
+            ("MOBILIZE", ("PRK",), ("KOR",)),
+        ),
     ],
 )
 def test_forces_sighted_are_moved_by_their_owner_towards_who_saw_them(language, text, expected):

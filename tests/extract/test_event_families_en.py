@@ -37,14 +37,23 @@ def types(text: str) -> set[str]:
     "text, expected",
     [
         # demands
-        ("Opposition parties in Kenya demanded the resignation of the interior minister.", ("REQUEST", ("KEN",), ())),
-        ("The rebels demanded that Chad release all political prisoners.", ("REQUEST", ("agent:rebels",), ("TCD",))),
+        (
+            "Opposition parties in Kenya demanded the resignation of the interior minister.",
+            ("REQUEST", ("KEN",), ()),
+        ),
+        (
+            "The rebels demanded that Chad release all political prisoners.",
+            ("REQUEST", ("agent:rebels",), ("TCD",)),
+        ),
         ("Bolivia demanded that Chile open talks on sea access.", ("REQUEST", ("BOL",), ("CHL",))),
         # concessions
         ("Pakistan eased restrictions on Indian imports.", ("CONCEDE", ("PAK",), ("IND",))),
         ("Israel lifted the curfew in Hebron on Sunday.", ("CONCEDE", ("ISR",), ())),
         ("The Ghanaian government accepted demands from striking nurses.", ("CONCEDE", ("GHA",), ())),
-        ("The Egyptian government bowed to demands of the protesters.", ("CONCEDE", ("EGY",), ("agent:protesters",))),
+        (
+            "The Egyptian government bowed to demands of the protesters.",
+            ("CONCEDE", ("EGY",), ("agent:protesters",)),
+        ),
         # refusals
         (
             "The rebels dismissed an appeal from the Colombian president to lay down their arms.",

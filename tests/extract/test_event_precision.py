@@ -448,7 +448,11 @@ def test_kinds_of_people_between_and_are_no_sides() -> None:
     "language, text",
     [
         ("en", "Armenia and Azerbaijan swapped prisoners under an agreement reached in Moscow last month."),
-        ("it", "Armenia e Azerbaigian si sono scambiati prigionieri in base all'accordo firmato a Mosca il mese scorso."),
+        (
+            "it",
+            "Armenia e Azerbaigian si sono scambiati prigionieri in base all'accordo firmato a Mosca "
+            "il mese scorso.",
+        ),
     ],
 )
 def test_a_time_after_a_reduced_relative_dates_that_clause(language: str, text: str) -> None:

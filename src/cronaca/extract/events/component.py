@@ -252,7 +252,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 continue
             if rule.verb_only and _noun_use(sent, i, cues):
                 continue
-            if _a_label(sent, i, rules, cues, clauses):
+            if _a_label(sent, i, doc.language, cues, clauses):
                 taken.add(i)  # "what he called an “act of war”": a name given, no event
                 continue
             if rule.type in DURATIVE_TYPES and _durative(sent, i, cues, doc.language):
@@ -463,18 +463,21 @@ LABEL_MARKS = frozenset({"a", "an", "as", "un", "una", "uno", "un'", "come"})  #
 
 
 @cache
-def _naming_verbs(rules: tuple[Rule, ...]) -> frozenset[str]:
+def _naming_verbs(language: str) -> frozenset[str]:
     """The name-calling rules' triggers ("call", "brand", "definire"): what follows them is a name."""
-    return frozenset(w for r in rules if r.id.endswith("name_calling") for w in r.triggers)
+    return frozenset(w for r in load_rules(language)[1] if r.id.endswith("name_calling") for w in r.triggers)
 
 
-def _a_label(sent: SentenceView, i: int, rules: tuple[Rule, ...], cues: Cues, clauses: Clauses) -> bool:
+def _a_label(sent: SentenceView, i: int, language: str, cues: Cues, clauses: Clauses) -> bool:
     """Whether a nominal trigger is the name a speaker gives something ("condemned the strikes,
     calling them a cowardly attack", "what he called an act of war", "l'ha definita
     un'aggressione"): the thing named is told elsewhere, the name is no event of its own."""
+    naming = _naming_verbs(language)
+    near = range(max(0, i - NAMING_WINDOW), i)
+    if not any(sent.lemmas[j] in naming or sent.lower[j] in naming for j in near):
+        return False  # most triggers: no naming verb near, nothing more to read
     if is_verbal(sent, i, cues):
         return False
-    naming = _naming_verbs(rules)
     for j in range(i - 1, max(-1, i - 1 - NAMING_WINDOW), -1):
         if not clauses.same(j, i) or sent.lower[j] in (",", ";", ":", "."):
             return False

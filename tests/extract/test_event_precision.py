@@ -469,3 +469,24 @@ def test_a_time_after_a_reduced_relative_dates_that_clause(language: str, text: 
 )
 def test_a_noun_after_a_preposition_of_time_takes_no_subject(language: str, text: str) -> None:
     assert not any(e.type == "RETREAT" and e.source_actors for e in events(text, language))
+
+
+@pytest.mark.parametrize(
+    "language, text, doer",
+    [
+        (
+            "it",
+            "I ribelli dell'M23, dopo aver conquistato Bunia, capoluogo della provincia dell'Ituri nella "
+            "Repubblica Democratica del Congo, ora minacciano la capitale.",
+            "org:m23",
+        ),
+        (
+            "en",
+            "The Houthis, who control Sanaa, the capital of Yemen, now threaten Saudi Arabia.",
+            "org:houthi",
+        ),
+    ],
+)
+def test_a_verb_after_an_apposition_takes_the_subject_before_it(language: str, text: str, doer: str) -> None:
+    threats = [e for e in events(text, language) if e.type == "THREATEN"]
+    assert threats and [a.id for a in threats[0].source_actors] == [doer]

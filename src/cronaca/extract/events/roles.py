@@ -230,7 +230,9 @@ def roles(
         # "ha promesso di contrastare la minaccia": the threat is not the promiser's; "the UN
         # demanded the withdrawal", "Pakistan condemned the attack": not the UN's, not Pakistan's
         subjects = []
-    if verbal:  # "soldati nordcoreani sarebbero in Russia per combattere": not Russia
+    if verbal or _finite_after_comma(ctx, i):
+        # "soldati nordcoreani sarebbero in Russia per combattere": not Russia; "i ribelli del
+        # M23, …, capoluogo della Repubblica Democratica del Congo, ora minacciano": not Congo
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
     if rule.speaker_source and ctx.speakers and not source:
@@ -478,6 +480,15 @@ def _between_pair(ctx: RoleContext, i: int, rule: Rule) -> tuple[Mention, Mentio
         ):
             return a, b
     return None
+
+
+def _finite_after_comma(ctx: RoleContext, i: int) -> bool:
+    """A trigger that follows an apposition or inserted phrase closed by a comma, within two
+    words ("…, ora minacciano", "…, have threatened"): a verb whose subject lies before it."""
+    low, cc = ctx.sent.lower, ctx.cues.clauses
+    if i < 1 or low[i - 1] in cc.articles or low[i - 1] in cc.prepositions or low[i - 1] in cc.genitive:
+        return False  # "…, segnata dal ritiro": a noun
+    return any(low[j] == "," for j in range(max(0, i - 3), i))
 
 
 def _nearest_speaker(ctx: RoleContext, i: int) -> list[Actor]:

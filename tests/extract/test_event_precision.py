@@ -490,3 +490,43 @@ def test_a_noun_after_a_preposition_of_time_takes_no_subject(language: str, text
 def test_a_verb_after_an_apposition_takes_the_subject_before_it(language: str, text: str, doer: str) -> None:
     threats = [e for e in events(text, language) if e.type == "THREATEN"]
     assert threats and [a.id for a in threats[0].source_actors] == [doer]
+
+
+def test_blocking_talks_is_no_blockade_but_closing_a_port_is() -> None:
+    assert "COERCE" not in {
+        t for t, _, _ in coded("I russi stanno bloccando tutto il resto dei negoziati.", "it")
+    }
+    assert ("COERCE", ("RUS",), ("UKR",)) in coded(
+        "La Marina russa ha imposto il blocco navale dei porti ucraini.", "it"
+    )
+    # a blockade names what it closes: no domestic target
+    assert ("COERCE", ("CHN",), ()) in coded("La Cina ha bloccato lo stretto.", "it")
+
+
+def test_the_place_of_the_thing_hit_stands_for_its_country() -> None:
+    assert ("COERCE", ("ISR",), ("PSE",)) in coded("Israele ha bloccato il valico di Rafah.", "it")
+    assert ("FIGHT", ("RUS",), ("UKR",)) in coded("Russia struck the port of Odesa.", "en")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "L'incontro in Turchia è stato l'unico risultato dei negoziati."),
+        ("en", "The talks in Turkey were the only result of the negotiations."),
+    ],
+)
+def test_where_talks_are_held_is_no_party(language: str, text: str) -> None:
+    assert not any(
+        e.type == "CONSULT" and "TUR" in {a.id for a in e.target_actors} for e in events(text, language)
+    )
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Le forze cinesi hanno schierato navi per esercitarsi a bloccare l'isola."),
+        ("en", "China held drills simulating attacks on Taiwan."),
+    ],
+)
+def test_what_a_drill_rehearses_is_no_event(language: str, text: str) -> None:
+    assert not {t for t, _, _ in coded(text, language)} & {"COERCE", "FIGHT"}

@@ -94,6 +94,7 @@ class Rule:
     symmetric: bool = False  # sides named together as subject ("X e Y si sono scambiati"): source and target
     inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/events/discourse.py)
     verb_only: bool = False  # the trigger words are verbs: "the Syrian conflict" is no event of theirs
+    domestic: bool = True  # False: no domestic target ("ha bloccato lo stretto" hits no one at home)
 
 
 @cache
@@ -163,6 +164,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 source_sectors=frozenset(raw.get("source_sectors", [])),
                 target_sectors=frozenset(raw.get("target_sectors", [])),
                 verb_only=verbs_only or bool(raw.get("verb_only", False)),
+                domestic=bool(raw.get("domestic", True)),
             )
         )
     return int(data.get("version", 1)), tuple(rules)
@@ -254,6 +256,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 continue
             if _a_label(sent, i, doc.language, cues, clauses):
                 taken.add(i)  # "what he called an “act of war”": a name given, no event
+                continue
+            if _rehearsed(sent, i, doc.language):
+                taken.add(i)  # "esercitarsi a bloccare l'isola", "drills simulating attacks"
                 continue
             if rule.type in DURATIVE_TYPES and _durative(sent, i, cues, doc.language):
                 taken.add(i)  # "a 14-year war", "per decenni … migliaia di vittime": background
@@ -376,6 +381,30 @@ def _unmade(sent: SentenceView, i: int, unless: frozenset[str]) -> bool:
             return True
         if sent.lower[j] in PUNCTUATION:
             return False
+    return False
+
+
+REHEARSAL_WINDOW = 3
+
+
+@cache
+def _rehearsal_words(language: str) -> frozenset[str]:
+    try:
+        return frozenset(load_yaml(f"{language}/events.yaml").get("rehearsal", []))
+    except ResourceError:
+        return frozenset()
+
+
+def _rehearsed(sent: SentenceView, i: int, language: str) -> bool:
+    """Whether the trigger is what a drill rehearses: a word of ``rehearsal`` up to three words
+    before it ("per esercitarsi a bloccare l'isola", "drills simulating an attack on Taiwan",
+    "a mock invasion"), with no punctuation between."""
+    words = _rehearsal_words(language)
+    for j in range(i - 1, max(-1, i - 1 - REHEARSAL_WINDOW), -1):
+        if sent.lower[j] in PUNCTUATION:
+            return False
+        if sent.lower[j] in words or sent.lemmas[j] in words:
+            return True
     return False
 
 

@@ -338,7 +338,7 @@ def roles(
         # rebels taking a town of their own country hit its state: only a state is at home there
         home = {a.country or a.id for a in source if a.sector not in NON_STATE}
         target = _place_target(ctx, i, rule, reach, home)
-    if not target and source and rule.type in DOMESTIC_TYPES:
+    if not target and source and rule.type in DOMESTIC_TYPES and rule.domestic:
         target = _domestic_target(rule.type, source)
     if rule.inherit:
         # an attack named with neither side is not told which way it went: only tolls take both
@@ -365,7 +365,7 @@ def roles(
     return tuple(source), tuple(target)
 
 
-PLACE_TARGET_TYPES = frozenset({"FIGHT", "ASSAULT"})
+PLACE_TARGET_TYPES = frozenset({"FIGHT", "ASSAULT", "COERCE"})
 PLACE_LABELS = frozenset({"city", "place", "capital"})
 
 
@@ -384,7 +384,10 @@ def _place_target(ctx: RoleContext, i: int, rule: Rule, reach: set[int], own: se
         if any(sent.lower[j] in (",", ";", ":") for j in range(i + 1, k)):
             continue
         between = [j for j in range(i + 1, k) if sent.lower[j] not in ctx.cues.clauses.articles]
-        if not between or sent.lower[between[-1]] in rule.target_preps:
+        # the place itself, after a target preposition, or the place of the thing hit ("bloccato
+        # il valico di Rafah", "struck the port of Odesa")
+        of_place = len(between) == 2 and sent.lower[between[-1]] in ctx.cues.clauses.genitive
+        if not between or sent.lower[between[-1]] in rule.target_preps or of_place:
             name = (e.value or {}).get("name", e.text)
             return [Actor(id=country, name=name, start=e.start, end=e.end, country=country)]
     return []

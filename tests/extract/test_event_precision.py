@@ -530,3 +530,32 @@ def test_where_talks_are_held_is_no_party(language: str, text: str) -> None:
 )
 def test_what_a_drill_rehearses_is_no_event(language: str, text: str) -> None:
     assert not {t for t, _, _ in coded(text, language)} & {"COERCE", "FIGHT"}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "I ribelli assediati non hanno più vie di fuga."),
+        ("en", "The besieged rebels have no escape route left."),
+        ("it", "Ai soldati resta solo la resa o la morte."),
+        ("en", "For the rebels the choice is surrender or death."),
+    ],
+)
+def test_a_way_out_or_an_option_is_no_flight(language: str, text: str) -> None:
+    assert "RETREAT" not in {t for t, _, _ in coded(text, language)}
+
+
+def test_a_flight_and_a_surrender_are_still_found() -> None:
+    assert "RETREAT" in {t for t, _, _ in coded("Il presidente siriano è fuggito a Mosca.", "it")}
+    assert "RETREAT" in {t for t, _, _ in coded("Hamas ha annunciato la resa.", "it")}
+
+
+def test_an_ellipsis_ends_the_clause_a_target_is_read_in() -> None:
+    text = (
+        "Israele ha bombardato Gaza. Molti civili sono morti per una bomba… "
+        "I militari israeliani restano al confine."
+    )
+    assert not any(
+        e.type == "ASSAULT" and "agent:military" in {a.id for a in e.target_actors}
+        for e in events(text, "it")
+    )

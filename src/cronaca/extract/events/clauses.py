@@ -38,7 +38,7 @@ from functools import cache
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView
 
-SENTENCE_PARTS = {";", "—", "–"}  # what separates two top-level clauses
+SENTENCE_PARTS = {";", "—", "–", "…"}  # what separates two top-level clauses (an ellipsis too)
 CLOSE_AT_COMMA = {"relative", "adverbial", "concessive", "gerund"}
 INHERITS = {"complement"}  # kinds that take the cues of their parent clause
 

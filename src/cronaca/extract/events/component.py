@@ -95,6 +95,7 @@ class Rule:
     inherit: str = ""  # conflict | reaction: roles from the article's fighting (extract/events/discourse.py)
     verb_only: bool = False  # the trigger words are verbs: "the Syrian conflict" is no event of theirs
     domestic: bool = True  # False: no domestic target ("ha bloccato lo stretto" hits no one at home)
+    not_after: frozenset[str] = frozenset()  # nouns the trigger completes ("via di fuga"): no event
 
 
 @cache
@@ -165,6 +166,7 @@ def load_rules(language: str) -> tuple[int, tuple[Rule, ...]]:
                 target_sectors=frozenset(raw.get("target_sectors", [])),
                 verb_only=verbs_only or bool(raw.get("verb_only", False)),
                 domestic=bool(raw.get("domestic", True)),
+                not_after=frozenset(raw.get("not_after", [])),
             )
         )
     return int(data.get("version", 1)), tuple(rules)
@@ -251,6 +253,11 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if i in taken or i in cue_tokens:
                 continue
             if rule.unless and _unmade(sent, i, rule.unless):
+                continue
+            if rule.not_after and any(sent.lower[j] in rule.not_after for j in range(max(0, i - 2), i)):
+                continue  # "via di fuga", "vie di fuga": a noun the trigger completes
+            if _an_alternative(sent, i, cues):
+                taken.add(i)  # "gli resta la resa o la morte", "war or peace": an option, no event
                 continue
             if rule.verb_only and _noun_use(sent, i, cues):
                 continue
@@ -382,6 +389,22 @@ def _unmade(sent: SentenceView, i: int, unless: frozenset[str]) -> bool:
         if sent.lower[j] in PUNCTUATION:
             return False
     return False
+
+
+ALTERNATIVE = frozenset({"o", "or", "oppure", "either"})
+
+
+def _an_alternative(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """A trigger offered as one of two options ("gli resta la resa o la morte", "surrender or
+    death", "withdraw or face sanctions"): "or" right after it, or right before it past an
+    article. An option is no event."""
+    low, arts = sent.lower, cues.clauses.articles
+    after = i + 1 < len(low) and low[i + 1] in ALTERNATIVE
+    j = i - 1
+    while j >= 0 and low[j] in arts:
+        j -= 1
+    before = j >= 0 and low[j] in ALTERNATIVE and j < i - 1
+    return after or before
 
 
 REHEARSAL_WINDOW = 3

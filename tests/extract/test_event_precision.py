@@ -559,3 +559,8 @@ def test_an_ellipsis_ends_the_clause_a_target_is_read_in() -> None:
         e.type == "ASSAULT" and "agent:military" in {a.id for a in e.target_actors}
         for e in events(text, "it")
     )
+
+
+def test_the_police_stopping_someone_is_an_arrest() -> None:
+    assert "COERCE" in {t for t, _, _ in coded("I carabinieri hanno bloccato il ladro poco distante.", "it")}
+    assert "COERCE" in {t for t, _, _ in coded("È stato inseguito e bloccato dagli agenti della polizia.", "it")}

@@ -563,4 +563,6 @@ def test_an_ellipsis_ends_the_clause_a_target_is_read_in() -> None:
 
 def test_the_police_stopping_someone_is_an_arrest() -> None:
     assert "COERCE" in {t for t, _, _ in coded("I carabinieri hanno bloccato il ladro poco distante.", "it")}
-    assert "COERCE" in {t for t, _, _ in coded("È stato inseguito e bloccato dagli agenti della polizia.", "it")}
+    assert "COERCE" in {
+        t for t, _, _ in coded("È stato inseguito e bloccato dagli agenti della polizia.", "it")
+    }

@@ -566,3 +566,19 @@ def test_the_police_stopping_someone_is_an_arrest() -> None:
     assert "COERCE" in {
         t for t, _, _ in coded("È stato inseguito e bloccato dagli agenti della polizia.", "it")
     }
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Armenia called Azerbaijan's shelling an act of war.", ("ACCUSE", ("ARM",), ("AZE",))),
+        (
+            "it",
+            "Il governo armeno ha definito le azioni dell'Azerbaigian una vera e propria "
+            "dichiarazione di guerra.",
+            ("ACCUSE", ("ARM",), ("AZE",)),
+        ),
+    ],
+)
+def test_calling_an_act_war_accuses_its_doer(language: str, text: str, expected: tuple) -> None:
+    assert expected in coded(text, language)

@@ -60,6 +60,8 @@ def actor_codes(actor: Actor) -> set[str]:
         return {"IGO"}
     if record.get("country"):
         return {str(record["country"]).upper()}
+    if actor.country:  # a person the registry does not hold, with the country the text gave
+        return {actor.country.upper()}
     return set()
 
 

@@ -142,6 +142,7 @@ def actor_from(entity: Mention, sector: str | None = None, **extra: str) -> Acto
         sector=sector if sector is not None else value.get("sector", ""),
         start=entity.start,
         end=entity.end,
-        country=country_of(entity_id) if entity_id else "",
+        # a person the registry does not hold keeps the country the text gave (titled_people)
+        country=(country_of(entity_id) if entity_id else "") or str(value.get("country") or ""),
         **extra,
     )

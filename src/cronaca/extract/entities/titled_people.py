@@ -1,0 +1,72 @@
+"""People the registry does not hold, introduced with their country and office.
+
+News introduces a foreign official once, with country and title: "Gambian President Dawda
+Jawara", "South African leader F.W. de Klerk", "il ministro degli Esteri iraniano Abbas
+Araghchi". The registry cannot list every official; left unlinked, such a person is no actor,
+so "Gambian President Jawara will visit Mauritania" has no source and a casualty report's named
+victims are no one. Here an unlinked person named right after a title and a demonym (or a
+country's possessive) becomes an actor of its own, ``person:<name>``, with that country; the
+mention keeps its text and label. Without both a title and a country nothing is made up.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cronaca.extract.entities.agents import _shared
+from cronaca.extract.entities.linking import Found
+
+COUNTRY_LABELS = frozenset({"demonym", "country"})
+BETWEEN = 5  # words from the country to the name: "Pakistani Defense Minister Khawaja Asif"
+_WORD = re.compile(r"[\w'’.-]+")
+LINKS = frozenset({"of", "the", "for", "di", "degli", "del", "della", "dei", "dello", "'s", "’s"})
+NAME = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)*")  # words of two letters or more
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _shared().get("titles", []))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _country(g: Found) -> str:
+    value = g.value or {}
+    return str(value.get("actor") or value.get("country") or g.entity_id or "")
+
+
+def name_people(text: str, found: list[Found]) -> list[Found]:
+    """Give unlinked people introduced by "<country> <title> <name>" or "<title> <demonym>
+    <name>" an actor id and their country."""
+    titles = _titles()
+    countries = sorted((g for g in found if g.label in COUNTRY_LABELS and _country(g)), key=lambda g: g.end)
+    for f in found:
+        if f.label != "person" or f.entity_id is not None:
+            continue
+        before = [g for g in countries if g.end <= f.start and f.start - g.end <= 60]
+        if not before:
+            continue
+        g = before[-1]
+        between = _WORD.findall(text[g.end : f.start])
+        if len(between) > BETWEEN:
+            continue
+        words = [w.casefold().rstrip(".").removesuffix("'s").removesuffix("’s") for w in between]
+        # "Gambian President X", "Pakistani Defense Minister X", "Pakistan's Prime Minister X";
+        # "il presidente francese X": an office, capitalised or a title, and nothing else between
+        office = all(w[:1].isupper() or w.casefold() in titles | LINKS for w in between)
+        titled_between = office and any(w in titles for w in words)
+        ahead = [w.casefold() for w in _WORD.findall(text[max(0, g.start - 40) : g.start])[-2:]]
+        titled_ahead = not between and any(w in titles for w in ahead)
+        if not (titled_between or titled_ahead):
+            continue
+        name = text[f.start : f.end]
+        if not NAME.fullmatch(name):
+            continue  # "F.W": initials cut from a name, no one to name
+        f.entity_id = f"person:{_slug(name)}"
+        f.value = {**f.value, "actor": f.entity_id, "type": "person", "name": name, "country": _country(g)}
+        f.value.pop("linked", None)
+        f.value["cue"] = "title"
+    return found

@@ -1,0 +1,51 @@
+"""People the registry does not hold become actors when the text gives their country and office
+(extract/entities/titled_people.py). Names made up here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronaca.extract.pipeline import default_pipeline
+from cronaca.model import Article, Interval
+
+
+def annotate(text: str, language: str):
+    article = Article(id="a_t", text=text, language=language, published=Interval.day(date(2024, 5, 10)))
+    return default_pipeline()(article)
+
+
+@pytest.mark.parametrize(
+    "language, text, name, country",
+    [
+        (
+            "en",
+            "Pakistan President Tariq Malvani rejected an offer from Afghanistan.",
+            "Tariq Malvani",
+            "PAK",
+        ),
+        ("en", "Kenyan Foreign Minister Otieno Kamau met the Ethiopian president.", "Otieno Kamau", "KEN"),
+        ("it", "Il generale sudanese Osman Kabbashi ha attaccato Khartum.", "Osman Kabbashi", "SDN"),
+    ],
+)
+def test_a_person_introduced_with_country_and_office_is_an_actor(language, text, name, country) -> None:
+    found = annotate(text, language)
+    people = [m for m in found.mentions if m.label == "person" and m.text == name]
+    assert people and people[0].entity_id == "person:" + name.lower().replace(" ", "-")
+    assert people[0].value["country"] == country
+    assert any(
+        a.country == country and a.id.startswith("person:") for e in found.events for a in e.source_actors
+    )
+
+
+@pytest.mark.parametrize(
+    "language, text, name",
+    [
+        ("en", "In Kenya, Otieno Kamau opened a bakery.", "Otieno Kamau"),  # a country, no office
+        ("en", "The minister Otieno Kamau met the envoy.", "Otieno Kamau"),  # an office, no country
+    ],
+)
+def test_without_both_country_and_office_no_actor_is_made_up(language, text, name) -> None:
+    people = [m for m in annotate(text, language).mentions if m.label == "person" and m.text == name]
+    assert all(m.entity_id is None for m in people)

@@ -49,3 +49,16 @@ def test_a_person_introduced_with_country_and_office_is_an_actor(language, text,
 def test_without_both_country_and_office_no_actor_is_made_up(language, text, name) -> None:
     people = [m for m in annotate(text, language).mentions if m.label == "person" and m.text == name]
     assert all(m.entity_id is None for m in people)
+
+
+@pytest.mark.parametrize(
+    "language, text, country",
+    [
+        ("en", "Malawian troops arrived in Mozambique.", "MWI"),
+        ("it", "I soldati malawiani sono arrivati in Mozambico.", "MWI"),
+        ("en", "Jamaican police arrested three men in Kingston.", "JAM"),
+    ],
+)
+def test_demonyms_of_smaller_states_name_their_country(language: str, text: str, country: str) -> None:
+    found = annotate(text, language)
+    assert any(a.country == country or a.id == country for e in found.events for a in e.source_actors)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -101,6 +102,11 @@ class Interval:
             return None
         start = date.fromisoformat(data["start"]) if data.get("start") else OPEN_START
         return cls(start, date.fromisoformat(data["end"]), data.get("precision") or "day")
+
+
+def slug(text: str) -> str:
+    """An id part from a name: "Dawda Jawara" → "dawda-jawara" (outlets, cited sources, people)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:

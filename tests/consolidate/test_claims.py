@@ -466,56 +466,50 @@ def test_drills_with_other_weapons_named_are_one_claim_but_shipments_are_not():
     assert len(build_claims(drill)[0]) == 1 and len(build_claims(sent)[0]) == 2
 
 
+def told(eid: str, article: str, trigger: str, text: str = "", **kw) -> dict:
+    """An event mention whose trigger (and sentence, when given) the test names."""
+    e = event(eid, article=article, time=MARCH_10, **kw)
+    start = text.index(trigger) if text else 0
+    e["text"], e["trigger"] = text, {"text": trigger, "start": start, "end": start + len(trigger)}
+    return e
+
+
+def members(links: list[tuple[str, str]]) -> list[list[str]]:
+    """The event ids of each claim, sorted."""
+    by_claim: dict[str, set[str]] = {}
+    for claim, eid in links:
+        by_claim.setdefault(claim, set()).add(eid)
+    return sorted(sorted(ids) for ids in by_claim.values())
+
+
 def test_forces_sighted_are_not_the_drill_they_were_seen_in():
     """ "Japan detected 12 Chinese ships" is its own report, not one more telling of the drill."""
-
-    def told(eid: str, article: str, trigger: str, **kw) -> dict:
-        e = event(
-            eid,
-            article=article,
-            published="2025-03-05",
-            type="MOBILIZE",
-            source="CHN",
-            target="JPN",
-            time=MARCH_10,
-            **kw,
-        )
-        e["trigger"] = {"text": trigger, "start": 0, "end": len(trigger)}
-        return e
-
-    drills = [told("d1", "a1", "drills", value=None), told("d2", "a2", "esercitazione", value=None)]
-    seen = told("s1", "a3", "detected", value=12, unit="ships")
+    china = {"published": "2025-03-05", "type": "MOBILIZE", "source": "CHN", "target": "JPN"}
+    drills = [
+        told("d1", "a1", "drills", value=None, **china),
+        told("d2", "a2", "esercitazione", value=None, **china),
+    ]
+    seen = told("s1", "a3", "detected", value=12, unit="ships", **china)
     claims, links = build_claims([*drills, seen])
     assert len(claims) == 2
-    members = {c: {e for cc, e in links if cc == c} for c, _ in links}
-    assert {"d1", "d2"} in members.values() and {"s1"} in members.values()
+    assert members(links) == [["d1", "d2"], ["s1"]]
 
 
 def test_two_rounds_of_a_swap_named_by_their_ordinals_are_two_claims():
-    def told(eid: str, article: str, text: str, trigger: str) -> dict:
-        e = event(
-            eid,
-            article=article,
-            published="2025-05-25",
-            type="RETREAT",
-            source="RUS",
-            target="UKR",
-            time=MARCH_10,
-            value=None,
-        )
-        e["text"], e["trigger"] = text, {"text": trigger, "start": text.index(trigger), "end": 0}
-        return e
-
+    swap = {"published": "2025-05-25", "type": "RETREAT", "source": "RUS", "target": "UKR", "value": None}
     first = told(
-        "a", "a1", 'Kiev e Mosca hanno completato la "prima fase" dello scambio di prigionieri.', "scambio"
+        "a",
+        "a1",
+        "scambio",
+        'Kiev e Mosca hanno completato la "prima fase" dello scambio di prigionieri.',
+        **swap,
     )
-    last = told("b", "a2", "Both sides confirmed the third and final round of the prisoner swap.", "swap")
-    again = told("c", "a3", "The first stage of the swap ended on Friday.", "swap")
+    last = told(
+        "b", "a2", "swap", "Both sides confirmed the third and final round of the prisoner swap.", **swap
+    )
+    again = told("c", "a3", "swap", "The first stage of the swap ended on Friday.", **swap)
     claims, links = build_claims([first, last, again])
-    members = {}
-    for claim, eid in links:
-        members.setdefault(claim, set()).add(eid)
-    assert sorted(map(sorted, members.values())) == [["a", "c"], ["b"]]
+    assert members(links) == [["a", "c"], ["b"]]
 
 
 def test_stage_reads_the_round_named_before_the_trigger():

@@ -11,21 +11,7 @@ import pytest
 from cronaca.extract.pipeline import default_pipeline
 from cronaca.model import Article, Interval
 
-
-def events(text: str, language: str):
-    article = Article(id="a_f", text=text, language=language, published=Interval.day(date(2024, 5, 10)))
-    return default_pipeline()(article).events
-
-
-def coded(text: str, language: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    return {
-        (
-            e.type,
-            tuple(a.country or a.id for a in e.source_actors),
-            tuple(a.country or a.id for a in e.target_actors),
-        )
-        for e in events(text, language)
-    }
+from .coding import coded, events
 
 
 @pytest.mark.parametrize(

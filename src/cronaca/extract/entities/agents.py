@@ -135,6 +135,13 @@ def record(entity_id: str, countries: dict[str, dict[str, Any]]) -> dict[str, An
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Office words shared by all languages ("minister", "presidente"): after them an agent is
+    part of a title, before a name they introduce a person (titled_people)."""
+    return frozenset(normalise(w) for w in _shared().get("titles", []))
+
+
 def lexicon(language: str) -> Lexicon:
     shared = _shared()
     fams = families()
@@ -179,7 +186,7 @@ def lexicon(language: str) -> Lexicon:
         frozenset(normalise(w) for w in rules.get("follow", [])),
         frozenset(normalise(w) for w in rules.get("before_group", [])),
         fams,
-        frozenset(normalise(w) for w in shared.get("titles", [])),
+        titles(),
         frozenset(normalise(w) for w in rules.get("needs_article", [])),
         frozenset(normalise(w) for w in rules.get("articles", [])),
     )

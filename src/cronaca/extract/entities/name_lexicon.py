@@ -89,25 +89,26 @@ def stem(phrase: str) -> str:
     return " ".join([*words[:-1], last])
 
 
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first so a longer word wins ("" when none)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _lower_institutions(spec: dict[str, Any]) -> re.Pattern[str] | None:
     """One pattern for "<article> <noun>" over normalised text: group 1 is the noun."""
-    nouns = sorted(_words({k: v for k, v in spec.items() if k != "articles"}), key=len, reverse=True)
-    articles = sorted(_words(spec.get("articles", [])), key=len, reverse=True)
-    if not nouns or not articles:
+    noun = _alternation(_words({k: v for k, v in spec.items() if k != "articles"}))
+    art = _alternation(_words(spec.get("articles", [])))
+    if not noun or not art:
         return None
-    art = "|".join(re.escape(a) for a in articles)
-    noun = "|".join(re.escape(n) for n in nouns)
     return re.compile(rf"(?<![\w'])(?:{art})(?:(?<=')|[ ])({noun})(?![\w'])")
 
 
 def _of_people(spec: dict[str, Any]) -> re.Pattern[str] | None:
     """One pattern for "<person or unit noun> di <institution>" over normalised text."""
-    nouns = sorted(_words(spec.get("nouns", [])), key=len, reverse=True)
-    institutions = sorted(_words(spec.get("institutions", [])), key=len, reverse=True)
-    if not nouns or not institutions:
+    noun = _alternation(_words(spec.get("nouns", [])))
+    institution = _alternation(_words(spec.get("institutions", [])))
+    if not noun or not institution:
         return None
-    noun = "|".join(re.escape(n) for n in nouns)
-    institution = "|".join(re.escape(n) for n in institutions)
     return re.compile(rf"(?<![\w'])(?:{noun}) di ({institution})(?![\w'])")
 
 

@@ -12,25 +12,16 @@ mention keeps its text and label. Without both a title and a country nothing is 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from cronaca.extract.entities.agents import _shared
+from cronaca.extract.entities.agents import titles as office_words
 from cronaca.extract.entities.linking import Found
+from cronaca.model import slug
 
 COUNTRY_LABELS = frozenset({"demonym", "country"})
 BETWEEN = 5  # words from the country to the name: "Pakistani Defense Minister Khawaja Asif"
 _WORD = re.compile(r"[\w'’.-]+")
 LINKS = frozenset({"of", "the", "for", "di", "degli", "del", "della", "dei", "dello", "'s", "’s"})
 NAME = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)*")  # words of two letters or more
-
-
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(w.casefold() for w in _shared().get("titles", []))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
 def _country(g: Found) -> str:
@@ -41,7 +32,7 @@ def _country(g: Found) -> str:
 def name_people(text: str, found: list[Found]) -> list[Found]:
     """Give unlinked people introduced by "<country> <title> <name>" or "<title> <demonym>
     <name>" an actor id and their country."""
-    titles = _titles()
+    titles = office_words()
     countries = sorted((g for g in found if g.label in COUNTRY_LABELS and _country(g)), key=lambda g: g.end)
     for f in found:
         if f.label != "person" or f.entity_id is not None:
@@ -65,7 +56,7 @@ def name_people(text: str, found: list[Found]) -> list[Found]:
         name = text[f.start : f.end]
         if not NAME.fullmatch(name):
             continue  # "F.W": initials cut from a name, no one to name
-        f.entity_id = f"person:{_slug(name)}"
+        f.entity_id = f"person:{slug(name)}"
         f.value = {**f.value, "actor": f.entity_id, "type": "person", "name": name, "country": _country(g)}
         f.value.pop("linked", None)
         f.value["cue"] = "title"

@@ -17,7 +17,7 @@ from functools import cache
 from cronaca.extract.base import Doc
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView, actor_from
-from cronaca.model import Actor, EventMention, Span
+from cronaca.model import Actor, EventMention, Span, slug
 
 QUOTES = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
 WINDOW = 8  # how far after a cue its sources may be named
@@ -43,10 +43,6 @@ class Chain:
             self.actors.append(actor)
             if at is not None:
                 self.where[actor.id] = at
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain: Chain) -> bool:
@@ -98,7 +94,7 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
         country_name = (country.value or {}).get("name", country.text)
         chain.add(
             Actor(
-                f"source:{_slug(label)}:{country.entity_id}",
+                f"source:{slug(label)}:{country.entity_id}",
                 f"{country_name} {label}",
                 sector,
                 role=role,
@@ -108,9 +104,9 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
             at=j,
         )
     else:
-        chain.add(Actor(f"source:{_slug(label)}", label, sector, role=role, cue=cue), at=j)
+        chain.add(Actor(f"source:{slug(label)}", label, sector, role=role, cue=cue), at=j)
     for other_label in coordinated:
-        chain.add(Actor(f"source:{_slug(other_label)}", other_label, sector, role=role, cue=cue), at=j)
+        chain.add(Actor(f"source:{slug(other_label)}", other_label, sector, role=role, cue=cue), at=j)
     return True
 
 
@@ -328,7 +324,7 @@ def with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
     """The full chain: the outlet that published the article, then the sentence's sources."""
     if not doc.article.outlet:
         return tuple(attribution)
-    outlet = Actor(f"outlet:{_slug(doc.article.outlet)}", doc.article.outlet, "media", role="outlet")
+    outlet = Actor(f"outlet:{slug(doc.article.outlet)}", doc.article.outlet, "media", role="outlet")
     return (outlet, *attribution)
 
 

@@ -41,8 +41,10 @@ from cronaca.extract.events.factuality import sentence_factuality as _factuality
 from cronaca.extract.events.modes import mode_at
 from cronaca.extract.events.roles import (
     ACTOR_LABELS,
+    PLACE_LABELS,
     RoleContext,
     equipment,
+    events_data,
     find_object,
     is_passive,
     is_verbal,
@@ -412,10 +414,7 @@ REHEARSAL_WINDOW = 3
 
 @cache
 def _rehearsal_words(language: str) -> frozenset[str]:
-    try:
-        return frozenset(load_yaml(f"{language}/events.yaml").get("rehearsal", []))
-    except ResourceError:
-        return frozenset()
+    return frozenset(events_data(language).get("rehearsal", []))
 
 
 def _rehearsed(sent: SentenceView, i: int, language: str) -> bool:
@@ -438,10 +437,7 @@ AGO = frozenset({"ago", "fa", "later", "dopo", "before", "prima", "earlier"})
 @cache
 def _durative_cues(language: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     """``durative`` words and phrases of the language's events.yaml."""
-    try:
-        data = load_yaml(f"{language}/events.yaml").get("durative", {})
-    except ResourceError:
-        return frozenset(), ()
+    data = events_data(language).get("durative", {})
     return frozenset(data.get("words", [])), tuple(tuple(p.split()) for p in data.get("phrases", []))
 
 
@@ -541,9 +537,6 @@ def _a_label(sent: SentenceView, i: int, language: str, cues: Cues, clauses: Cla
     return False
 
 
-PLACE_OBJECT_LABELS = frozenset({"city", "place", "capital"})
-
-
 def _place_object(sent: SentenceView, i: int, cues: Cues) -> int | None:
     """The first token of a town, region or capital named right after the trigger (articles
     skipped): "captured Goma", "seized the Gaza Strip"."""
@@ -551,7 +544,7 @@ def _place_object(sent: SentenceView, i: int, cues: Cues) -> int | None:
     while j < len(sent.tokens) and sent.lower[j] in cues.clauses.articles:
         j += 1
     for e in sent.entities:
-        if e.label in PLACE_OBJECT_LABELS and sent.entity_token(e) == j:
+        if e.label in PLACE_LABELS and sent.entity_token(e) == j:
             return j
     return None
 
@@ -564,10 +557,7 @@ def _negated(sent: SentenceView, i: int, cues: Cues) -> bool:
 @cache
 def _circumstances(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """``circumstance`` prepositions and ``toll`` words of the language's events.yaml."""
-    try:
-        data = load_yaml(f"{language}/events.yaml")
-    except ResourceError:
-        return frozenset(), frozenset()
+    data = events_data(language)
     return frozenset(data.get("circumstance", [])), frozenset(data.get("toll", []))
 
 

@@ -454,10 +454,16 @@ def _second_between(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
     first = [e for e in sent.entities if sent.entity_end_token(e) == k - 2]
     if not first or first[0].label == "agent":
         return False  # "390 tra civili e militari": kinds of people, not the two sides
-    j = sent.entity_token(first[0]) - 1
+    return _after_between(ctx, i, first[0], BETWEEN)
+
+
+def _after_between(ctx: RoleContext, i: int, e: Mention, between: frozenset[str]) -> bool:
+    """Whether the name ``e`` follows one of ``between`` (past articles) after the trigger."""
+    sent = ctx.sent
+    j = sent.entity_token(e) - 1
     while j > i and sent.lower[j] in ctx.cues.clauses.articles:
         j -= 1
-    return j > i and sent.lower[j] in BETWEEN
+    return j > i and sent.lower[j] in between
 
 
 def _between_pair(ctx: RoleContext, i: int, rule: Rule) -> tuple[Mention, Mention] | None:
@@ -471,13 +477,9 @@ def _between_pair(ctx: RoleContext, i: int, rule: Rule) -> tuple[Mention, Mentio
         if i < sent.entity_token(e) and sent.entity_token(e) in own and e.label != "agent"
     ]
     for a, b in zip(names, names[1:], strict=False):
-        k, end = sent.entity_token(a), sent.entity_end_token(a)
-        j = k - 1
-        while j > i and sent.lower[j] in ctx.cues.clauses.articles:
-            j -= 1
+        end = sent.entity_end_token(a)
         if (
-            j > i
-            and sent.lower[j] in BETWEEN & rule.target_preps
+            _after_between(ctx, i, a, BETWEEN & rule.target_preps)
             and sent.entity_token(b) == end + 2
             and sent.lower[end + 1] in COORDINATORS
         ):
@@ -701,10 +703,7 @@ def _object_of_verb(ctx: RoleContext, i: int) -> bool:
 @cache
 def _support_verbs(language: str) -> frozenset[str]:
     """``support_verbs`` of the language's events.yaml: their subject does the nominal event."""
-    try:
-        return frozenset(load_yaml(f"{language}/events.yaml").get("support_verbs", []))
-    except ResourceError:
-        return frozenset()
+    return frozenset(events_data(language).get("support_verbs", []))
 
 
 def _is_modifier(ctx: RoleContext, j: int) -> bool:
@@ -720,7 +719,7 @@ def _in_target_phrase(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
     if not rule.inherit:
         return False
     sent = ctx.sent
-    data = _events_data(ctx.language)
+    data = events_data(ctx.language)
     stops = data.get("governing_preps", ())
     borders = data.get("border_nouns", ())
     for j in range(k - 1, max(i, k - 8), -1):
@@ -737,7 +736,7 @@ def _in_target_phrase(ctx: RoleContext, i: int, k: int, rule: Rule) -> bool:
 def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> bool:
     """ "both sides", "i due Paesi" (``both_sides`` in events.yaml) within six words of the
     trigger (``after_only``: within four words after it)."""
-    phrases = _events_data(ctx.language).get("both_sides", ())
+    phrases = events_data(ctx.language).get("both_sides", ())
     lo, hi = (
         (i + 1, min(len(ctx.sent.tokens), i + 6))
         if after_only
@@ -750,7 +749,7 @@ def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> boo
 def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:
     """An adjective near the trigger that names its kind of doer ("terroristico", "jihadist";
     ``implied_source`` in events.yaml: word → generic agent id)."""
-    implied = _events_data(ctx.language).get("implied_source", {})
+    implied = events_data(ctx.language).get("implied_source", {})
     for j in range(max(0, i - 2), min(len(ctx.sent.tokens), i + 7)):
         agent = implied.get(ctx.sent.lower[j])
         if agent and j in own:
@@ -779,7 +778,7 @@ def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:
     between them ("claimed to have captured", "ha detto di aver lanciato"; ``speaker_infinitive``
     in events.yaml)."""
     sent, cues = ctx.sent, ctx.cues
-    markers = _events_data(ctx.language).get("speaker_infinitive", ())
+    markers = events_data(ctx.language).get("speaker_infinitive", ())
     j = i - 1
     while j >= 0 and i - j <= 4 and sent.lower[j] in markers:
         j -= 1
@@ -825,7 +824,7 @@ def _pronoun_subject(ctx: RoleContext, i: int) -> bool:
     """A subject pronoun ("it", "they"; ``subject_pronouns`` in events.yaml) within four words
     before the trigger, with no name, comma or clause start between."""
     sent = ctx.sent
-    pronouns = _events_data(ctx.language).get("subject_pronouns", ())
+    pronouns = events_data(ctx.language).get("subject_pronouns", ())
     weak = ctx.cues.clauses.weak_coordinators
     for j in range(i - 1, max(-1, i - 9), -1):
         if sent.lower[j] in pronouns:
@@ -839,7 +838,8 @@ def _pronoun_subject(ctx: RoleContext, i: int) -> bool:
 
 
 @cache
-def _events_data(language: str) -> dict:
+def events_data(language: str) -> dict:
+    """The language's events.yaml (rules and word lists), or {} where it has none."""
     try:
         return load_yaml(f"{language}/events.yaml")
     except ResourceError:
@@ -872,7 +872,7 @@ def _nominal_after_preposition(ctx: RoleContext, i: int) -> bool:
     strikes", "dopo l'attacco"; ``governing_preps`` in events.yaml), skipping articles, numbers
     and demonyms; not "remained on alert", "during demonstrations", where the subject acts."""
     sent, cc = ctx.sent, ctx.cues.clauses
-    preps = _events_data(ctx.language).get("governing_preps", ())
+    preps = events_data(ctx.language).get("governing_preps", ())
     j = i - 1
     adjective = False  # one plain word may stand before the noun: "as a “cowardly attack”"
     while j >= 0 and i - j <= 5:
@@ -927,7 +927,7 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
     Russia di ritirare le truppe", "Germany called for Iran to free them" (``control_verbs`` and
     ``infinitive_marks`` in events.yaml). Without it the asker became the doer."""
     sent = ctx.sent
-    data = _events_data(ctx.language)
+    data = events_data(ctx.language)
     if i < 3 or sent.lower[i - 1] not in data.get("infinitive_marks", ()):
         return None
     verbs = data.get("control_verbs", ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -105,8 +106,11 @@ class Interval:
 
 
 def slug(text: str) -> str:
-    """An id part from a name: "Dawda Jawara" → "dawda-jawara" (outlets, cited sources, people)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An id part from a name: "Dawda Jawara" → "dawda-jawara", "Tomás Núñez" → "tomas-nunez"
+    (outlets, cited sources, people); a name with no Latin letters keeps its own."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    latin = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return latin or re.sub(r"[\W_]+", "-", text.lower()).strip("-")
 
 
 def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:

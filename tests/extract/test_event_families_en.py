@@ -80,7 +80,7 @@ def types(text: str) -> set[str]:
         # offers and agreement without an agreement noun
         ("Turkey is willing to reopen its border with Armenia.", ("AGREE", ("TUR",), ("ARM",))),
         ("Ghana is ready to send engineers to Liberia.", ("AGREE", ("GHA",), ("LBR",))),
-        ("Mali and Niger reached a consensus to share border duties.", ("AGREE", ("MLI", "NER"), ())),
+        ("Mali and Niger reached a consensus to share border duties.", ("AGREE", ("MLI",), ("NER",))),
         # gunfire, shells
         ("Indian police opened fire on protesters in Kashmir.", ("FIGHT", ("IND",), ("agent:protesters",))),
         ("Syrian troops fired mortar rounds at Turkish positions.", ("FIGHT", ("SYR",), ("TUR",))),

@@ -104,13 +104,14 @@ def test_a_name_after_the_title_wins_over_the_date():
     ]
 
 
-def test_unknown_holder_leaves_the_demonym_and_marks_the_name_unlinked():
+def test_unknown_holder_keeps_the_demonym_and_becomes_a_titled_person():
+    # not in the registry: an actor of its own with the country the title gives (titled_people.py)
     mentions = annotate("Il ministro della Difesa nordcoreano No Kwang Chol ha parlato.", day="2024-01-01")
     assert [(m.text, m.label, m.entity_id) for m in mentions] == [
         ("nordcoreano", "demonym", "PRK"),
-        ("No Kwang Chol", "person", None),
+        ("No Kwang Chol", "person", "person:no-kwang-chol"),
     ]
-    assert mentions[1].value == {"linked": False, "cue": "ministro"}
+    assert mentions[1].value["country"] == "PRK" and mentions[1].value["cue"] == "title"
 
 
 def test_without_a_date_the_current_holder_is_used():

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from cronaca.extract.pipeline import default_pipeline
-from cronaca.model import Article, Interval
+from cronaca.model import Article, Interval, slug
 
 
 def annotate(text: str, language: str):
@@ -27,12 +27,20 @@ def annotate(text: str, language: str):
         ),
         ("en", "Kenyan Foreign Minister Otieno Kamau met the Ethiopian president.", "Otieno Kamau", "KEN"),
         ("it", "Il generale sudanese Osman Kabbashi ha attaccato Khartum.", "Osman Kabbashi", "SDN"),
+        # the portfolio between office and demonym: "il ministro degli Esteri francese X"
+        ("it", "Il ministro degli Esteri keniano Otieno Kamau ha incontrato Abiy.", "Otieno Kamau", "KEN"),
+        (
+            "it",
+            "Il ministro della Difesa cileno Tomás Herrera ha minacciato la Bolivia.",
+            "Tomás Herrera",
+            "CHL",
+        ),
     ],
 )
 def test_a_person_introduced_with_country_and_office_is_an_actor(language, text, name, country) -> None:
     found = annotate(text, language)
     people = [m for m in found.mentions if m.label == "person" and m.text == name]
-    assert people and people[0].entity_id == "person:" + name.lower().replace(" ", "-")
+    assert people and people[0].entity_id == "person:" + slug(name)
     assert people[0].value["country"] == country
     assert any(
         a.country == country and a.id.startswith("person:") for e in found.events for a in e.source_actors
@@ -62,3 +70,8 @@ def test_without_both_country_and_office_no_actor_is_made_up(language, text, nam
 def test_demonyms_of_smaller_states_name_their_country(language: str, text: str, country: str) -> None:
     found = annotate(text, language)
     assert any(a.country == country or a.id == country for e in found.events for a in e.source_actors)
+
+
+def test_an_accented_name_keeps_its_letters_in_its_id() -> None:
+    assert slug("Tomás Núñez") == "tomas-nunez"
+    assert slug("Владимир Путин") == "владимир-путин"

@@ -29,6 +29,16 @@ def _country(g: Found) -> str:
     return str(value.get("actor") or value.get("country") or g.entity_id or "")
 
 
+def _title_ahead(before: str, titles: frozenset[str] | set[str]) -> bool:
+    """An office word shortly before the demonym, with only its portfolio between:
+    "il presidente francese X", "il ministro degli Esteri francese X"."""
+    words = _WORD.findall(before)[-4:]
+    for i, w in enumerate(words):
+        if w.casefold() in titles and all(v[:1].isupper() or v.casefold() in LINKS for v in words[i + 1 :]):
+            return True
+    return False
+
+
 def name_people(text: str, found: list[Found]) -> list[Found]:
     """Give unlinked people introduced by "<country> <title> <name>" or "<title> <demonym>
     <name>" an actor id and their country."""
@@ -49,8 +59,7 @@ def name_people(text: str, found: list[Found]) -> list[Found]:
         # "il presidente francese X": an office, capitalised or a title, and nothing else between
         office = all(w[:1].isupper() or w.casefold() in titles | LINKS for w in between)
         titled_between = office and any(w in titles for w in words)
-        ahead = [w.casefold() for w in _WORD.findall(text[max(0, g.start - 40) : g.start])[-2:]]
-        titled_ahead = not between and any(w in titles for w in ahead)
+        titled_ahead = not between and _title_ahead(text[max(0, g.start - 60) : g.start], titles)
         if not (titled_between or titled_ahead):
             continue
         name = text[f.start : f.end]

@@ -68,11 +68,20 @@ def _same_time(a: Interval, b: Interval | None) -> bool:
     return a.overlaps(b)
 
 
-def both_sides(earlier: Sequence[EventMention], also: str = "") -> Actors:
-    """The two sides of the latest hostile dyad, or of the latest event of type ``also`` (an
-    exchange's "each side" is the sides of the exchange told before), for "both sides", "i
-    due Paesi", "ogni parte"."""
-    types = HOSTILE | {also} if also else HOSTILE
+def both_sides(
+    earlier: Sequence[EventMention], also: frozenset[str] = frozenset(), prefer: str = ""
+) -> Actors:
+    """The two sides of the latest event of type ``prefer`` ("each side" of a swap are those of
+    the swap told before), else of the latest hostile dyad or event of a type in ``also`` ("both
+    sides agreed" after talks), for "both sides", "i due Paesi", "ogni parte"."""
+    for types in (frozenset({prefer}) if prefer else frozenset(), HOSTILE | also):
+        if types and (dyad := _armed_dyad(earlier, types)):
+            return dyad
+    return ()
+
+
+def _armed_dyad(earlier: Sequence[EventMention], types: frozenset[str]) -> Actors:
+    """Both sides of the latest dyad of ``types`` between parties that act."""
     # sides are parties that act: civilians killed in a strike are no side of a ceasefire
     armed = [
         e for e in earlier if not any(a.sector == "civilian" for a in (*e.source_actors, *e.target_actors))

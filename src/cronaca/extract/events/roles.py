@@ -325,14 +325,22 @@ def roles(
     if rule.target != "none" and _both_sides_named(ctx, i, after_only=bool(target)):
         # a target named after "i due Paesi" is another list ("ai due Paesi … agli Usa")
         # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
-        sides = both_sides(ctx.earlier, also=rule.type if rule.symmetric else "")
+        mutual = rule.symmetric or rule.type in MUTUAL_TYPES
+        # told before, in the article or this sentence: "talks in Istanbul, where both sides agreed"
+        told = [*ctx.earlier, *(e for t, e in ctx.told if t < i)]
+        also, prefer = (MUTUAL_TYPES | {rule.type}, rule.type) if mutual else (frozenset(), "")
+        sides = both_sides(told, also=also, prefer=prefer)
         target = [a for a in sides if a.id not in {s.id for s in source}]
-        if not source and rule.symmetric:
+        if not source and mutual:
             source, target = target[:1], target[1:]
-    if rule.symmetric and len(source) >= 2 and not target:
+    if (rule.symmetric or rule.type in MUTUAL_TYPES) and len(source) >= 2 and not target and _apart(source):
+        # "Russia e Ucraina hanno concordato", "Putin and Kim met": each side is the other's party
         source, target = source[:1], source[1:]
-    if rule.symmetric and not source and (pair := _between_pair(ctx, i, rule)):
+    if (rule.symmetric or rule.type in MUTUAL_TYPES) and not source and (pair := _between_pair(ctx, i, rule)):
         source, target = [actor_from(pair[0])], [actor_from(pair[1])]  # "lo scambio tra Mosca e Kiev"
+    if (rule.symmetric or rule.type in MUTUAL_TYPES) and not verbal and (pair := _dash_pair(ctx, i)):
+        # "the first direct Russia-Ukraine talks", "i colloqui Usa-Cina": the pair holds them
+        source, target = [actor_from(pair[0])], [actor_from(pair[1])]
     if not target and source and rule.type in PLACE_TARGET_TYPES:
         # "Israel bombed Rafah", "la Russia ha colpito Kharkiv": the country of the place hit
         # rebels taking a town of their own country hit its state: only a state is at home there
@@ -363,6 +371,14 @@ def roles(
     if not source and not target:
         return None
     return tuple(source), tuple(target)
+
+
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # done with each other, when no one else is named
+
+
+def _apart(actors: list[Actor]) -> bool:
+    """Sides of different countries: "Jordan and Britain", not "the army and the government"."""
+    return len({a.country or a.id for a in actors}) >= 2
 
 
 PLACE_TARGET_TYPES = frozenset({"FIGHT", "ASSAULT", "COERCE"})
@@ -483,6 +499,33 @@ def _between_pair(ctx: RoleContext, i: int, rule: Rule) -> tuple[Mention, Mentio
             and sent.entity_token(b) == end + 2
             and sent.lower[end + 1] in COORDINATORS
         ):
+            return a, b
+    return None
+
+
+DASHES = frozenset({"-", "–", "—", "/"})
+
+
+def _dash_pair(ctx: RoleContext, i: int) -> tuple[Mention, Mention] | None:
+    """Two names joined by a dash right before or after a nominal trigger: "US-China talks",
+    "i colloqui Russia-Ucraina" (one token in Italian), "Russia-Ukraine prisoner talks"; up to
+    two lower-case words (or articles) may stand between."""
+    sent = ctx.sent
+    text, base = sent.mention.text, sent.mention.start
+
+    def modifier(k: int) -> bool:
+        word = sent.tokens[k].text
+        return sent.lower[k] in ctx.cues.clauses.articles or (word.isalpha() and word.islower())
+
+    names = sorted((e for e in ctx.actors() if e.label != "agent"), key=lambda e: e.start)
+    for a, b in zip(names, names[1:], strict=False):
+        gap = text[a.end - base : b.start - base]
+        if not gap.strip() or gap.strip(" ") not in DASHES or not _apart([actor_from(a), actor_from(b)]):
+            continue
+        first, last = sent.entity_token(a), sent.entity_end_token(b)
+        if i - 3 <= last < i and all(modifier(k) for k in range(last + 1, i)):
+            return a, b
+        if i < first <= i + 3 and all(modifier(k) for k in range(i + 1, first)):
             return a, b
     return None
 

@@ -4,7 +4,7 @@ Sentences made up here; the patterns come from real news (docs/events.md)."""
 from __future__ import annotations
 
 import pytest
-from tests.extract.coding import coded
+from tests.extract.coding import coded, events
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,60 @@ def test_a_dashed_pair_of_countries_holds_the_talks(language: str, text: str, ex
 def test_both_sides_agreeing_are_the_sides_of_the_talks(language: str, text: str) -> None:
     agreed = {(s, t) for kind, s, t in coded(text, language) if kind == "AGREE"}
     assert agreed and all({*s, *t} == {"PER", "BOL"} for s, t in agreed)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "The withdrawal of Russian troops from Georgia began.", ("RETREAT", ("RUS",), ("GEO",))),
+        ("en", "Kenya demanded the withdrawal of Ugandan forces from its border.", ("RETREAT", ("UGA",), ())),
+        ("it", "È iniziato il ritiro delle truppe russe dalla Georgia.", ("RETREAT", ("RUS",), ("GEO",))),
+        ("it", "Il Kenya ha chiesto il ritiro delle truppe dell'Uganda.", ("RETREAT", ("UGA",), ())),
+    ],
+)
+def test_whose_forces_withdraw_is_the_source_of_the_withdrawal(language: str, text: str, expected) -> None:
+    assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "The EU imposed new sanctions on Belarus.", {("SANCTION", ("Q458",), ("BLR",))}),
+        ("en", "Israel reimposed blockades in the West Bank.", {("COERCE", ("ISR",), ("PSE",))}),
+    ],
+)
+def test_imposing_a_measure_is_one_event_by_whoever_imposes_it(language: str, text: str, expected) -> None:
+    assert coded(text, language) == expected
+
+
+def test_the_european_community_is_an_international_actor() -> None:
+    found = coded("European Community foreign ministers demanded the withdrawal of Serbian forces.", "en")
+    assert ("REQUEST", ("Q8908",), ("SRB",)) in found
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "Chad launched strikes on Sudan. Sudan's army spokesman Brig. Gen. Nabil Abdallah said the "
+            "strikes killed at least nine people.",
+        ),
+        (
+            "en",
+            "Chad launched strikes on Sudan. Sudan's military spokesperson said the strikes killed nine people.",
+        ),
+        (
+            "it",
+            "Il Ciad ha lanciato attacchi contro il Sudan. Il portavoce militare del Sudan ha detto che gli "
+            "attacchi hanno ucciso nove persone.",
+        ),
+    ],
+)
+def test_a_side_counting_its_own_dead_is_the_victim(language: str, text: str) -> None:
+    """The country in the speaker's title is the speaker's, not the reported clause's subject."""
+    tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert tolls and all(
+        [a.id for a in e.source_actors] == ["TCD"] and [a.id for a in e.target_actors] == ["SDN"] for e in tolls
+    )
+    assert all(any(a.country == "SDN" for a in e.attribution) for e in tolls)

@@ -17,7 +17,7 @@ from functools import cache
 from cronaca.extract.base import Doc
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView, actor_from
-from cronaca.model import Actor, EventMention, Span, slug
+from cronaca.model import Actor, EventMention, Mention, Span, slug
 
 QUOTES = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
 WINDOW = 8  # how far after a cue its sources may be named
@@ -63,6 +63,9 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
         for e in sent.entities_at(k):
             if e.label == "demonym":
                 country = e
+    if country is None:
+        # "Pakistan's military spokesperson", "il portavoce militare del Pakistan": whose source
+        country = _owning_country(sent, j, cues)
     weak = cues.clauses.weak_coordinators
     if (
         country is None
@@ -108,6 +111,30 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
     for other_label in coordinated:
         chain.add(Actor(f"source:{slug(other_label)}", other_label, sector, role=role, cue=cue), at=j)
     return True
+
+
+POSSESSIVE = frozenset({"'s", "’s"})
+STATE_LABELS = frozenset({"country", "capital", "metonym"})
+
+
+def _owning_country(sent: SentenceView, j: int, cues: Cues) -> Mention | None:
+    """A country right before a generic source with a possessive, up to two modifiers between
+    ("Pakistan's military spokesperson"), or right after it with "of"/"di" ("il portavoce
+    dell'esercito del Pakistan" is read by its demonym or here)."""
+    for k in range(max(0, j - 4), j):
+        if sent.lower[k] in POSSESSIVE and all(sent.tokens[m].text.islower() for m in range(k + 1, j)):
+            found = [e for e in sent.entities if sent.entity_end_token(e) == k - 1]
+            if found and found[0].label in STATE_LABELS:
+                return found[0]
+    k = j + 1
+    if k < len(sent.tokens) and sent.lower[k] in cues.clauses.genitive:
+        k += 1
+        while k < len(sent.tokens) and sent.lower[k] in cues.clauses.articles:
+            k += 1
+        found = [e for e in sent.entities if sent.entity_token(e) == k and e.label in STATE_LABELS]
+        if found:
+            return found[0]
+    return None
 
 
 # entities that can say things ("police said", "the rebels claimed": generic agents too)
@@ -215,6 +242,21 @@ def _subject(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
                 return
             if _generic(sent, k, cues, "source", sent.tokens[i].text, chain):
                 return
+    _office_before_name(sent, i, cues, chain)
+
+
+def _office_before_name(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
+    """A speaker the registry does not know, named with rank and office: the office says whose
+    voice it is ("Pakistan's military spokesperson Lt. Gen. Ahmed Chaudhry said": Pakistan's
+    officials). The name itself is no actor: the entity stage could not link it."""
+    k = i - 1
+    while k >= 0 and i - k <= 8 and (sent.tokens[k].text[:1].isupper() or sent.lower[k] == "."):
+        k -= 1  # the name and its titles: "Lt. Gen. Ahmed Sharif Chaudhry"
+    if k == i - 1:
+        return
+    for m in range(k, max(-1, k - 2), -1):
+        if _generic(sent, m, cues, "source", sent.tokens[i].text, chain):
+            return
 
 
 def _opening(sent: SentenceView, cues: Cues, chain: Chain) -> None:

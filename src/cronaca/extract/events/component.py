@@ -330,12 +330,29 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 continue  # "killed in the strikes": the strikes are the toll's circumstance, one event
             ctx.told.append((i, event))
             signature = (event.type, tuple(a.id for a in source), tuple(a.id for a in target))
-            if signature not in kept:
+            untargeted = (event.type, signature[1], ())
+            near = [k for k, n in kept.items() if k[:2] == untargeted[:2] and _one_telling(doc.events[n], event)]
+            if target and source and untargeted in near:
+                # "imposed sanctions on Belarus": the verb without its target and the noun with it
+                # tell one event; the telling that names the target stands for both
+                kept[signature] = kept.pop(untargeted)
+                doc.events[kept[signature]] = event
+            elif not target and source and near:
+                continue
+            elif signature not in kept:
                 kept[signature] = len(doc.events)
                 doc.events.append(event)
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+ONE_TELLING = 25  # characters between a support verb and its noun: "imposed new sanctions"
+
+
+def _one_telling(a: EventMention, b: EventMention) -> bool:
+    """Two triggers close enough to be a verb and the noun it carries, not two acts."""
+    return abs(a.trigger.start - b.trigger.start) <= ONE_TELLING
 
 
 STATE_SECTORS = frozenset({"military", "government", "police", "intelligence"})

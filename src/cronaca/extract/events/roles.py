@@ -27,6 +27,7 @@ Cited sources are never roles, except as the implicit subject of a clause of the
 
 from __future__ import annotations
 
+
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -666,7 +667,23 @@ def _genitive(ctx: RoleContext, i: int, own: set[int]) -> Mention | None:
     while j < len(sent.tokens) and sent.lower[j] in cc.articles:
         j += 1
     found = [e for e in ctx.actors() if sent.entity_token(e) == j and j in own]
+    if not found and j < len(sent.tokens) and sent.lower[j] in _force_nouns():
+        # "il ritiro delle forze serbe", "il ritiro delle truppe del Ruanda": whose forces
+        k = j + 1
+        if k < len(sent.tokens) and sent.lower[k] in cc.genitive:
+            k += 1
+            while k < len(sent.tokens) and sent.lower[k] in cc.articles:
+                k += 1
+        found = [e for e in ctx.actors() if sent.entity_token(e) == k and k in own and e.label != "agent"]
     return found[0] if found else None
+
+
+@cache
+def _force_nouns() -> frozenset[str]:
+    """Nouns for armed forces (``military`` in demonyms.yaml), both languages."""
+    from cronaca.extract.entities.registry import gazetteer
+
+    return gazetteer().military
 
 
 def _subject_position(ctx: RoleContext, k: int) -> bool:

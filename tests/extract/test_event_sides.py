@@ -100,7 +100,8 @@ def test_the_european_community_is_an_international_actor() -> None:
         ),
         (
             "en",
-            "Chad launched strikes on Sudan. Sudan's military spokesperson said the strikes killed nine people.",
+            "Chad launched strikes on Sudan. Sudan's military spokesperson said the strikes killed "
+            "nine people.",
         ),
         (
             "it",
@@ -113,6 +114,13 @@ def test_a_side_counting_its_own_dead_is_the_victim(language: str, text: str) ->
     """The country in the speaker's title is the speaker's, not the reported clause's subject."""
     tolls = [e for e in events(text, language) if e.type == "ASSAULT"]
     assert tolls and all(
-        [a.id for a in e.source_actors] == ["TCD"] and [a.id for a in e.target_actors] == ["SDN"] for e in tolls
+        [a.id for a in e.source_actors] == ["TCD"] and [a.id for a in e.target_actors] == ["SDN"]
+        for e in tolls
     )
     assert all(any(a.country == "SDN" for a in e.attribution) for e in tolls)
+
+
+def test_talks_carry_no_count_of_what_they_agreed() -> None:
+    found = [e for e in events("Russia-Ukraine talks, where both sides agreed to swap 1,000 prisoners each.", "en")]
+    assert any(e.type == "CONSULT" for e in found)
+    assert all(e.quantity is None for e in found if e.type == "CONSULT")

@@ -314,7 +314,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 place=_place(sent, {a.id for a in (*source, *target)}),
                 time=time,
                 time_text=time_text,
-                quantity=_quantity(sent, quantities, obj, i, is_passive(sent, i, cues)),
+                quantity=None
+                if rule.type in UNCOUNTED
+                else _quantity(sent, quantities, obj, i, is_passive(sent, i, cues)),
                 factuality=factuality,
                 factuality_cue=cue_text,
                 attribution=with_outlet(doc, attribution),
@@ -331,7 +333,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             ctx.told.append((i, event))
             signature = (event.type, tuple(a.id for a in source), tuple(a.id for a in target))
             untargeted = (event.type, signature[1], ())
-            near = [k for k, n in kept.items() if k[:2] == untargeted[:2] and _one_telling(doc.events[n], event)]
+            near = [
+                k for k, n in kept.items() if k[:2] == signature[:2] and _one_telling(doc.events[n], event)
+            ]
             if target and source and untargeted in near:
                 # "imposed sanctions on Belarus": the verb without its target and the noun with it
                 # tell one event; the telling that names the target stands for both
@@ -347,6 +351,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 doc.events[kept[signature]] = event
 
 
+# talks count no one: "talks in Istanbul, where both sides agreed to swap 1,000 people each"
+UNCOUNTED = frozenset({"CONSULT"})
 ONE_TELLING = 25  # characters between a support verb and its noun: "imposed new sanctions"
 
 

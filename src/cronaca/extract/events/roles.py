@@ -27,7 +27,6 @@ Cited sources are never roles, except as the implicit subject of a clause of the
 
 from __future__ import annotations
 
-
 import re
 from dataclasses import dataclass, field
 from functools import cache

@@ -121,6 +121,6 @@ def test_a_side_counting_its_own_dead_is_the_victim(language: str, text: str) ->
 
 
 def test_talks_carry_no_count_of_what_they_agreed() -> None:
-    found = [e for e in events("Russia-Ukraine talks, where both sides agreed to swap 1,000 prisoners each.", "en")]
+    found = events("Russia-Ukraine talks, where both sides agreed to swap 1,000 prisoners each.", "en")
     assert any(e.type == "CONSULT" for e in found)
     assert all(e.quantity is None for e in found if e.type == "CONSULT")

@@ -124,3 +124,22 @@ def test_talks_carry_no_count_of_what_they_agreed() -> None:
     found = events("Russia-Ukraine talks, where both sides agreed to swap 1,000 prisoners each.", "en")
     assert any(e.type == "CONSULT" for e in found)
     assert all(e.quantity is None for e in found if e.type == "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Bamako è in mano ai ribelli che annunciano una nuova era per il paese."),
+        ("en", "The airport fell to the rebels, who announced a curfew in the city."),
+    ],
+)
+def test_a_speaker_in_a_relative_clause_keeps_its_role_before_it(language: str, text: str) -> None:
+    taken = [e for e in events(text, language) if e.type == "FIGHT"]
+    assert taken and all(
+        [a.id for a in e.source_actors] == ["agent:rebels"] and e.factuality == "asserted" for e in taken
+    )
+
+
+def test_anti_government_forces_are_rebels() -> None:
+    found = coded("Le forze antigovernative hanno rovesciato il presidente del Ciad.", "it")
+    assert any(t == "COERCE" and s == ("agent:rebels",) for t, s, _ in found)

@@ -237,12 +237,24 @@ def _subject(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
             # a name that ends inside the range: "Korean Central News Agency (Kcna) ha affermato"
             found = [e for e in sent.entities_covering(k) if e.label in SPEAKERS]
             if found:
+                # "in mano ai ribelli che annunciano …": the antecedent of a relative speaks only
+                # there; before it, it still plays its roles
+                keep = None if relative_verb(sent, i, cues) else True
                 for e in found:
-                    chain.add(actor_from(e, role="source", cue=sent.tokens[i].text), e.start, at=i)
+                    chain.add(actor_from(e, role="source", cue=sent.tokens[i].text), keep and e.start, at=i)
                 return
             if _generic(sent, k, cues, "source", sent.tokens[i].text, chain):
                 return
     _office_before_name(sent, i, cues, chain)
+
+
+def relative_verb(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """Whether the reporting verb at ``i`` opens a relative clause: "che annunciano", "who said",
+    "che hanno riferito"."""
+    j = i - 1
+    if j >= 0 and sent.lower[j] in cues.clauses.finite_aux:
+        j -= 1
+    return j >= 0 and sent.lower[j] in cues.relative_pronouns
 
 
 def _office_before_name(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:

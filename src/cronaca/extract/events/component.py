@@ -29,6 +29,7 @@ from cronaca.extract.events.attribution import (
     Chain,
     attribution_chain,
     lend_attribution,
+    relative_verb,
     reports_previous,
     with_outlet,
 )
@@ -507,8 +508,10 @@ def _said(sent: SentenceView, i: int, cues: Cues) -> str | None:
     for j in range(i + 1, len(low)):
         if low[j] in SENTENCE_PARTS:
             break
-        if _reporting(sent, j, cues) and any(
-            low[k] in (",", "»", "”", '"') for k in range(max(i + 1, j - SAID_AFTER), j)
+        if (
+            _reporting(sent, j, cues)
+            and any(low[k] in (",", "»", "”", '"') for k in range(max(i + 1, j - SAID_AFTER), j))
+            and not relative_verb(sent, j, cues)  # "fell to the rebels, who announced …"
         ):
             return sent.tokens[j].text
     return None
@@ -786,6 +789,8 @@ def _in_scope(sent: SentenceView, i: int, at: int, cues: Cues) -> bool:
         return False
     if at <= i:
         return True
+    if relative_verb(sent, at, cues):
+        return False  # "in mano ai ribelli che annunciano …": the relative speaks for itself only
     # a reporting verb right before "that"/"che" opens the speaker's own complement; "secondo la
     # Francia, che cita fonti" is a relative clause about the source, which still speaks
     return not any(

@@ -67,7 +67,8 @@ AGENT_HEADS = frozenset(
     parliament legislature lawmaker legislator mp mps parliamentarian opposition dissident
     activist protester demonstrator rioter civilian noncombatant non-combatant villager
     journalist reporter media press correspondent criminal gang smuggler trafficker bandit
-    kidnapper abductor assailant refugee evacuee intelligence spy agent service services
+    kidnapper abductor assailant refugee evacuee migrant immigrant seeker intelligence spy agent
+    service services
     guard patrol navy marine marines brigade battalion regiment squad unit wing faction
     group movement""".split()
 )
@@ -168,6 +169,8 @@ def build_agents(data: Path) -> dict[str, Any]:
         if "media" in words or "press" in words:
             continue  # "state media", "local press": outlets, which attribution names as sources
         fid = family_heads.get(head, sectors[primary]["id"])
+        # a family keeps its own sector: PETRARCH codes MIGRANT as a civilian, cronaca as a refugee
+        primary = (shared.get("families") or {}).get(fid, {}).get("sector", primary)
         label = "organisation" if head in institution else "agent"
         for form in forms:
             if form in seen or form in SKIP_FORMS:

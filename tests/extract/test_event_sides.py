@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from tests.extract.coding import coded, events
 
+from cronaca.extract.pipeline import default_pipeline
+from cronaca.model import Article
+
 
 @pytest.mark.parametrize(
     "language, text, expected",
@@ -143,3 +146,21 @@ def test_a_speaker_in_a_relative_clause_keeps_its_role_before_it(language: str, 
 def test_anti_government_forces_are_rebels() -> None:
     found = coded("Le forze antigovernative hanno rovesciato il presidente del Ciad.", "it")
     assert any(t == "COERCE" and s == ("agent:rebels",) for t, s, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, agent, country",
+    [
+        ("A Lisbon court ordered the release of the two men.", "agent:judiciary", "PRT"),
+        ("Kabul police arrested two men on Sunday.", "agent:police", "AFG"),
+    ],
+)
+def test_a_town_before_an_agent_gives_its_country(text: str, agent: str, country: str) -> None:
+    found = default_pipeline()(Article(id="a_t", text=text, language="en")).mentions
+    agents = [m for m in found if m.kind == "entity" and (m.value or {}).get("agent") == agent]
+    assert agents and (agents[0].value.get("actor") or agents[0].entity_id or "").endswith(country)
+
+
+def test_migrants_are_an_agent_in_english() -> None:
+    found = coded("Greece detained 40 migrants on Lesbos.", "en")
+    assert ("COERCE", ("GRC",), ("agent:migrants",)) in found

@@ -498,16 +498,19 @@ def _country_after_it(
     return span_end, None
 
 
+BEFORE_AGENT = frozenset({"demonym", "country", "capital", "city"})
+
+
 def _country_before_en(
     text: str, norm: str, start: int, by_end: dict[int, Found]
 ) -> tuple[Found | None, int]:
-    """A demonym right before the agent ("Syrian rebels", "the Israeli army"), or a country's
-    possessive ("Israel's army")."""
+    """A demonym, country or town right before the agent ("Syrian rebels", "the Israeli army",
+    "a Rome court", "Kabul police"), or a country's possessive ("Israel's army")."""
     m = _PREV_WORD.search(norm, max(0, start - 80), start)
     if not m:
         return None, start
     f = by_end.get(m.end(1))
-    if f is not None and f.label in ("demonym", "country") and text[f.start - 1 : f.start] != "-":
+    if f is not None and f.label in BEFORE_AGENT and text[f.start - 1 : f.start] != "-":
         return f, f.start  # "Syrian rebels", "US officials"; not "anti-Syria journalists"
     at = start
     for _ in range(4):  # "Israel's army", "Algeria's leading human rights activist"

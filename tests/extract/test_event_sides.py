@@ -164,3 +164,14 @@ def test_a_town_before_an_agent_gives_its_country(text: str, agent: str, country
 def test_migrants_are_an_agent_in_english() -> None:
     found = coded("Greece detained 40 migrants on Lesbos.", "en")
     assert ("COERCE", ("GRC",), ("agent:migrants",)) in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia granted Assad political asylum.", ("AID", ("RUS",), ("SYR",))),
+        ("The EU offered Kyiv more support.", ("AID", ("Q458",), ("UKR",))),
+    ],
+)
+def test_a_name_between_verb_and_object_receives_it(text: str, expected) -> None:
+    assert expected in coded(text, "en")

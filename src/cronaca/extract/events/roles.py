@@ -341,6 +341,9 @@ def roles(
     if (rule.symmetric or rule.type in MUTUAL_TYPES) and not verbal and (pair := _dash_pair(ctx, i)):
         # "the first direct Russia-Ukraine talks", "i colloqui Usa-Cina": the pair holds them
         source, target = [actor_from(pair[0])], [actor_from(pair[1])]
+    receiver = None if target or obj is None or rule.target == "none" else _indirect_object(ctx, i, obj)
+    if receiver is not None:
+        target = [actor_from(receiver)]  # "Russia granted Assad asylum", "offered Kyiv more support"
     if not target and source and rule.type in PLACE_TARGET_TYPES:
         # "Israel bombed Rafah", "la Russia ha colpito Kharkiv": the country of the place hit
         # rebels taking a town of their own country hit its state: only a state is at home there
@@ -504,6 +507,22 @@ def _between_pair(ctx: RoleContext, i: int, rule: Rule) -> tuple[Mention, Mentio
 
 
 DASHES = frozenset({"-", "–", "—", "/"})
+
+
+def _indirect_object(ctx: RoleContext, i: int, obj: int) -> Mention | None:
+    """In English, a name right between a verb and its object is who receives it: "granted
+    Assad political asylum", "offered Kyiv more support" (no preposition, no comma between)."""
+    sent = ctx.sent
+    if ctx.language != "en" or obj <= i + 1 or not is_verbal(sent, i, ctx.cues):
+        return None
+    for e in ctx.actors():
+        k, end = sent.entity_token(e), sent.entity_end_token(e)
+        if k == i + 1 and end < obj and all(
+            sent.tokens[m].text.islower() and sent.lower[m] not in ctx.cues.clauses.prepositions
+            for m in range(end + 1, obj)
+        ):
+            return e
+    return None
 
 
 def _dash_pair(ctx: RoleContext, i: int) -> tuple[Mention, Mention] | None:

@@ -495,6 +495,17 @@ def test_forces_sighted_are_not_the_drill_they_were_seen_in():
     assert members(links) == [["d1", "d2"], ["s1"]]
 
 
+def test_a_government_overthrown_is_not_an_arrest_by_the_same_side():
+    """ "hanno rovesciato il potere di X" and "the rebels arrested the prime minister": two facts."""
+    rebels = {"published": "2024-12-08", "type": "COERCE", "source": "agent:rebels", "target": "TCD"}
+    rebels["value"] = None
+    toppled = told("o1", "a1", "rovesciato", **rebels)
+    ousted = told("o2", "a2", "ousted", **rebels)
+    arrested = told("r1", "a3", "arrested", **rebels)
+    claims, links = build_claims([toppled, ousted, arrested])
+    assert members(links) == [["o1", "o2"], ["r1"]]
+
+
 def test_two_rounds_of_a_swap_named_by_their_ordinals_are_two_claims():
     swap = {"published": "2025-05-25", "type": "RETREAT", "source": "RUS", "target": "UKR", "value": None}
     first = told(

@@ -75,3 +75,25 @@ def test_demonyms_of_smaller_states_name_their_country(language: str, text: str,
 def test_an_accented_name_keeps_its_letters_in_its_id() -> None:
     assert slug("Tomás Núñez") == "tomas-nunez"
     assert slug("Владимир Путин") == "владимир-путин"
+
+
+@pytest.mark.parametrize(
+    "language, text, name, country",
+    [
+        ("it", "Il comandante delle Guardie Rivoluzionarie Ahmad Karimi è morto.", "Ahmad Karimi", "IRN"),
+        ("en", "Revolutionary Guard chief Ahmad Karimi was killed on Friday.", "Ahmad Karimi", "IRN"),
+        ("en", "People's Liberation Army spokesman Li Wenhao said the drills ended.", "Li Wenhao", "CHN"),
+    ],
+)
+def test_an_office_in_a_state_organ_gives_the_person_its_country(language, text, name, country) -> None:
+    people = [m for m in annotate(text, language).mentions if m.label == "person" and m.text == name]
+    assert people and people[0].entity_id == "person:" + slug(name) and people[0].value["country"] == country
+
+
+def test_an_office_in_an_organisation_of_no_country_names_no_one() -> None:
+    people = [
+        m
+        for m in annotate("Il portavoce dell'Onu Yusuf Darwish ha parlato ieri.", "it").mentions
+        if m.text == "Yusuf Darwish"
+    ]
+    assert people and people[0].entity_id is None

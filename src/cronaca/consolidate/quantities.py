@@ -25,7 +25,7 @@ from typing import Any
 
 COMPONENT = "claim-quantities@1"
 KINDS = ("sent", "killed", "wounded", "captured", "released", "produced", "shipped", "money", "count")
-FRAMES = (*KINDS[:-2], "fled", "exchanged")  # what a trigger may say happened
+FRAMES = (*KINDS[:-2], "fled", "exchanged", "overthrown")  # what a trigger may say happened
 
 # what the words around a number or its trigger say happened to what is counted (Italian and
 # English): word prefixes, then whole words (short or ambiguous stems: "sent" is not "sentito")
@@ -50,6 +50,12 @@ CUES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     ),
     "exchanged": (("exchang", "swap", "scambi"), frozenset()),
     "fled": (("fled", "flee", "fugg", "escap", "scapp"), frozenset({"fuga"})),
+    # a government overthrown is no arrest: "hanno rovesciato il potere di Assad", "ousted the president"
+    "overthrown": (
+        ("overthr", "topple", "toppling", "ousted", "ouster", "rovesci", "destitu", "spodest", "golpe",
+         "coup"),
+        frozenset({"deposto", "deposed", "depose", "oust"}),
+    ),
     "sent": (
         (
             "deploy",

@@ -81,6 +81,7 @@ class ClaimJudgements:
         sound = judged = 0
         causes = dict.fromkeys(CAUSES, 0)
         unjudged = []
+        unsound: list[dict[str, Any]] = []
         for claim in multi:
             key = claim_key(claim, events, file_of)
             verdict = self.verdicts.get(key)
@@ -98,6 +99,7 @@ class ClaimJudgements:
             sound += verdict["sound"]
             if not verdict["sound"]:
                 causes[verdict["cause"]] += 1
+                unsound.append({"summary": claim.get("summary", ""), **verdict})
         figures = {
             "multi_article": len(multi),
             "judged": judged,
@@ -105,6 +107,7 @@ class ClaimJudgements:
             "unsound_by_cause": causes,
             "unjudged": len(unjudged),
             "rate": round(sound / judged, 4) if judged else None,
+            "unsound": unsound,
         }
         return figures, unjudged
 

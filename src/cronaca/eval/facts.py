@@ -421,6 +421,8 @@ def report(result: Result) -> str:
         lines.append(f"{state} {g['group']}: {g['found']}/{g['facts']} found, in {g['claims']} claim(s)")
     for m in result.mixed_claims:
         lines.append(f"MIXED  claim {m['claim_id']} holds facts of {', '.join(m['groups'])}")
+    for u in (result.claims or {}).get("unsound", []):
+        lines.append(f"UNSOUND ({u['cause']}) {u['summary']}: {u['why']}")
     if result.unjudged:
         lines.append("")
         lines.append(

@@ -15,17 +15,24 @@ import re
 
 from cronaca.extract.entities.agents import titles as office_words
 from cronaca.extract.entities.linking import Found
+from cronaca.extract.sentence_view import country_of
 from cronaca.model import slug
 
-COUNTRY_LABELS = frozenset({"demonym", "country"})
+COUNTRY_LABELS = frozenset({"demonym", "country", "organisation"})  # an organisation: one of a country
 BETWEEN = 5  # words from the country to the name: "Pakistani Defense Minister Khawaja Asif"
 _WORD = re.compile(r"[\w'’.-]+")
-LINKS = frozenset({"of", "the", "for", "di", "degli", "del", "della", "dei", "dello", "'s", "’s"})
+LINKS = frozenset(
+    {"of", "the", "for", "di", "degli", "del", "della", "dei", "dello", "delle", "dell'", "'s", "’s"}
+)
 NAME = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)*")  # words of two letters or more
 
 
 def _country(g: Found) -> str:
     value = g.value or {}
+    if g.label == "organisation":
+        # "il comandante delle Guardie Rivoluzionarie X", "Revolutionary Guard chief X": a state's
+        # organ gives its country; an organisation of no country (Hamas, the UN) gives none
+        return country_of(g.entity_id) if g.entity_id else ""
     return str(value.get("actor") or value.get("country") or g.entity_id or "")
 
 

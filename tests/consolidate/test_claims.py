@@ -506,6 +506,20 @@ def test_a_government_overthrown_is_not_an_arrest_by_the_same_side():
     assert members(links) == [["o1", "o2"], ["r1"]]
 
 
+def test_killings_of_two_named_people_are_two_claims_of_one_country():
+    strike = {"published": "2025-06-13", "type": "ASSAULT", "source": "ISR", "value": None}
+    first = told("k1", "a1", "killed", target="person:ali-rahimi", **strike)
+    again = told("k2", "a2", "ucciso", target="person:ali-rahimi", **strike)
+    other = told("k3", "a3", "killed", target="person:reza-tabari", **strike)
+    unnamed = told("k4", "a4", "morti", target="IRN", **strike)
+    for e in (first, again, other):
+        e["target_actors"][0]["country"] = "IRN"
+    claims, links = build_claims([first, again, other, unnamed])
+    groups = members(links)
+    assert ["k1", "k2"] in [[m for m in g if m != "k4"] for g in groups]
+    assert not any({"k1", "k3"} <= set(g) for g in groups)
+
+
 def test_two_rounds_of_a_swap_named_by_their_ordinals_are_two_claims():
     swap = {"published": "2025-05-25", "type": "RETREAT", "source": "RUS", "target": "UKR", "value": None}
     first = told(

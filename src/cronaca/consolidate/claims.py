@@ -49,6 +49,7 @@ class _Group:
     mode: str = ""
     place: dict[str, Any] | None = None
     weapons: set[str] = field(default_factory=set)  # weapon categories of its mentions
+    victims: set[str] = field(default_factory=set)  # people hit by name (VICTIM_TYPES)
     events: list[dict[str, Any]] = field(default_factory=list)
     time: Interval | None = None
     stated: list[Interval] = field(default_factory=list)  # the times its mentions state
@@ -127,6 +128,17 @@ def _frame(event: dict[str, Any], kind: str) -> str:
     with "cinquanta feriti" in its sentence is a killing)."""
     found = frame(event) or (kind if kind not in ("", "count") else "")
     return _SAME_FRAME.get(found, found)
+
+
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people, where who was hit tells the fact
+
+
+def _victims(event: dict[str, Any]) -> set[str]:
+    """The people a killing or an arrest names as hit ("Salami was killed"): two mentions naming
+    different people are two facts, though both count for the same country."""
+    if event["type"] not in VICTIM_TYPES:
+        return set()
+    return {str(a["id"]) for a in event["target_actors"] if str(a.get("id", "")).startswith("person:")}
 
 
 def touched_actors(events: Iterable[dict[str, Any]]) -> set[str]:
@@ -225,6 +237,9 @@ def _compatible(
     place = event.get("place")
     if _place_clash(place, group.place):
         return None
+    victims = _victims(event)
+    if victims and group.victims and not victims & group.victims:
+        return None  # the chief of staff killed is not the guards' commander killed
     weapons = _weapon_categories(event)
     if event["type"] in WEAPON_TYPES and weapons and group.weapons and not weapons & group.weapons:
         return None  # drones sent are not missiles sent; drills with ships and with missiles are one drill
@@ -364,6 +379,7 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         group.frame = group.frame or _frame(event, kind)
         group.mode = group.mode or event.get("mode") or ""
         group.weapons |= _weapon_categories(event)
+        group.victims |= _victims(event)
         # keep the most specific place seen: a city rather than its country
         place = event.get("place")
         if place and (not group.place or place.get("country") == group.place["id"]):

@@ -175,3 +175,23 @@ def test_migrants_are_an_agent_in_english() -> None:
 )
 def test_a_name_between_verb_and_object_receives_it(text: str, expected) -> None:
     assert expected in coded(text, "en")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "Chad struck Sudan. The African Union and U.S. President Donald Trump urged both sides to stop.",
+        ),
+        (
+            "it",
+            "Il Ciad ha colpito il Sudan. L'Onu e il presidente americano Donald Trump hanno chiesto ai "
+            "due Paesi di fermarsi.",
+        ),
+    ],
+)
+def test_a_titled_person_coordinated_after_another_actor_keeps_both(language: str, text: str) -> None:
+    calls = [e for e in events(text, language) if e.type == "REQUEST"]
+    assert calls and len(calls[0].source_actors) == 2
+    assert "Q22686" in {a.id for a in calls[0].source_actors}

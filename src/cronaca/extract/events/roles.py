@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from cronaca.errors import ResourceError
+from cronaca.extract.entities.agents import titles as office_words
 from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit
@@ -624,8 +625,12 @@ def _conjuncts(ctx: RoleContext, last: Mention, left: list[Mention]) -> list[Men
     """The subject with the actors coordinated before it: "la Russia e l'Iran hanno inviato"."""
     sent, cc = ctx.sent, ctx.cues.clauses
     found = [last]
+    anchor = last  # the leftmost mention of the conjunct reached: "U.S. President" of "… Donald Trump"
     for e in reversed([e for e in left if sent.entity_token(e) < sent.entity_token(found[0])]):
-        between = sent.lower[sent.entity_end_token(e) + 1 : sent.entity_token(found[0])]
+        between = sent.lower[sent.entity_end_token(e) + 1 : _described_from(ctx, anchor)]
+        if not between and e.entity_id == anchor.entity_id:
+            anchor = e  # the same one named twice in a row
+            continue
         if (
             between
             and all(w in cc.weak_coordinators or w in cc.articles or w == "," for w in between)
@@ -633,9 +638,26 @@ def _conjuncts(ctx: RoleContext, last: Mention, left: list[Mention]) -> list[Men
         ):
             if e.entity_id not in {f.entity_id for f in found}:
                 found.insert(0, e)
+            anchor = e
         else:
             break
     return found
+
+
+def _described_from(ctx: RoleContext, e: Mention) -> int:
+    """Where a person's description starts: "U.S. President Donald Trump" from "U.S." (a title and
+    a country before the name belong to it)."""
+    sent = ctx.sent
+    k = sent.entity_token(e)
+    if e.label != "person":
+        return k
+    titles = office_words()
+    while k > 0 and (
+        sent.lower[k - 1].rstrip(".") in titles
+        or any(d.label in ("demonym", "country") for d in sent.entities_covering(k - 1))
+    ):
+        k -= 1
+    return k
 
 
 def _parties(ctx: RoleContext, i: int, own: set[int]) -> list[Actor]:

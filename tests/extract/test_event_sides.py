@@ -195,3 +195,28 @@ def test_a_titled_person_coordinated_after_another_actor_keeps_both(language: st
     calls = [e for e in events(text, language) if e.type == "REQUEST"]
     assert calls and len(calls[0].source_actors) == 2
     assert "Q22686" in {a.id for a in calls[0].source_actors}
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        (
+            "it",
+            "Mentre Macron è volato a Pechino per discutere dei dazi con il presidente Xi Jinping.",
+            ("CONSULT", ("FRA",), ("CHN",)),
+        ),
+        (
+            "it",
+            "Erdogan è andato a Mosca per incontrare il presidente Vladimir Putin.",
+            ("CONSULT", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_a_purpose_is_done_by_the_subject_of_the_clause_it_completes(language: str, text: str, expected):
+    assert expected in coded(text, language)
+
+
+def test_per_with_a_perfect_infinitive_is_a_cause_not_a_purpose() -> None:
+    text = "I carabinieri hanno denunciato un uomo per avere ferito un vicino con un coltello."
+    wounds = [e for e in events(text, "it") if e.type == "ASSAULT"]
+    assert not any("carabinieri" in a.id for e in wounds for a in e.source_actors)

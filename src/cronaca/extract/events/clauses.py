@@ -39,8 +39,8 @@ from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView
 
 SENTENCE_PARTS = {";", "—", "–", "…"}  # what separates two top-level clauses (an ellipsis too)
-CLOSE_AT_COMMA = {"relative", "adverbial", "concessive", "gerund"}
-INHERITS = {"complement"}  # kinds that take the cues of their parent clause
+CLOSE_AT_COMMA = {"relative", "adverbial", "concessive", "gerund", "purpose"}
+INHERITS = {"complement", "purpose"}  # kinds that take the cues of their parent clause
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,13 @@ def segment(sent: SentenceView, cues: Cues) -> Clauses:
     return Clauses(n, groups, segments)
 
 
+def _infinitive(word: str, cues: Cues) -> bool:
+    """An infinitive by its ending where the language has one ("discutere"); English marks its
+    purposes with "to" inside the phrase ("in order to"), so any word will do there."""
+    pattern = cues.clauses.infinitive
+    return pattern == r"$^" or bool(re.search(pattern, word))
+
+
 def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
     """The kind of clause token ``i`` opens and the length of its marker, or None."""
     cc = cues.clauses
@@ -173,6 +180,15 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
         for phrase in _by_first_word(phrases).get(word, ()):
             if sent.phrase_at(i, phrase):
                 return kind, len(phrase)
+    for phrase in _by_first_word(cc.purpose).get(word, ()):
+        after = i + len(phrase)
+        if (
+            sent.phrase_at(i, phrase)
+            and after < len(sent.lower)
+            and _infinitive(sent.lower[after], cues)
+            and sent.lower[after] not in cc.not_purpose
+        ):
+            return "purpose", len(phrase)
     if word in cc.relative:
         return "relative", 1
     if word in cc.complementizers and i > 0:

@@ -22,6 +22,8 @@ class ClauseCues:
     relative: frozenset[str] = frozenset()  # "cui", "which", "who", "dove"
     subordinators: tuple[tuple[str, ...], ...] = ()  # "poiché", "perché", "dopo che", "because"
     concessive: tuple[tuple[str, ...], ...] = ()  # "sebbene", "although": comments on the main event
+    purpose: tuple[tuple[str, ...], ...] = ()  # "per" + infinitive, "in order to": the main subject acts
+    not_purpose: frozenset[str] = frozenset()  # "per avere ferito": a cause, no purpose
     coordinators: frozenset[str] = frozenset()  # "ma", "but": always a new clause
     weak_coordinators: frozenset[str] = frozenset()  # "e", "and": a new clause before a finite auxiliary
     finite_aux: frozenset[str] = frozenset()  # "ha", "è", "has", "was"
@@ -150,6 +152,8 @@ def _clause_cues(data: dict) -> ClauseCues:
         relative=words("relative"),
         subordinators=phrases("subordinators"),
         concessive=phrases("concessive"),
+        purpose=phrases("purpose"),
+        not_purpose=words("not_purpose"),
         coordinators=words("coordinators"),
         weak_coordinators=words("weak_coordinators"),
         finite_aux=words("finite_aux"),

@@ -148,7 +148,8 @@ def roles(
         e
         for e in actors
         if sent.entity_token(e) in reach
-        and i < sent.entity_token(e) < i + 1 + rule.target_within
+        # a person's title and country count as the name: "con il presidente Paul Kagame"
+        and i < _described_from(ctx, e) < i + 1 + rule.target_within
         # what is sent is no target
         and (obj is None or not sent.entity_token(e) <= obj <= sent.entity_end_token(e))
     ]
@@ -275,7 +276,7 @@ def roles(
         target = [actor_from(direct[0])] if direct else []
     elif rule.target == "preps":
         for e in candidates:
-            k = sent.entity_token(e)
+            k = _described_from(ctx, e)  # "con il presidente Paul Kagame": before the title
             # between the trigger and the name: "to discuss Ukraine" has no "to" before Ukraine
             before = {sent.lower[j] for j in (k - 1, k - 2) if j > i}
             if (
@@ -645,18 +646,22 @@ def _conjuncts(ctx: RoleContext, last: Mention, left: list[Mention]) -> list[Men
 
 
 def _described_from(ctx: RoleContext, e: Mention) -> int:
-    """Where a person's description starts: "U.S. President Donald Trump" from "U.S." (a title and
-    a country before the name belong to it)."""
+    """Where a person's description starts: "U.S. President Donald Trump" from "U.S.", "il
+    presidente Paul Kagame" from "il" (a title, a country and an article before the name belong
+    to it)."""
     sent = ctx.sent
     k = sent.entity_token(e)
     if e.label != "person":
         return k
     titles = office_words()
+    titled = k
     while k > 0 and (
         sent.lower[k - 1].rstrip(".") in titles
         or any(d.label in ("demonym", "country") for d in sent.entities_covering(k - 1))
     ):
         k -= 1
+    if k < titled and k > 0 and sent.lower[k - 1] in ctx.cues.clauses.articles:
+        k -= 1  # "il presidente Paul Kagame"
     return k
 
 
@@ -1056,6 +1061,21 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
         before = [e for e in cited if marker - 3 <= sent.entity_end_token(e) < marker]
         if before:
             return [actor_from(before[-1])]
+    if kind == "purpose":
+        # "Barrot è volato in Ruanda per discutere": the subject of the clause the purpose completes
+        parent = clauses.groups[clauses.group(i)].parent
+        governing = [
+            e
+            for e in cited
+            if sent.entity_token(e) < i
+            and clauses.group(sent.entity_token(e)) == parent
+            and not _after_preposition(ctx, sent.entity_token(e))
+            and _subject_position(ctx, sent.entity_token(e))
+        ]
+        if governing:
+            chain = _conjuncts(ctx, governing[-1], governing)
+            return [actor_from(e) for e in (chain if chain[0] is governing[0] else governing[:1])]
+        return []
     if kind in ("coordinate", "gerund"):
         lo, _ = sent.clause_bounds(i)
         first = [

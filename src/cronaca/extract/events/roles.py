@@ -711,7 +711,7 @@ def _genitive(ctx: RoleContext, i: int, own: set[int]) -> Mention | None:
     j += 1
     while j < len(sent.tokens) and sent.lower[j] in cc.articles:
         j += 1
-    found = [e for e in ctx.actors() if sent.entity_token(e) == j and j in own]
+    found = [e for e in ctx.actors() if sent.entity_token(e) == j and j in own and not _anonymous_organ(e)]
     if not found and j < len(sent.tokens) and sent.lower[j] in _force_nouns():
         # "il ritiro delle forze serbe", "il ritiro delle truppe del Ruanda": whose forces
         k = j + 1
@@ -721,6 +721,12 @@ def _genitive(ctx: RoleContext, i: int, own: set[int]) -> Mention | None:
                 k += 1
         found = [e for e in ctx.actors() if sent.entity_token(e) == k and k in own and e.label != "agent"]
     return found[0] if found else None
+
+
+def _anonymous_organ(e: Mention) -> bool:
+    """A state's troops or government with no state named ("delle truppe europee"): no one."""
+    value = e.value or {}
+    return e.label == "agent" and value.get("sector") in STATE_SECTORS and not value.get("country")
 
 
 @cache

@@ -350,8 +350,10 @@ def _agent(
         drop.add(id(country))  # the demonym is inside the agent's span: one mention
     elif country is not None and span_start == country.start:
         drop.add(id(country))  # "US officials": the country is the agent's modifier
-    elif lang == "it" and country is not None and not agent.state and country.label in COUNTRY_LABELS:
-        country.value["names"] = value["actor"]  # "il tribunale di Roma": Rome names the court
+    elif country is not None and country.label in COUNTRY_LABELS and (
+        country.label in TOWN_LABELS if lang == "en" else not agent.state
+    ):
+        country.value["names"] = value["actor"]  # "il tribunale di Roma", "a Rome court": Rome names it
     return Found(span_start, span_end, agent.label, entity_id, value, agent.rule)
 
 
@@ -499,6 +501,7 @@ def _country_after_it(
 
 
 BEFORE_AGENT = frozenset({"demonym", "country", "capital", "city"})
+TOWN_LABELS = frozenset({"capital", "city"})
 
 
 def _country_before_en(
@@ -511,7 +514,9 @@ def _country_before_en(
         return None, start
     f = by_end.get(m.end(1))
     if f is not None and f.label in BEFORE_AGENT and text[f.start - 1 : f.start] != "-":
-        return f, f.start  # "Syrian rebels", "US officials"; not "anti-Syria journalists"
+        # "Syrian rebels", "US officials" are one mention; a town keeps its own ("a Rome court":
+        # Rome stays a place that names the court); not "anti-Syria journalists"
+        return f, (start if f.label in TOWN_LABELS else f.start)
     at = start
     for _ in range(4):  # "Israel's army", "Algeria's leading human rights activist"
         m = _PREV_WORD.search(norm, max(0, at - 80), at)

@@ -75,8 +75,6 @@ def with_point(place: dict[str, Any] | None) -> dict[str, Any] | None:
             "admin1": found["admin1"] if found else None,
         }
     )
-    if found and not out.get("country"):
-        out["country"] = found["country"]
     return out
 
 

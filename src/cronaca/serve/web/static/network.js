@@ -3,7 +3,7 @@
 // Layout: actors start on a circle and settle under a small force simulation
 // (repulsion between actors, springs along edges, a pull to the centre), computed
 // once, deterministically. Drag an actor to move it; hover shows the figures; a
-// click (without a drag) opens the timeline filtered to the actor.
+// click (without a drag) opens the actor's page.
 (function () {
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
@@ -219,9 +219,9 @@
       const inn = edges.filter((e) => e.target === n.id).reduce((s, e) => s + e.weight, 0);
       return `<strong>${escape(n.name)}</strong> <span class="muted">${escape(n.id)}</span><br>` +
         `${plural(n.n_claims, "claim")} in ${plural(n.n_articles, "article")}<br>` +
-        `as source ${out} · as target ${inn}<br><span class="muted">click: its timeline</span>`;
+        `as source ${out} · as target ${inn}<br><span class="muted">click: its page</span>`;
     };
-    const open = () => { window.location.href = `/?actor=${encodeURIComponent(n.id)}`; };
+    const open = () => { window.location.href = `/actors/${encodeURIComponent(n.id)}`; };
     let drag = null;
     n.g.addEventListener("pointerdown", (ev) => {
       drag = { x: ev.clientX, y: ev.clientY, nx: n.x, ny: n.y, moved: false };

@@ -31,17 +31,28 @@ def registry_facts(actor_id: str) -> dict[str, Any]:
     from cronaca.extract.entities import lookup
 
     record = lookup(actor_id) or {}
+
+    def name(other: str) -> str:
+        return (lookup(other) or {}).get("name", other) if other else ""
+
     roles = [
         {
             "role": str(r.get("role", "")).replace("-", " "),
             "of": r.get("of", ""),
+            "of_name": name(r.get("of", "")),
             "start": str(r["start"]) if r.get("start") else None,
             "end": str(r["end"]) if r.get("end") else None,
         }
         for r in record.get("roles") or []
     ]
     roles.sort(key=lambda r: (r["start"] or "", r["role"]))
-    return {"country": record.get("country", ""), "sector": record.get("sector", ""), "roles": roles}
+    country = record.get("country", "")
+    return {
+        "country": country,
+        "country_name": name(country),
+        "sector": record.get("sector", ""),
+        "roles": roles,
+    }
 
 
 def actor_profile(kb: Cronaca, actor_id: str) -> dict[str, Any]:

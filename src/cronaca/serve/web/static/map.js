@@ -62,6 +62,16 @@
     // the area grows with the mentions; a store of few mentions keeps small points
     const radius = d3.scaleSqrt().domain([0, Math.max(most, 25)]).range([0, 20]).clamp(true);
     const size = (m) => Math.max(3.5, radius(m));
+    // points at the same place (a town's several claims) are set around it, each clickable
+    const same = d3.group(features, (f) => f.geometry.coordinates.join(","));
+    const at = (f) => {
+      const xy = projection(f.geometry.coordinates);
+      const group = same.get(f.geometry.coordinates.join(","));
+      if (group.length < 2) return xy;
+      const angle = (2 * Math.PI * group.indexOf(f)) / group.length;
+      const away = 3 + 1.5 * group.length;
+      return [xy[0] + away * Math.cos(angle), xy[1] + away * Math.sin(angle)];
+    };
     const dots = points.selectAll("circle").data(features).join("circle")
       .attr("class", (f) => `point quad-${f.properties.quad}`)
       .attr("data-id", (f) => f.properties.id)
@@ -70,7 +80,7 @@
       .attr("role", "link")
       .attr("aria-label", (f) => `${f.properties.kind === "claim" ? f.properties.summary : f.properties.type} at ${f.properties.place}`)
       .each(function (f) {
-        const xy = projection(f.geometry.coordinates);
+        const xy = at(f);
         d3.select(this).attr("cx", xy[0]).attr("cy", xy[1]).attr("r", size(f.properties.mentions));
       })
       .on("mouseenter", (event, f) => showTip(event, f))
@@ -83,12 +93,11 @@
       world.attr("transform", event.transform);
       points.attr("transform", event.transform);
       dots.attr("r", (f) => size(f.properties.mentions) / Math.sqrt(event.transform.k));
-      world.selectAll("path").attr("stroke-width", 1 / event.transform.k);
     });
     svg.call(zoom);
     // start framed on the points (all of Italy's towns, say), not on the whole world
     if (features.length) {
-      const xy = features.map((f) => projection(f.geometry.coordinates));
+      const xy = features.map(at);
       const [x0, x1] = d3.extent(xy, (p) => p[0]), [y0, y1] = d3.extent(xy, (p) => p[1]);
       const k = Math.max(1, Math.min(8, 0.8 / Math.max((x1 - x0) / width, (y1 - y0) / height, 1 / 8)));
       const tx = width / 2 - k * (x0 + x1) / 2, ty = height / 2 - k * (y0 + y1) / 2;

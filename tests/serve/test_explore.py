@@ -162,3 +162,13 @@ def test_actor_names_link_to_their_pages_everywhere(client):
         assert '<a class="actor" href="/actors/UKR">Ukraine</a>' in html, path
     story = client.get("/api/stories").json()[0]
     assert 'class="actor" href="/actors/' in client.get(f"/stories/{story['id']}").text
+
+
+def test_map_records_say_when_the_limit_cut_them(geo_kb):  # noqa: F811
+    from cronaca.store import explore
+
+    claims, cut = explore.map_records(geo_kb.store, limit=2)
+    assert len(claims) == 2 and cut
+    assert claims[0]["n_events"] >= claims[1]["n_events"]  # the most reported first
+    events, cut = explore.map_records(geo_kb.store, kind="event", limit=100)
+    assert len(events) == 6 and not cut

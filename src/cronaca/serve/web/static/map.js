@@ -109,7 +109,7 @@
     const say = (shown) => {
       status.textContent = `${features.length} ${noun}${features.length === 1 ? "" : "s"} with a place` +
         (shown < features.length ? ` · ${shown} in the time range` : "") +
-        (data.truncated ? " · the most reported only: narrow the filters for the rest" : "");
+        (data.truncated ? ` · only the first ${features.length}: narrow the filters for the rest` : "");
     };
     say(features.length);
     if (dates.length < 2) return;

@@ -145,7 +145,8 @@ def search(store: Queries, q: str, *, limit: int = 10) -> dict[str, list[dict[st
     said = sa.select(ce.c.claim_id).join(e, e.c.id == ce.c.event_id).where(in_sentence)
     claims_q = sa.select(c.c.id, c.c.type, c.c.summary, c.c.n_events, c.c.n_articles, c.c.first_reported)
     claims_q = claims_q.where(sa.or_(in_summary, c.c.id.in_(said)))
-    claims_q = claims_q.order_by(c.c.n_articles.desc(), c.c.first_reported.desc(), c.c.id).limit(limit)
+    newest = c.c.first_reported.desc().nulls_last()  # NULLs sort apart on SQLite and PostgreSQL
+    claims_q = claims_q.order_by(c.c.n_articles.desc(), newest, c.c.id).limit(limit)
     names = sa.func.lower(en.c.name + " " + _text(en.c.data))
     entity_q = sa.select(en.c.id, en.c.type, en.c.name)
     for w in words:
@@ -267,7 +268,7 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
             .distinct()
         ).all()
         neighbours = Counter(a for a, _ in pairs if a != actor_id)
-        top = [a for a, _ in neighbours.most_common(30)]
+        top = sorted(neighbours, key=lambda a: (-neighbours[a], a))[:30]
         names = dict(conn.execute(sa.select(en.c.id, en.c.name).where(en.c.id.in_(top))).all()) if top else {}
         ids = sorted(by_role["source"] | by_role["target"])
         rows = []

@@ -97,6 +97,7 @@ def test_search_page_lists_each_kind_with_links(client):
     for section in ("results-actors", "results-places", "results-claims", "results-articles"):
         assert f'id="{section}"' in html
     assert 'href="/map?actor=geonames%3A706483"' in html
+    assert "3 events there" in html  # a town is counted by the events placed in it
     assert re.search(r'href="/articles/a_[0-9a-f]+">Attacco russo su Kharkiv</a>', html)
     assert 'value="Kharkiv"' in html  # the box keeps the query
 

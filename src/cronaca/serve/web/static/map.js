@@ -64,13 +64,17 @@
     const size = (m) => Math.max(3.5, radius(m));
     // points at the same place (a town's several claims) are set around it, each clickable
     const same = d3.group(features, (f) => f.geometry.coordinates.join(","));
-    const at = (f) => {
-      const xy = projection(f.geometry.coordinates);
+    // (the offset is in screen pixels: zooming in brings them no farther from their place)
+    const offset = (f) => {
       const group = same.get(f.geometry.coordinates.join(","));
-      if (group.length < 2) return xy;
+      if (group.length < 2) return [0, 0];
       const angle = (2 * Math.PI * group.indexOf(f)) / group.length;
       const away = 3 + 1.5 * group.length;
-      return [xy[0] + away * Math.cos(angle), xy[1] + away * Math.sin(angle)];
+      return [away * Math.cos(angle), away * Math.sin(angle)];
+    };
+    const at = (f, k = 1) => {
+      const xy = projection(f.geometry.coordinates), d = offset(f);
+      return [xy[0] + d[0] / k, xy[1] + d[1] / k];
     };
     const dots = points.selectAll("circle").data(features).join("circle")
       .attr("class", (f) => `point quad-${f.properties.quad}`)
@@ -92,14 +96,17 @@
     const zoom = d3.zoom().scaleExtent([1, 12]).on("zoom", (event) => {
       world.attr("transform", event.transform);
       points.attr("transform", event.transform);
-      dots.attr("r", (f) => size(f.properties.mentions) / Math.sqrt(event.transform.k));
+      const k = event.transform.k;
+      dots.attr("r", (f) => size(f.properties.mentions) / Math.sqrt(k))
+        .attr("cx", (f) => at(f, k)[0]).attr("cy", (f) => at(f, k)[1]);
     });
     svg.call(zoom);
     // start framed on the points (all of Italy's towns, say), not on the whole world
     if (features.length) {
-      const xy = features.map(at);
+      const xy = features.map((f) => projection(f.geometry.coordinates));
       const [x0, x1] = d3.extent(xy, (p) => p[0]), [y0, y1] = d3.extent(xy, (p) => p[1]);
-      const k = Math.max(1, Math.min(8, 0.8 / Math.max((x1 - x0) / width, (y1 - y0) / height, 1 / 8)));
+      // at most 5x: one town alone keeps its country and neighbours in view
+      const k = Math.max(1, Math.min(5, 0.8 / Math.max((x1 - x0) / width, (y1 - y0) / height, 1 / 5)));
       const tx = width / 2 - k * (x0 + x1) / 2, ty = height / 2 - k * (y0 + y1) / 2;
       svg.call(zoom.transform, d3.zoomIdentity.translate(tx, ty).scale(k));
     }

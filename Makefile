@@ -51,6 +51,7 @@ bench: $(BIN)/cronaca
 
 resources: $(BIN)/cronaca
 	$(BIN)/python scripts/build_resources.py
+	$(BIN)/python scripts/build_geo.py
 
 clean:
 	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache

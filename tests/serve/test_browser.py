@@ -117,14 +117,14 @@ def test_timeline_claim_article(page, shots: Path) -> None:
         "Belarus expands its military footprint in the Sahel",
     ]
     for i, title in enumerate(titles):
-        link = mentions.nth(i).locator(".provenance a")
+        link = mentions.nth(i).locator(".provenance a[href^='/articles/']")
         expect(link).to_have_text(title)
         expect(link).to_have_attribute("href", re.compile(r"^/articles/a_[0-9a-f]+#ev-e_[0-9a-f]+$"))
     page.screenshot(path=str(shots / "claim.png"), full_page=True)
 
     # -> the article page: annotated text and the event section the link points at
-    href = mentions.nth(0).locator(".provenance a").get_attribute("href")
-    mentions.nth(0).locator(".provenance a").click()
+    href = mentions.nth(0).locator(".provenance a[href^='/articles/']").get_attribute("href")
+    mentions.nth(0).locator(".provenance a[href^='/articles/']").click()
     expect(page).to_have_url(re.compile(re.escape(href) + "$"))
     expect(page.locator("h1")).to_have_text(titles[0])
     text = page.locator("article.text")

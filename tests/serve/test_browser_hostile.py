@@ -40,7 +40,16 @@ def test_nothing_from_an_article_runs(browser, hostile_server: str) -> None:
         articles = json.load(r)
     with urllib.request.urlopen(f"{hostile_server}/api/claims?limit=10") as r:
         claims = json.load(r)
-    paths = ["/", "/articles", "/stories", "/network"]
+    paths = [
+        "/",
+        "/articles",
+        "/stories",
+        "/network",
+        "/map",
+        "/map?kind=event",
+        "/search?q=Corea",
+        "/actors/PRK",
+    ]
     paths += [f"/articles/{a['id']}" for a in articles] + [f"/claims/{c['id']}" for c in claims]
     for path in paths:
         response = page.goto(path)

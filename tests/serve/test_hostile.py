@@ -54,7 +54,17 @@ def test_article_pages_have_no_script_links_and_no_markup_from_articles(client: 
 
 def test_every_page_escapes_hostile_fields(client: TestClient) -> None:
     claims = client.get("/api/claims").json()
-    pages = ["/", "/articles", "/stories", "/network"] + [f"/claims/{c['id']}" for c in claims[:3]]
+    pages = [
+        "/",
+        "/articles",
+        "/stories",
+        "/network",
+        "/map",
+        "/search?q=Corea",
+        "/search?q=pwned",
+        "/actors/PRK",
+    ]
+    pages += [f"/claims/{c['id']}" for c in claims[:3]]
     for path in pages:
         html = client.get(path).text
         assert "<script>window" not in html and "<img src=x" not in html, path

@@ -276,13 +276,16 @@ def test_network_graph_hover_click_and_story(page, shots: Path) -> None:  # noqa
     assert iran.get_attribute("transform") != before
     expect(page).to_have_url(re.compile(r"/network$"))
 
-    # hovering a node says what it is; a click opens its timeline
+    # hovering a node says what it is; a click opens its page, which links to its timeline
     belarus = figure.locator("g.node[data-node='BLR']")
     belarus.locator("circle").hover()
     expect(tip).to_contain_text("Belarus")
     expect(tip).to_contain_text("1 claim in 2 articles")
     page.screenshot(path=str(shots / "network-node-hover.png"), full_page=True)
     belarus.locator("circle").click()
+    expect(page).to_have_url(re.compile(r"/actors/BLR$"))
+    expect(page.locator("h1")).to_have_text("Belarus")
+    page.locator("p.meta").get_by_role("link", name="timeline").click()
     expect(page).to_have_url(re.compile(r"/\?actor=BLR$"))
     claims = page.locator("li.claim")
     expect(claims).to_have_count(1)
@@ -303,7 +306,8 @@ def test_network_graph_hover_click_and_story(page, shots: Path) -> None:  # noqa
     expect(page.locator(".facts")).to_contain_text("2025-03-10 → 2025-03-12")
     page.screenshot(path=str(shots / "story.png"), full_page=True)
     page.get_by_role("link", name="Mali").first.click()
-    expect(page).to_have_url(re.compile(r"/\?actor=MLI$"))
+    expect(page).to_have_url(re.compile(r"/actors/MLI$"))
+    expect(page.locator("h1")).to_have_text("Mali")
 
 
 @pytest.mark.browser

@@ -87,7 +87,7 @@ def _ids(actors: Iterable[dict[str, Any]]) -> tuple[str, ...]:
 def _target_ids(event: dict[str, Any]) -> tuple[str, ...]:
     """The target polities; civilians of no named country, struck where the event happened,
     are that country's people ("three civilians were killed in Muridke": Pakistan's)."""
-    country = (event.get("place") or {}).get("country") or ""
+    country = (_scene(event) or {}).get("country") or ""
     out = set()
     for a in event["target_actors"]:
         if not a.get("id"):
@@ -150,6 +150,14 @@ def _latest(event: dict[str, Any]) -> date | None:
     """The latest day an event can have happened: the end of its article's date."""
     end = (event.get("published") or {}).get("end")
     return date.fromisoformat(end) if end else None
+
+
+def _scene(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's place as evidence for merging: the place named in its own clause. The
+    article's focus place (``role`` "article": the dateline, the one place an article names)
+    locates the event on a map but is too weak to keep two reports apart."""
+    place = event.get("place")
+    return None if place and place.get("role") == "article" else place
 
 
 def _place_clash(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
@@ -234,7 +242,7 @@ def _compatible(
     round_ = stage(event)
     if round_ and any(stage(e) not in ("", round_) for e in group.events):
         return None  # "la prima fase" of a swap is not "the third and final round"
-    place = event.get("place")
+    place = _scene(event)
     if _place_clash(place, group.place):
         return None
     victims = _victims(event)
@@ -381,7 +389,7 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         group.weapons |= _weapon_categories(event)
         group.victims |= _victims(event)
         # keep the most specific place seen: a city rather than its country
-        place = event.get("place")
+        place = _scene(event)
         if place and (not group.place or place.get("country") == group.place["id"]):
             group.place = place
         bound = _bound(event, time)

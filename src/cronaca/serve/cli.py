@@ -266,7 +266,8 @@ def entities(state: State, query, type_, limit, offset, as_json) -> None:
     "--kind",
     type=click.Choice(exporter.ALL_KINDS),
     multiple=True,
-    help="Kinds to export (JSONL: the five stored kinds by default; CSV, Parquet: one, event by default). "
+    help="Kinds to export (JSONL: the five stored kinds by default; CSV, Parquet: one, event by default; "
+    "GeoJSON: event or claim). "
     "story, node and edge are derived from the claims.",
 )
 @click.option(
@@ -278,18 +279,20 @@ def entities(state: State, query, type_, limit, offset, as_json) -> None:
 @pass_state
 def export(state: State, fmt: str, kind: tuple[str, ...], output: str | None) -> None:
     """Export the knowledge base: JSONL of every kind, a CSV or Parquet table of one kind,
-    or the actor network as GraphML or GEXF (for Gephi).
+    events or claims as GeoJSON points (for QGIS, kepler.gl), or the actor network as GraphML
+    or GEXF (for Gephi).
 
     \b
     Examples:
       cronaca export --format jsonl -o kb.jsonl
       cronaca export --format csv --kind claim -o claims.csv
       cronaca export --format parquet --kind event -o events.parquet
+      cronaca export --format geojson --kind claim -o claims.geojson
       cronaca export --format gexf -o network.gexf
     """
     if fmt in exporter.BINARY_FORMATS and not output:
         raise click.UsageError(f"--format {fmt} writes a file: give one with -o FILE")
-    if fmt in ("csv", "parquet") and len(kind) > 1:
+    if fmt in ("csv", "parquet", "geojson") and len(kind) > 1:
         raise click.UsageError(f"{fmt.upper()} exports one kind at a time: give one --kind")
     if fmt in ("graphml", "gexf") and kind:
         raise click.UsageError(f"--format {fmt} exports the actor network: leave out --kind")
@@ -303,6 +306,11 @@ def export(state: State, fmt: str, kind: tuple[str, ...], output: str | None) ->
         try:
             if fmt == "jsonl":
                 n = exporter.write_jsonl(store, out, kind or exporter.KINDS)
+            elif fmt == "geojson":
+                which = kind[0] if kind else "event"
+                n, without = exporter.write_geojson(store, out, which)
+                if not state.quiet and without:
+                    err.print(f"{without} {which}s without a place with a point left out")
             else:
                 n = exporter.write_csv(store, out, kind[0] if kind else "event")
         finally:

@@ -17,6 +17,7 @@ SUBCOMMANDS: tuple[tuple[str, str, str], ...] = (
     ("eval", "timex", "cronaca.eval.timex:eval_timex"),
     ("eval", "ner", "cronaca.eval.ner:eval_ner"),
     ("eval", "facts", "cronaca.eval.facts:eval_facts"),
+    ("eval", "geo", "cronaca.eval.geo:eval_geo"),
     ("train", "ner", "cronaca.train.ner:train_ner"),
 )
 

@@ -15,14 +15,14 @@ from typing import IO, Any
 
 from cronaca.consolidate import network, stories
 from cronaca.errors import UsageError
-from cronaca.serve import derived
+from cronaca.serve import derived, geojson
 from cronaca.store import Store
 
 KINDS = ("article", "entity", "mention", "event", "claim")
 # derived at read time from the claims; exported only when asked for by --kind
 DERIVED_KINDS = ("story", "node", "edge")
 ALL_KINDS = KINDS + DERIVED_KINDS
-FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
+FORMATS = ("jsonl", "csv", "parquet", "geojson", "graphml", "gexf")
 BINARY_FORMATS = ("parquet", "graphml", "gexf")  # these need a file (-o)
 
 
@@ -81,6 +81,12 @@ CSV_COLUMNS = {
         "source_actors",
         "target_actors",
         "place",
+        "place_id",
+        "place_lat",
+        "place_lon",
+        "place_feature_class",
+        "place_country",
+        "place_admin1",
         "time_start",
         "time_end",
         "time_precision",
@@ -107,6 +113,13 @@ CSV_COLUMNS = {
         "context",
         "source_actors",
         "target_actors",
+        "place",
+        "place_id",
+        "place_lat",
+        "place_lon",
+        "place_feature_class",
+        "place_country",
+        "place_admin1",
         "time_start",
         "time_end",
         "time_precision",
@@ -134,7 +147,7 @@ CSV_COLUMNS = {
         "source",
         "format",
     ],
-    "entity": ["id", "type", "name", "n_mentions"],
+    "entity": ["id", "type", "name", "n_mentions", "lat", "lon", "feature_class", "country", "admin1"],
     "story": [
         "id",
         "name",
@@ -171,6 +184,9 @@ CSV_COLUMNS = {
         "span_start",
         "span_end",
         "text",
+        "place_id",
+        "place_lat",
+        "place_lon",
         "component",
         "rule",
     ],
@@ -184,6 +200,11 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
             row[key] = "; ".join(f"{a['name']} ({a['id']})" for a in value)
         elif key == "place":
             row[key] = f"{value['name']} ({value['id']})" if value else ""
+            for part in ("id", "lat", "lon", "feature_class", "country"):
+                row[f"place_{part}"] = (value or {}).get(part)
+            row["place_admin1"] = ((value or {}).get("admin1") or {}).get("code")
+        elif key == "admin1":
+            row[key] = (value or {}).get("code")
         elif key in ("time", "published") and key == "time":
             for part in ("start", "end", "precision"):
                 row[f"time_{part}"] = (value or {}).get(part, "")
@@ -218,7 +239,7 @@ def write_csv(store: Store, out: IO[str], kind: str = "event") -> int:
 
 
 LIST_COLUMNS = {"event_ids", "article_ids", "claim_ids", "members"}
-FLOAT_COLUMNS = {"quantity_value", "quantity_lower", "quantity_upper"}
+FLOAT_COLUMNS = {"quantity_value", "quantity_lower", "quantity_upper", "lat", "lon", "place_lat", "place_lon"}
 INT_COLUMNS = {"span_start", "span_end", "n_events", "n_articles", "n_mentions", "n_claims", "quad", "weight"}
 
 
@@ -262,6 +283,17 @@ def write_parquet(store: Store, path: str, kind: str = "event") -> int:
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, path)
     return len(rows)
+
+
+GEO_KINDS = ("event", "claim")
+
+
+def write_geojson(store: Store, out: IO[str], kind: str = "event") -> tuple[int, int]:
+    """Events or claims as a GeoJSON FeatureCollection of points (QGIS, kepler.gl); returns
+    (features, records left out because their place has no point or they have no place)."""
+    if kind not in GEO_KINDS:
+        raise UsageError(f"GeoJSON holds events or claims, not {kind!r}: use --kind event or --kind claim")
+    return geojson.write(records(store, (kind,)), out)
 
 
 def write_graph(store: Store, path: str, fmt: str = "graphml") -> int:

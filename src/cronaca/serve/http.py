@@ -26,7 +26,7 @@ from cronaca.api import Cronaca
 from cronaca.consolidate.network import QUADS
 from cronaca.consolidate.stories import summary as story_summary
 from cronaca.errors import NotFound, UsageError
-from cronaca.serve import derived, web
+from cronaca.serve import derived, explore, web
 from cronaca.store.queries import MAX_LIMIT, MAX_OFFSET
 
 HERE = Path(__file__).resolve().parent / "web"
@@ -272,6 +272,8 @@ def create_app(kb: Cronaca) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
         return templates.TemplateResponse(request, "story.html", {"story": derived.story(kb, story_id)})
+
+    explore.install(app, kb, templates, cache, Filters)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request) -> HTMLResponse:

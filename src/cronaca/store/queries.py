@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from cronaca import geo
 from cronaca.errors import NotFound, UsageError
 from cronaca.store import schema as t
 from cronaca.store import search
@@ -19,6 +20,15 @@ from cronaca.store.search import like_pattern as _like
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000  # past any store; keeps offsets inside SQL's 64-bit integers
+
+
+def _entity_point(entity_id: str) -> dict[str, Any]:
+    """A place's or a country's point and hierarchy (``lat``, ``lon``, ``feature_class``,
+    ``country``, ``admin1``); nulls for actors that are no place."""
+    found = geo.locate(entity_id)
+    if found is None:
+        return {"lat": None, "lon": None, "feature_class": None, "country": None, "admin1": None}
+    return found
 
 
 def _iso(value: date | None) -> str | None:
@@ -328,6 +338,7 @@ class Queries:
                     "name": r["name"],
                     "names": (r["data"] or {}).get("names", {}),
                     "n_mentions": r["n_mentions"],
+                    **_entity_point(r["id"]),
                 }
                 for r in conn.execute(query).mappings()
             ]
@@ -447,6 +458,8 @@ class Queries:
 
     @staticmethod
     def _mention_dict(row) -> dict[str, Any]:
+        value = row["value"] or {}
+        place_id = value.get("place_id")
         return {
             "kind": "mention",
             "id": row["id"],
@@ -456,7 +469,16 @@ class Queries:
             "entity_id": row["entity_id"],
             "span": {"start": row["start"], "end": row["end"]},
             "text": row["text"],
-            "value": row["value"] or {},
+            "value": value,
+            "place": geo.with_point(
+                {
+                    "id": place_id,
+                    "name": value.get("place_name", row["text"]),
+                    "country": value.get("actor", ""),
+                }
+            )
+            if place_id
+            else None,
             "component": row["component"],
             "rule": row["rule"],
         }
@@ -472,7 +494,7 @@ class Queries:
             "cameo": row["cameo"],
             "source_actors": row["source_actors"],
             "target_actors": row["target_actors"],
-            "place": row["place"],
+            "place": geo.with_point(row["place"]),
             "time": _interval(row["time_start"], row["time_end"], row["time_precision"]),
             "time_text": row["time_text"],
             "quantity": row["quantity"],
@@ -507,7 +529,7 @@ class Queries:
             "source_actors": row["source_actors"],
             "target_actors": row["target_actors"],
             "time": _interval(row["time_start"], row["time_end"], row["time_precision"]),
-            "place": data.get("place"),
+            "place": geo.with_point(data.get("place")),
             "quantity": row["quantity"],
             "first_reported": _iso(row["first_reported"]),
             "last_reported": _iso(row["last_reported"]),

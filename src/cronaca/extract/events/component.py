@@ -5,8 +5,8 @@ names a PLOVER type (or a declared extension), its trigger lemmas (verbal or nom
 an optional object that must be near the trigger, and how roles are found
 (:mod:`cronaca.extract.events.roles`, inside the trigger's clause: :mod:`cronaca.extract.events.clauses`).
 Time is the time expression nearest the trigger; quantity the one whose unit the rule
-counts; place a city in the sentence; mode from the words near the trigger
-(:mod:`cronaca.extract.events.modes`).
+counts; place from the trigger's clause or the article's focus (``places``); mode from the
+words near the trigger (:mod:`cronaca.extract.events.modes`).
 
 Attribution ("secondo X", "according to X", "X said"; a next sentence "Lo riferiscono i
 media statali.") comes from :mod:`cronaca.extract.events.attribution`, factuality (reportative
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from cronaca.errors import ResourceError
 from cronaca.extract.base import Doc, component
@@ -40,6 +39,7 @@ from cronaca.extract.events.discourse import KINDS as INHERIT_KINDS
 from cronaca.extract.events.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.events.factuality import sentence_factuality as _factuality  # noqa: F401
 from cronaca.extract.events.modes import mode_at
+from cronaca.extract.events.places import event_place
 from cronaca.extract.events.roles import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -312,7 +312,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 trigger=trigger_span,
                 source_actors=source,
                 target_actors=target,
-                place=_place(sent, {a.id for a in (*source, *target)}),
+                place=event_place(doc, sent, clauses, i, (*source, *target)),
                 time=time,
                 time_text=time_text,
                 quantity=None
@@ -809,17 +809,3 @@ def _unit_matches(q: Mention, obj_lemma: str) -> bool:
     return bool(unit) and (unit.startswith(obj_lemma[:5]) or obj_lemma in q.text.lower())
 
 
-def _place(sent: SentenceView, actor_ids: set[str]) -> Actor | None:
-    # A named place (a city, a region, a sea), with its country so that claims can tell
-    # "in Kursk" from "in Belgorod" and let "in Kursk" join "in Russia".
-    for e in sent.entities:
-        if e.label in ("city", "place") and e.value.get("place_id"):
-            value: dict[str, Any] = e.value
-            return Actor(
-                id=value["place_id"],
-                name=value.get("place_name", e.text),
-                start=e.start,
-                end=e.end,
-                country=value.get("actor", ""),
-            )
-    return None

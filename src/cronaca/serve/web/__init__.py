@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup, escape
 
 from cronaca.serve.render import _when, chain_text, quantity_text
 
@@ -11,11 +13,48 @@ from cronaca.serve.render import _when, chain_text, quantity_text
 def install_filters(env) -> None:
     env.filters["when"] = _when
     env.filters["quantity"] = quantity_text
-    env.filters["actors"] = lambda actors: ", ".join(a["name"] for a in actors or []) or "–"
+    env.filters["actors"] = actor_links
+    env.filters["actor_link"] = actor_link
+    env.filters["chain_links"] = chain_links
     env.filters["chain"] = chain_text
     env.filters["by_published"] = by_published
     env.filters["link"] = link
     env.globals["highlight"] = highlight
+
+
+def actor_href(actor_id: str) -> str:
+    """The actor page's path; the id percent-encoded (``person:kim-jong-un``, ``agent:rebels:SYR``)."""
+    return "/actors/" + quote(str(actor_id), safe="")
+
+
+def actor_link(actor: dict[str, Any] | None) -> Markup:
+    """An actor's name as a link to its page (escaped: names come from articles)."""
+    if not actor:
+        return Markup("–")
+    name = actor.get("name") or actor.get("id") or "?"
+    if not actor.get("id"):
+        return escape(name)
+    return Markup('<a class="actor" href="{}">{}</a>').format(actor_href(actor["id"]), name)
+
+
+def actor_links(actors: list[dict[str, Any]] | None) -> Markup:
+    """Actors as comma-separated links to their pages, or "–"."""
+    return Markup(", ").join(actor_link(a) for a in actors or []) or Markup("–")
+
+
+NOT_ACTORS = ("source:", "outlet:")  # unnamed sources and outlets have no actor page
+
+
+def chain_links(attribution: list[dict[str, Any]]) -> Markup:
+    """The attribution chain as ``render.chain_text`` says it, each named actor linked."""
+    parts, subs = [], []
+    for a in attribution or []:
+        shown = escape(a.get("name", "")) if str(a.get("id", "")).startswith(NOT_ACTORS) else actor_link(a)
+        (subs if a.get("role") == "sub_source" else parts).append(shown)
+    text = Markup(" → ").join(parts)
+    if subs:
+        text += Markup(" (citing {})").format(Markup(", ").join(subs))
+    return text
 
 
 def link(url: Any) -> str:

@@ -1,9 +1,8 @@
 // The actor network page: an SVG drawn from the JSON embedded in the page
-// (#network-data, the same object /api/network returns). No library, no fetch.
-// Layout: actors start on a circle and settle under a small force simulation
-// (repulsion between actors, springs along edges, a pull to the centre), computed
-// once, deterministically. Drag an actor to move it; hover shows the figures; a
-// click (without a drag) opens the timeline filtered to the actor.
+// (#network-data, the same object /api/network returns); no fetch. Layout: actors start
+// on a circle and settle under d3-force (the vendored d3: repulsion, springs along edges,
+// a pull to the centre, no overlaps), computed once, deterministically. Drag an actor to
+// move it; hover shows the figures; a click (without a drag) opens the actor's page.
 (function () {
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
@@ -68,43 +67,27 @@
       if (nodes.length) Object.assign(nodes[0], { x: width / 2, y: height / 2 });
       return;
     }
+    // d3-force (vendored d3): repulsion between actors, one spring per pair of actors (longer
+    // where several edges must fan out between them), a pull to the centre, no overlaps;
+    // run to rest before drawing, so the layout is the same on every load
     const ideal = Math.min(220, Math.sqrt((width * height) / nodes.length) * 0.75);
     const perPair = new Map();
     for (const e of edges) {
       const key = [e.source, e.target].sort().join("|");
-      perPair.set(key, [byId.get(e.source), byId.get(e.target), (perPair.get(key)?.[2] || 0) + 1]);
+      const count = (perPair.get(key)?.count || 0) + 1;
+      perPair.set(key, { source: e.source, target: e.target, count });
     }
-    const springs = [...perPair.values()];
-    for (let step = 0; step < 400; step++) {
-      const heat = 0.1 * (1 - step / 400) + 0.005;
-      const force = new Map(nodes.map((n) => [n.id, { x: 0, y: 0 }]));
-      for (let i = 0; i < nodes.length; i++) {
-        for (let j = i + 1; j < nodes.length; j++) {
-          const a = nodes[i], b = nodes[j];
-          let dx = a.x - b.x, dy = a.y - b.y;
-          const d = Math.max(1, Math.hypot(dx, dy));
-          const push = (ideal * ideal) / d;
-          dx /= d; dy /= d;
-          force.get(a.id).x += dx * push; force.get(a.id).y += dy * push;
-          force.get(b.id).x -= dx * push; force.get(b.id).y -= dy * push;
-        }
-      }
-      // one spring per pair of actors, longer where several edges must fan out between them
-      for (const [a, b, count] of springs) {
-        const dx = b.x - a.x, dy = b.y - a.y;
-        const d = Math.max(1, Math.hypot(dx, dy));
-        const pull = (d * d) / (ideal * (1 + 0.35 * (count - 1))) / 2;
-        force.get(a.id).x += (dx / d) * pull; force.get(a.id).y += (dy / d) * pull;
-        force.get(b.id).x -= (dx / d) * pull; force.get(b.id).y -= (dy / d) * pull;
-      }
-      for (const n of nodes) {
-        const f = force.get(n.id);
-        f.x += (width / 2 - n.x) * 0.6; f.y += (height / 2 - n.y) * 0.6;
-        const len = Math.max(1, Math.hypot(f.x, f.y));
-        const move = Math.min(len, ideal * heat * 4);
-        n.x += (f.x / len) * move; n.y += (f.y / len) * move;
-      }
-    }
+    const d3 = window.d3;
+    const simulation = d3.forceSimulation(nodes)
+      .randomSource(random)
+      .force("charge", d3.forceManyBody().strength(-ideal * 2.2))
+      .force("link", d3.forceLink([...perPair.values()]).id((n) => n.id)
+        .distance((l) => ideal * (1 + 0.35 * (l.count - 1))).strength(0.6))
+      .force("x", d3.forceX(width / 2).strength(0.06))
+      .force("y", d3.forceY(height / 2).strength(0.06))
+      .force("collide", d3.forceCollide((n) => n.radius + 18))
+      .stop();
+    simulation.tick(Math.ceil(Math.log(simulation.alphaMin()) / Math.log(1 - simulation.alphaDecay())));
     // fit the drawing into the box, leaving room for the labels
     const pad = 60;
     const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
@@ -209,7 +192,7 @@
   for (const n of nodes) {
     n.g = el("g", {
       class: `node type-${n.type}`, "data-node": n.id, tabindex: 0, role: "link",
-      "aria-label": `${n.name}: ${plural(n.n_claims, "claim")}; open its timeline`,
+      "aria-label": `${n.name}: ${plural(n.n_claims, "claim")}; open its page`,
     }, nodeLayer);
     el("circle", { r: n.radius }, n.g);
     const label = el("text", { y: n.radius + 14, "text-anchor": "middle" }, n.g);
@@ -219,9 +202,9 @@
       const inn = edges.filter((e) => e.target === n.id).reduce((s, e) => s + e.weight, 0);
       return `<strong>${escape(n.name)}</strong> <span class="muted">${escape(n.id)}</span><br>` +
         `${plural(n.n_claims, "claim")} in ${plural(n.n_articles, "article")}<br>` +
-        `as source ${out} · as target ${inn}<br><span class="muted">click: its timeline</span>`;
+        `as source ${out} · as target ${inn}<br><span class="muted">click: its page</span>`;
     };
-    const open = () => { window.location.href = `/?actor=${encodeURIComponent(n.id)}`; };
+    const open = () => { window.location.href = `/actors/${encodeURIComponent(n.id)}`; };
     let drag = null;
     n.g.addEventListener("pointerdown", (ev) => {
       drag = { x: ev.clientX, y: ev.clientY, nx: n.x, ny: n.y, moved: false };

@@ -1,0 +1,329 @@
+"""Read queries for the map, the search box and the actor pages.
+
+Each answers in a few indexed queries, whatever the store's size: the map reads the events
+that have a place (with the timeline's filters) and the claims they belong to; search reads
+the article index (``store/search.py``), the claims' summaries and the entities' names; an
+actor's page reads its rows of ``event_actors`` (indexed by actor) and the claims they lead
+to. Every place gets its point from :mod:`cronaca.geo`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import sqlalchemy as sa
+
+from cronaca import geo
+from cronaca.errors import NotFound
+from cronaca.store import schema as t
+from cronaca.store import search as fts
+from cronaca.store.queries import Queries, _interval, _iso
+
+MAP_LIMIT = 5000  # points on one map; the page says when a filter would show more
+
+
+def _text(column: sa.ColumnElement) -> sa.ColumnElement:
+    return sa.cast(column, sa.Text)
+
+
+def map_records(
+    store: Queries,
+    *,
+    kind: str = "claim",
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = MAP_LIMIT,
+) -> tuple[list[dict[str, Any]], bool]:
+    """Events (``kind="event"``) or claims with a place, as the dicts ``serve.geojson``
+    reads; and whether ``limit`` cut the list. A claim's place is its own (from the places
+    in its mentions' clauses), else the place most of its mentions give (their article's
+    focus place)."""
+    e, a, ce = t.events, t.articles, t.claim_events
+    query = (
+        sa.select(
+            e.c.id,
+            e.c.type,
+            e.c.source_actors,
+            e.c.target_actors,
+            e.c.place,
+            e.c.time_start,
+            e.c.time_end,
+            e.c.time_precision,
+            e.c.factuality,
+            e.c.text,
+            e.c.article_id,
+            a.c.title,
+            a.c.published_start,
+            a.c.published_end,
+            a.c.published_precision,
+            ce.c.claim_id,
+        )
+        .join(a, a.c.id == e.c.article_id)
+        .outerjoin(ce, ce.c.event_id == e.c.id)
+        .where(e.c.place.is_not(None), _text(e.c.place) != "null")
+    )
+    with store.engine.connect() as conn:
+        query = store._event_filters(conn, query, actor, type, since, until)
+        if kind == "event":
+            start = sa.func.coalesce(e.c.time_start, a.c.published_start)
+            rows = list(conn.execute(query.order_by(start, e.c.id).limit(limit + 1)).mappings())
+            return [_event_record(r) for r in rows[:limit]], len(rows) > limit
+        places: dict[str, Counter] = {}
+        named: dict[str, dict[str, Any]] = {}
+        for r in conn.execute(query).mappings():
+            if r["claim_id"]:
+                places.setdefault(r["claim_id"], Counter())[r["place"]["id"]] += 1
+                named.setdefault(r["place"]["id"], r["place"])
+        ids = sorted(places)
+        rows = []
+        for i in range(0, len(ids), 500):
+            rows += list(
+                conn.execute(sa.select(t.claims).where(t.claims.c.id.in_(ids[i : i + 500]))).mappings()
+            )
+    rows.sort(key=lambda r: (-r["n_events"], r["id"]))
+    out = []
+    for r in rows[:limit]:
+        place = (r["data"] or {}).get("place") or named[places[r["id"]].most_common(1)[0][0]]
+        out.append(_claim_record(r, place))
+    return out, len(rows) > limit
+
+
+def _event_record(r: Any) -> dict[str, Any]:
+    return {
+        "kind": "event",
+        "id": r["id"],
+        "type": r["type"],
+        "source_actors": r["source_actors"],
+        "target_actors": r["target_actors"],
+        "place": geo.with_point(r["place"]),
+        "time": _interval(r["time_start"], r["time_end"], r["time_precision"]),
+        "factuality": r["factuality"],
+        "published": _interval(r["published_start"], r["published_end"], r["published_precision"]),
+        "article_id": r["article_id"],
+        "article_title": r["title"],
+        "claim_id": r["claim_id"],
+        "text": r["text"],
+    }
+
+
+def _claim_record(r: Any, place: dict[str, Any]) -> dict[str, Any]:
+    data = r["data"] or {}
+    return {
+        "kind": "claim",
+        "id": r["id"],
+        "type": r["type"],
+        "source_actors": r["source_actors"],
+        "target_actors": r["target_actors"],
+        "place": geo.with_point(place),
+        "time": _interval(r["time_start"], r["time_end"], r["time_precision"]),
+        "first_reported": _iso(r["first_reported"]),
+        "last_reported": _iso(r["last_reported"]),
+        "n_events": r["n_events"],
+        "n_articles": r["n_articles"],
+        "status": data.get("status", ""),
+        "summary": r["summary"],
+    }
+
+
+# ---------------------------------------------------------------------------- search
+
+
+def search(store: Queries, q: str, *, limit: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """Articles (full text), claims, actors and places (names in any language) matching
+    ``q``: every word of q begins a word of the article; every word of q occurs in the claim's
+    summary or in one of its source sentences; every word occurs in the entity's names."""
+    words = fts.words(q)
+    if not words:
+        return {"articles": [], "claims": [], "actors": [], "places": []}
+    articles = store.articles(q=q, limit=limit)
+    c, en, m, e, ce = t.claims, t.entities, t.mentions, t.events, t.claim_events
+    in_summary = sa.and_(*(c.c.summary.ilike(fts.like_pattern(w), escape="\\") for w in words))
+    in_sentence = sa.and_(*(e.c.text.ilike(fts.like_pattern(w), escape="\\") for w in words))
+    said = sa.select(ce.c.claim_id).join(e, e.c.id == ce.c.event_id).where(in_sentence)
+    claims_q = sa.select(c.c.id, c.c.type, c.c.summary, c.c.n_events, c.c.n_articles, c.c.first_reported)
+    claims_q = claims_q.where(sa.or_(in_summary, c.c.id.in_(said)))
+    newest = c.c.first_reported.desc().nulls_last()  # NULLs sort apart on SQLite and PostgreSQL
+    claims_q = claims_q.order_by(c.c.n_articles.desc(), newest, c.c.id).limit(limit)
+    names = sa.func.lower(en.c.name + " " + _text(en.c.data))
+    entity_q = sa.select(en.c.id, en.c.type, en.c.name)
+    for w in words:
+        entity_q = entity_q.where(names.like(fts.like_pattern(w), escape="\\"))
+    with store.engine.connect() as conn:
+        claims = [
+            {
+                "id": r["id"],
+                "type": r["type"],
+                "summary": r["summary"],
+                "n_events": r["n_events"],
+                "n_articles": r["n_articles"],
+                "first_reported": _iso(r["first_reported"]),
+            }
+            for r in conn.execute(claims_q).mappings()
+        ]
+        found = list(conn.execute(entity_q.limit(200)).mappings())
+        ids = [r["id"] for r in found]
+        ea = t.event_actors
+        counts = _counts(
+            conn, sa.select(m.c.entity_id, sa.func.count()).where(m.c.entity_id.in_(ids)), m.c.entity_id
+        )
+        at_place = _counts(
+            conn,
+            sa.select(ea.c.actor_id, sa.func.count()).where(ea.c.actor_id.in_(ids), ea.c.role == "place"),
+            ea.c.actor_id,
+        )
+    found.sort(key=lambda r: (-counts.get(r["id"], 0) - at_place.get(r["id"], 0), r["name"]))
+    actors, places = [], []
+    for r in found:
+        item = {"id": r["id"], "type": r["type"], "name": r["name"], "n_mentions": counts.get(r["id"], 0)}
+        if r["type"] == "place":
+            point = geo.locate(r["id"])
+            item["n_events"] = at_place.get(r["id"], 0)  # towns are mentioned under their country's id
+            places.append(
+                {**item, "lat": point["lat"] if point else None, "lon": point["lon"] if point else None}
+            )
+        else:
+            actors.append(item)
+    _add_snippets(store, articles, words)
+    return {"articles": articles, "claims": claims, "actors": actors[:limit], "places": places[:limit]}
+
+
+def _counts(conn: Any, query: Any, key: Any) -> dict[str, int]:
+    return dict(conn.execute(query.group_by(key)).all())
+
+
+SNIPPET = 90  # characters either side of the first word found
+
+
+def _add_snippets(store: Queries, articles: list[dict[str, Any]], words: list[str]) -> None:
+    """Each found article gets ``snippet``: its text around the first word of the query
+    (plain text; the page escapes it), or its opening."""
+    if not articles:
+        return
+    a = t.articles
+    with store.engine.connect() as conn:
+        texts = dict(
+            conn.execute(
+                sa.select(a.c.id, sa.func.substr(a.c.text, 1, 20_000)).where(
+                    a.c.id.in_([r["id"] for r in articles])
+                )
+            ).all()
+        )
+    for article in articles:
+        text = texts.get(article["id"]) or ""
+        at = text.lower().find(words[0])
+        start = max(0, at - SNIPPET) if at >= 0 else 0
+        if start:  # begin at a word
+            space = text.find(" ", start, at)
+            start = space + 1 if space >= 0 else start
+        piece = " ".join(text[start : start + 2 * SNIPPET + len(words[0])].split())
+        article["snippet"] = ("…" if start else "") + piece + ("…" if start + 2 * SNIPPET < len(text) else "")
+
+
+# ---------------------------------------------------------------------------- actors
+
+
+ROLES = ("source", "target", "place", "attribution")
+
+
+def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[str, Any]:
+    """One actor: its entity row, counts, its claims as source and as target (newest first,
+    ``claims_per_role`` of each) and its neighbours (the actors on the other side of its events,
+    by number of claims). As in the timeline's actor filter and the network, a country's
+    claims include its people's, and a person's other side includes the country of each."""
+    en, m, ea, ce, c = t.entities, t.mentions, t.event_actors, t.claim_events, t.claims
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(en).where(en.c.id == actor_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no actor {actor_id!r}: search for it by name, or see `cronaca entities`")
+        n_mentions = conn.execute(sa.select(sa.func.count()).where(m.c.entity_id == actor_id)).scalar_one()
+        n_articles = conn.execute(
+            sa.select(sa.func.count(sa.distinct(m.c.article_id))).where(m.c.entity_id == actor_id)
+        ).scalar_one()
+        events_by_role = dict(
+            conn.execute(
+                sa.select(ea.c.role, sa.func.count()).where(ea.c.actor_id == actor_id).group_by(ea.c.role)
+            ).all()
+        )
+        claim_roles = conn.execute(
+            sa.select(ce.c.claim_id, ea.c.role)
+            .join(ea, ea.c.event_id == ce.c.event_id)
+            .where(ea.c.actor_id == actor_id, ea.c.role.in_(("source", "target")))
+            .distinct()
+        ).all()
+        by_role: dict[str, set[str]] = {"source": set(), "target": set()}
+        for claim_id, role in claim_roles:
+            by_role[role].add(claim_id)
+        # the other side of its events (people count as their country, as in event_actors)
+        other = ea.alias("other")
+        sides = sa.and_(other.c.role.in_(("source", "target")), ea.c.role.in_(("source", "target")))
+        pairs = conn.execute(
+            sa.select(other.c.actor_id, ce.c.claim_id)
+            .select_from(ea)
+            .join(other, sa.and_(other.c.event_id == ea.c.event_id, other.c.role != ea.c.role, sides))
+            .join(ce, ce.c.event_id == ea.c.event_id)
+            .where(ea.c.actor_id == actor_id)
+            .distinct()
+        ).all()
+        neighbours = Counter(a for a, _ in pairs if a != actor_id)
+        top = sorted(neighbours, key=lambda a: (-neighbours[a], a))[:30]
+        names = dict(conn.execute(sa.select(en.c.id, en.c.name).where(en.c.id.in_(top))).all()) if top else {}
+        ids = sorted(by_role["source"] | by_role["target"])
+        rows = []
+        for i in range(0, len(ids), 500):
+            rows += list(
+                conn.execute(
+                    sa.select(
+                        c.c.id,
+                        c.c.type,
+                        c.c.summary,
+                        c.c.source_actors,
+                        c.c.target_actors,
+                        c.c.time_start,
+                        c.c.time_end,
+                        c.c.time_precision,
+                        c.c.first_reported,
+                        c.c.last_reported,
+                        c.c.n_events,
+                        c.c.n_articles,
+                    ).where(c.c.id.in_(ids[i : i + 500]))
+                ).mappings()
+            )
+    newest = sorted(
+        rows, key=lambda r: (_iso(r["time_start"] or r["first_reported"]) or "", r["id"]), reverse=True
+    )
+
+    def claim_dict(r: Any) -> dict[str, Any]:
+        return {
+            "id": r["id"],
+            "type": r["type"],
+            "summary": r["summary"],
+            "source_actors": r["source_actors"],
+            "target_actors": r["target_actors"],
+            "time": _interval(r["time_start"], r["time_end"], r["time_precision"]),
+            "first_reported": _iso(r["first_reported"]),
+            "last_reported": _iso(r["last_reported"]),
+            "n_events": r["n_events"],
+            "n_articles": r["n_articles"],
+        }
+
+    data = row["data"] or {}
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "name": row["name"],
+        "names": data.get("names", {}),
+        "point": geo.locate(row["id"]),
+        "counts": {
+            "mentions": n_mentions,
+            "articles": n_articles,
+            "events": {role: events_by_role.get(role, 0) for role in ROLES},
+            "claims_as_source": len(by_role["source"]),
+            "claims_as_target": len(by_role["target"]),
+        },
+        "claims_as_source": [claim_dict(r) for r in newest if r["id"] in by_role["source"]][:claims_per_role],
+        "claims_as_target": [claim_dict(r) for r in newest if r["id"] in by_role["target"]][:claims_per_role],
+        "neighbours": [{"id": i, "name": names.get(i, i), "claims": neighbours[i]} for i in top],
+    }

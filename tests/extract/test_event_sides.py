@@ -223,3 +223,15 @@ def test_per_with_a_perfect_infinitive_is_a_cause_not_a_purpose() -> None:
     text = "I carabinieri hanno denunciato un uomo per avere ferito un vicino con un coltello."
     wounds = [e for e in events(text, "it") if e.type == "ASSAULT"]
     assert not any("carabinieri" in a.id for e in wounds for a in e.source_actors)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Ukraine attacked Russia in August. North Korean troops are fighting in Kursk."),
+        ("it", "L'Ucraina ha attaccato la Russia ad agosto. Le truppe nordcoreane combattono a Kursk."),
+    ],
+)
+def test_where_a_fight_happens_is_not_whom_it_is_against(language: str, text: str) -> None:
+    """Kursk is in Russia, but North Korea's troops fight for it, not against it."""
+    assert not any(t == "FIGHT" and s == ("PRK",) and tg == ("RUS",) for t, s, tg in coded(text, language))

@@ -235,3 +235,9 @@ def test_per_with_a_perfect_infinitive_is_a_cause_not_a_purpose() -> None:
 def test_where_a_fight_happens_is_not_whom_it_is_against(language: str, text: str) -> None:
     """Kursk is in Russia, but North Korea's troops fight for it, not against it."""
     assert not any(t == "FIGHT" and s == ("PRK",) and tg == ("RUS",) for t, s, tg in coded(text, language))
+
+
+def test_a_gerund_shares_the_subject_of_the_clause_it_hangs_on() -> None:
+    text = "Un portavoce ha affermato che Kagame aveva lasciato il paese, fuggendo in Uganda."
+    fled = [e for e in events(text, "it") if e.type == "RETREAT"]
+    assert fled and all([a.id for a in e.source_actors] == ["person:paul-kagame"] for e in fled)

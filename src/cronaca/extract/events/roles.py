@@ -1067,8 +1067,9 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
         before = [e for e in cited if marker - 3 <= sent.entity_end_token(e) < marker]
         if before:
             return [actor_from(before[-1])]
-    if kind == "purpose":
-        # "Barrot è volato in Ruanda per discutere": the subject of the clause the purpose completes
+    if kind in ("purpose", "gerund"):
+        # "Barrot è volato in Ruanda per discutere": the subject of the clause the purpose completes;
+        # "… ha affermato che Assad aveva lasciato il paese, fuggendo": Assad, not who says it
         parent = clauses.groups[clauses.group(i)].parent
         governing = [
             e
@@ -1081,7 +1082,8 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
         if governing:
             chain = _conjuncts(ctx, governing[-1], governing)
             return [actor_from(e) for e in (chain if chain[0] is governing[0] else governing[:1])]
-        return []
+        if kind == "purpose":
+            return []
     if kind in ("coordinate", "gerund"):
         lo, _ = sent.clause_bounds(i)
         first = [

@@ -241,3 +241,8 @@ def test_a_gerund_shares_the_subject_of_the_clause_it_hangs_on() -> None:
     text = "Un portavoce ha affermato che Kagame aveva lasciato il paese, fuggendo in Uganda."
     fled = [e for e in events(text, "it") if e.type == "RETREAT"]
     assert fled and all([a.id for a in e.source_actors] == ["person:paul-kagame"] for e in fled)
+
+
+def test_a_relative_opened_by_a_preposition_has_its_antecedent_as_subject() -> None:
+    text = "Le manovre seguono la visita di Emmanuel Macron, durante la quale ha criticato Pechino."
+    assert ("ACCUSE", ("FRA",), ("CHN",)) in coded(text, "it")

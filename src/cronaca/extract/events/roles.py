@@ -1064,7 +1064,12 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
     cited = [e for e in ctx.actors(cited=True) if sent.entity_token(e) not in ctx.region]
     if kind == "relative":
         marker = clauses.marker(i)
-        before = [e for e in cited if marker - 3 <= sent.entity_end_token(e) < marker]
+        # "…, durante la quale ha criticato": a preposition and an article may open the relative
+        k = marker
+        opening = ctx.cues.clauses.articles | ctx.cues.clauses.prepositions
+        while k > 0 and sent.lower[k - 1] in opening:
+            k -= 1
+        before = [e for e in cited if min(k, marker) - 3 <= sent.entity_end_token(e) < marker]
         if before:
             return [actor_from(before[-1])]
     if kind in ("purpose", "gerund"):

@@ -246,3 +246,16 @@ def test_a_gerund_shares_the_subject_of_the_clause_it_hangs_on() -> None:
 def test_a_relative_opened_by_a_preposition_has_its_antecedent_as_subject() -> None:
     text = "Le manovre seguono la visita di Emmanuel Macron, durante la quale ha criticato Pechino."
     assert ("ACCUSE", ("FRA",), ("CHN",)) in coded(text, "it")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il governo spera che i ribelli si arrendano entro domenica."),
+        ("it", "A questo punto speriamo solo che l'esercito si arrenda."),
+        ("en", "The government hopes that the rebels will surrender by Sunday."),
+    ],
+)
+def test_a_surrender_hoped_for_is_no_surrender(language: str, text: str) -> None:
+    surrenders = [e for e in events(text, language) if e.type == "RETREAT"]
+    assert surrenders and all(e.factuality != "asserted" for e in surrenders)

@@ -228,10 +228,10 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tupl
 def _takes_complement(sent: SentenceView, j: int, cues: Cues) -> bool:
     """Whether the word before a complementizer is verb-like ("ha affermato che", "è possibile
     che"), so that the complementizer opens a complement, not a relative clause."""
-    while j > 0 and sent.lower[j] == ",":
-        j -= 1
-    word, lemma = sent.lower[j], sent.lemmas[j]
     cc = cues.clauses
+    while j > 0 and (sent.lower[j] == "," or sent.lower[j] in cc.focus):
+        j -= 1  # "speriamo solo che"
+    word, lemma = sent.lower[j], sent.lemmas[j]
     return (
         lemma in cues.reporting_verbs
         or word in cc.complement_heads

@@ -28,6 +28,7 @@ class ClauseCues:
     weak_coordinators: frozenset[str] = frozenset()  # "e", "and": a new clause before a finite auxiliary
     finite_aux: frozenset[str] = frozenset()  # "ha", "è", "has", "was"
     skippable: frozenset[str] = frozenset()  # between "e" and its auxiliary: "poi", "anche", "non"
+    focus: frozenset[str] = frozenset()  # "speriamo solo che": between a verb and its complementizer
     complement_heads: frozenset[str] = frozenset()  # non-verbs that take "che": "possibile", "likely"
     articles: frozenset[str] = frozenset()  # skipped when looking left of a name: "la", "the"
     possessives: frozenset[str] = frozenset()  # "la sua visita": the visitor is named earlier
@@ -158,6 +159,7 @@ def _clause_cues(data: dict) -> ClauseCues:
         weak_coordinators=words("weak_coordinators"),
         finite_aux=words("finite_aux"),
         skippable=words("skippable"),
+        focus=words("focus"),
         complement_heads=words("complement_heads"),
         articles=words("articles"),
         possessives=words("possessives"),

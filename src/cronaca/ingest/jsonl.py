@@ -65,18 +65,39 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
         except RecursionError:
             yield source, Skipped(source, TOO_DEEP, "jsonl")
         return
+    bad: list[Any] = []  # a run of invalid lines: [first where, its reason, first, last]
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
         where = f"{source}:{number}"
         try:
-            yield where, json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as e:
             reason = f"invalid JSON (truncated line?): {e.msg} (column {e.colno})"
-            yield where, Skipped(where, reason, "jsonl")
         except RecursionError:
-            yield where, Skipped(where, TOO_DEEP, "jsonl")
+            reason = TOO_DEEP
+        else:
+            if bad:
+                yield _bad_run(source, *bad)
+                bad = []
+            yield where, record
+            continue
+        if bad:
+            bad[3] = number
+        else:
+            bad = [where, reason, number, number]
+    if bad:
+        yield _bad_run(source, *bad)
+
+
+def _bad_run(source: str, where: str, reason: str, first: int, last: int) -> tuple[str, Skipped]:
+    """One rejection for a run of invalid lines (a file that is not JSON Lines at all may
+    have millions): the first line's reason, and how far the run goes."""
+    if last == first:
+        return where, Skipped(where, reason, "jsonl")
+    span = f"{source}:{first}-{last}"
+    return span, Skipped(span, f"lines {first:,}–{last:,} are not JSON; the first: {reason}", "jsonl")
 
 
 def _finish(batch: list[tuple[str, dict[str, Any]] | Skipped], ctx: Context) -> Iterator[Article | Skipped]:

@@ -250,7 +250,8 @@ class Store(Queries):
             conn.execute(t.mentions.insert(), mentions)
         events = [e for x in batch for e in x.events]
         if events:
-            conn.execute(t.events.insert(), [_event_row(e) for e in events])
+            published = {x.article.id: x.article.published for x in batch}
+            conn.execute(t.events.insert(), [_event_row(e, published.get(e.article_id)) for e in events])
             actor_rows = _unique(
                 [r for e in events for r in _event_actor_rows(e)],
                 key=lambda r: (r["event_id"], r["actor_id"], r["role"]),
@@ -368,7 +369,11 @@ def _mention_row(article_id: str, m) -> dict[str, Any]:
     }
 
 
-def _event_row(e: EventMention) -> dict[str, Any]:
+def _event_row(e: EventMention, published: Any = None) -> dict[str, Any]:
+    """An event's row; ``published`` is its article's date (an interval or None), which
+    stands in for the event's own time in ``at_start`` / ``at_end`` (what reads sort by)."""
+    time_start = e.time.start if e.time and not e.time.open_start else None
+    time_end = e.time.end if e.time else None
     return {
         "id": e.id,
         "article_id": e.article_id,
@@ -383,8 +388,10 @@ def _event_row(e: EventMention) -> dict[str, Any]:
         "source_actors": [a.to_dict() for a in e.source_actors],
         "target_actors": [a.to_dict() for a in e.target_actors],
         "place": e.place.to_dict() if e.place else None,
-        "time_start": e.time.start if e.time and not e.time.open_start else None,
-        "time_end": e.time.end if e.time else None,
+        "time_start": time_start,
+        "time_end": time_end,
+        "at_start": time_start if time_start is not None else (published.start if published else None),
+        "at_end": time_end if time_end is not None else (published.end if published else None),
         "time_precision": e.time.precision if e.time else None,
         "time_text": e.time_text,
         "quantity": e.quantity.to_dict() if e.quantity else None,

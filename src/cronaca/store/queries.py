@@ -101,12 +101,12 @@ class Queries:
             .label("n_events")
         )
         query = sa.select(a, n_events).order_by(a.c.published_start.desc().nulls_last(), a.c.id)
-        if q:
-            query = query.where(search.match(self.engine.dialect.name, q))
         if language:
             query = query.where(a.c.language == language)
         query = query.limit(_limit(limit)).offset(_offset(offset))
         with self.engine.connect() as conn:
+            if q:
+                query = query.where(search.match(self.engine.dialect.name, q, conn))
             return [self._article_dict(row, with_text=False) for row in conn.execute(query).mappings()]
 
     def article(self, article_id: str) -> dict[str, Any]:
@@ -155,9 +155,11 @@ class Queries:
             query = self._event_filters(conn, query, actor, type, since, until)
             if article_id:
                 query = query.where(e.c.article_id == article_id)
-            start = sa.func.coalesce(e.c.time_start, a.c.published_start)
+            # at_start is coalesce(time_start, the article's published_start), stored (0005)
             query = (
-                query.order_by(start, e.c.article_id, e.c.start).limit(_limit(limit)).offset(_offset(offset))
+                query.order_by(e.c.at_start, e.c.article_id, e.c.start)
+                .limit(_limit(limit))
+                .offset(_offset(offset))
             )
             rows = list(conn.execute(query).mappings())
             claim_of = self._claims_of(conn, [r["id"] for r in rows])
@@ -224,7 +226,7 @@ class Queries:
             offset += MAX_LIMIT
 
     def _event_filters(self, conn, query, actor, type, since, until):
-        e, a = t.events, t.articles
+        e = t.events
         if actor:
             ids = self.resolve_actor(actor, conn=conn)
             query = query.where(
@@ -233,10 +235,11 @@ class Queries:
         if type:
             query = query.where(e.c.type == type.upper())  # stored upper-case: the index serves it
         since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until", end=True)
+        # at_end / at_start: the event's time, else its article's date (stored, indexed)
         if since_d:
-            query = query.where(sa.func.coalesce(e.c.time_end, a.c.published_end) >= since_d)
+            query = query.where(e.c.at_end >= since_d)
         if until_d:
-            query = query.where(sa.func.coalesce(e.c.time_start, a.c.published_start) <= until_d)
+            query = query.where(e.c.at_start <= until_d)
         return query
 
     # -- claims -----------------------------------------------------------------------
@@ -257,7 +260,7 @@ class Queries:
             if actor or type or since or until:
                 matching = self._event_filters(
                     conn,
-                    sa.select(t.events.c.id).join(t.articles, t.articles.c.id == t.events.c.article_id),
+                    sa.select(t.events.c.id),
                     actor,
                     type,
                     since,
@@ -268,8 +271,8 @@ class Queries:
                         sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching))
                     )
                 )
-            start = sa.func.coalesce(c.c.time_start, c.c.first_reported)
-            query = query.order_by(start, c.c.id).limit(_limit(limit)).offset(_offset(offset))
+            # ix_claims_time serves this order
+            query = query.order_by(t.CLAIM_ORDER, c.c.id).limit(_limit(limit)).offset(_offset(offset))
             rows = list(conn.execute(query).mappings())
             links = self._claim_links(conn, [r["id"] for r in rows])
         return [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]

@@ -213,7 +213,7 @@ class Store(Queries):
                 if x.article.id not in stored
             ]
             if new:
-                conn.execute(a.insert(), new)
+                _insert(conn, a, new)
             entities = [e for (_, found), ok in zip(batch, written, strict=True) if ok for e in found]
             self._write_entities(conn, entities)
             self._write_annotations_many(conn, todo, pipeline, now, stored=set(stored))
@@ -247,16 +247,16 @@ class Store(Queries):
             conn.execute(t.articles.update().where(t.articles.c.id.in_(chunk)).values(**done))
         mentions = [r for x in batch for r in _unique([_mention_row(x.article.id, m) for m in x.mentions])]
         if mentions:
-            conn.execute(t.mentions.insert(), mentions)
+            _insert(conn, t.mentions, mentions)
         events = [e for x in batch for e in x.events]
         if events:
             published = {x.article.id: x.article.published for x in batch}
-            conn.execute(t.events.insert(), [_event_row(e, published.get(e.article_id)) for e in events])
+            _insert(conn, t.events, [_event_row(e, published.get(e.article_id)) for e in events])
             actor_rows = _unique(
                 [r for e in events for r in _event_actor_rows(e)],
                 key=lambda r: (r["event_id"], r["actor_id"], r["role"]),
             )
-            conn.execute(t.event_actors.insert(), actor_rows)
+            _insert(conn, t.event_actors, actor_rows)
 
     def save_entities(self, entities: Iterable[dict[str, Any]]) -> None:
         """Upsert canonical entities (id, type, name, data) that annotations refer to."""
@@ -297,11 +297,50 @@ class Store(Queries):
                     conn.execute(t.claim_events.delete().where(t.claim_events.c.claim_id.in_(chunk)))
                     conn.execute(t.claims.delete().where(t.claims.c.id.in_(chunk)))
             if claims:
-                conn.execute(t.claims.insert(), claims)
+                _insert(conn, t.claims, claims)
             if links:
-                conn.execute(
-                    t.claim_events.insert(), [{"claim_id": c, "event_id": e} for c, e in sorted(set(links))]
-                )
+                _insert(conn, t.claim_events, [{"claim_id": c, "event_id": e} for c, e in sorted(set(links))])
+
+
+COPY_FROM = 8  # PostgreSQL: from this many rows, COPY rather than a statement per row
+
+
+def _insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table``, in ``conn``'s transaction.
+
+    On PostgreSQL, psycopg's executemany sends one INSERT per row (an ingest writes ~30
+    mentions per article); ``COPY ... FROM STDIN`` streams them all in one statement, which
+    made the store writes of an ingest several times cheaper. Values are written as the
+    INSERT would write them: JSON columns through the engine's serializer (``None`` as JSON
+    ``null``, as SQLAlchemy's JSON type stores it), Python-side column defaults for keys a
+    row lacks. SQLite (and a few rows) keep the plain executemany."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql" or len(rows) < COPY_FROM:
+        conn.execute(table.insert(), rows)
+        return
+    keys = set(rows[0])
+    columns = [c for c in table.columns if c.name in keys or _scalar_default(c) is not None]
+    dumps = conn.dialect._json_serializer or json.dumps
+    getters = []
+    for c in columns:
+        default = _scalar_default(c)
+        if isinstance(c.type, sa.JSON):
+            getters.append(lambda row, name=c.name: dumps(row.get(name)))
+        elif c.name in keys:
+            getters.append(lambda row, name=c.name: row[name])
+        else:
+            getters.append(lambda row, name=c.name, default=default: row.get(name, default))
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    with conn.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([get(row) for get in getters])
+
+
+def _scalar_default(column: sa.Column) -> Any:
+    default = column.default
+    return default.arg if default is not None and default.is_scalar else None
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:

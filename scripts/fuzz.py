@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pipeline", action="store_true", help="also run extraction on every article read")
     ap.add_argument("--store", action="store_true", help="with --pipeline: store, consolidate, read back")
     ap.add_argument("--big-every", type=int, default=0, help="every Nth input a large one (0: none)")
+    ap.add_argument("--progress", type=int, default=0, help="a line on stderr every N inputs")
     ap.add_argument("--out", default="fuzz-findings", help="folder for the inputs that failed")
     args = ap.parse_args(argv)
 
@@ -252,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     results: Counter[str] = Counter()
     slowest = (0.0, "")
     biggest_rise = (0.0, "")
+    slowest_consolidation = 0.0
     out = Path(args.out)
     signal.signal(signal.SIGALRM, _alarm)
     started = time.monotonic()
@@ -266,20 +268,21 @@ def main(argv: list[str] | None = None) -> int:
         by_format[name] += 1
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t0 = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, args.hang_seconds)
         try:
-            # warcio writes its warnings about damaged records to stderr: not findings
-            with contextlib.redirect_stderr(io.StringIO()):
-                items = list(read_document(data, f"fuzz-{n}", Context()))
-            for item in items:
-                results[type(item).__name__] += 1
-                if kb is not None and isinstance(item, Article):
-                    kb._extract(item)  # extract, store (one transaction), as an ingest does
-                    kb.article(item.id)
-                elif pipeline is not None and isinstance(item, Article):
-                    pipeline(item)
-            if kb is not None and n % 100 == 0:
-                kb.consolidate_pending()
+            signal.setitimer(signal.ITIMER_REAL, args.hang_seconds)
+            try:
+                # warcio writes its warnings about damaged records to stderr: not findings
+                with contextlib.redirect_stderr(io.StringIO()):
+                    items = list(read_document(data, f"fuzz-{n}", Context()))
+                for item in items:
+                    results[type(item).__name__] += 1
+                    if kb is not None and isinstance(item, Article):
+                        kb._extract(item)  # extract, store (one transaction), as an ingest does
+                        kb.article(item.id)
+                    elif pipeline is not None and isinstance(item, Article):
+                        pipeline(item)
+            finally:  # an alarm that fires while this disarms is a hang too, caught below
+                signal.setitimer(signal.ITIMER_REAL, 0)
         except Hang:
             hangs += 1
             _keep(out, f"hang-{n}-{name}", data, "")
@@ -288,14 +291,26 @@ def main(argv: list[str] | None = None) -> int:
             if uncaught[kind] < 3:
                 _keep(out, f"uncaught-{n}-{name}", data, traceback.format_exc())
             uncaught[kind] += 1
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
         took = time.perf_counter() - t0
         if took > slowest[0]:
             slowest = (took, f"input {n} ({name}, {len(data):,} bytes)")
         rise = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
         if rise > biggest_rise[0]:
             biggest_rise = (rise, f"input {n} ({name}, {len(data):,} bytes)")
+        if kb is not None and n % 100 == 0:  # claims of what is stored, as an ingest ends
+            c0 = time.perf_counter()
+            try:
+                kb.consolidate_pending()
+            except Exception as e:  # noqa: BLE001
+                uncaught[f"{type(e).__name__} (consolidate)"] += 1
+            slowest_consolidation = max(slowest_consolidation, time.perf_counter() - c0)
+        if args.progress and n % args.progress == 0:
+            print(
+                f"  {n:,} inputs, {time.monotonic() - started:.0f} s, uncaught {sum(uncaught.values())}, "
+                f"hangs {hangs}",
+                file=sys.stderr,
+                flush=True,
+            )
     if kb is not None:
         kb.consolidate_pending()
         stored = kb.stats()
@@ -319,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if kb is not None:
         print("  stored:     " + ", ".join(f"{k} {v:,}" for k, v in stored.items()))
+        print(f"  claims:     brought up to date every 100 inputs, slowest {slowest_consolidation:.2f} s")
     if uncaught or hangs:
         print(f"  findings kept under {out}/")
     return 1 if uncaught or hangs else 0

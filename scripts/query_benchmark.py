@@ -12,8 +12,8 @@ holds, so that a run is not the same query answered from SQLite's page cache eac
 - claims(actor): an actor drawn from the 200 most frequent in events, renamed sets included;
 - events(type): a type drawn by frequency;
 - entities(q): a prefix of a stored entity name (3–6 characters);
-- articles(q): a word drawn from the stored titles (common and rare alike), and the five words
-  of ``--words`` (a fixed common, mid and rare set).
+- articles(q): a word of 4+ letters drawn from the starts of stored articles (common and rare
+  alike), and five fixed words (common, mid, rare, none).
 
 ``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). A figure, not a test.
 """
@@ -69,10 +69,10 @@ def draws(store: Store, rng: random.Random, runs: int) -> dict[str, list]:
         names = (
             conn.execute(sa.select(t.entities.c.name).order_by(sa.func.random()).limit(runs)).scalars().all()
         )
-        titles = conn.execute(
-            sa.select(t.articles.c.title).order_by(sa.func.random()).limit(runs * 3)
+        starts = conn.execute(
+            sa.select(sa.func.substr(t.articles.c.text, 1, 300)).order_by(sa.func.random()).limit(runs)
         ).scalars()
-        words = [w for title in titles for w in re.findall(r"\w{4,}", title)]
+        words = [w for start in starts for w in re.findall(r"[^\W\d_]{4,}", start)]
     return {
         "offsets": [rng.randrange(0, max(1, min(n_claims, 10_000))) for _ in range(runs)],
         "actors": [rng.choice(top_actors) for _ in range(runs)] if top_actors else [],

@@ -45,7 +45,14 @@ _ACTOR = "CASE WHEN :r = 0 OR {c} IS NULL THEN {c} ELSE {c} || '~' || :r END"
 RULES: dict[str, dict[str, str]] = {
     "articles": {"id": _ID, "published_start": _DATE, "published_end": _DATE},
     "mentions": {"id": _ID, "article_id": _ID, "entity_id": _ACTOR},
-    "events": {"id": _ID, "article_id": _ID, "time_start": _DATE, "time_end": _DATE},
+    "events": {
+        "id": _ID,
+        "article_id": _ID,
+        "time_start": _DATE,
+        "time_end": _DATE,
+        "at_start": _DATE,
+        "at_end": _DATE,
+    },
     "event_actors": {"event_id": _ID, "actor_id": _ACTOR},
     "claims": {
         "id": _ID,

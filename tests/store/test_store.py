@@ -310,3 +310,28 @@ def test_events_sort_and_filter_by_their_time_else_their_article_date(tmp_path):
     assert [e["id"] for e in store.events()] == ["e_dated", "e_undated"]  # 2024-03, then 2025-01
     assert [e["id"] for e in store.events(since="2024-12")] == ["e_undated"]
     assert [e["id"] for e in store.events(until="2024-06")] == ["e_dated"]
+
+
+def test_0005_down_and_up_keeps_every_row(tmp_path):
+    """Downgrading 0005 drops its columns in place: a copy of the events table would cascade
+    its deletion to the event-actor index and the claim links."""
+    from alembic import command
+
+    from cronaca.store.db import _alembic_config
+
+    store = _store_with_claims(tmp_path / "kb.db", 3)
+
+    def counts():
+        with store.engine.connect() as conn:
+            return [
+                conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one()
+                for name in ("events", "event_actors", "claim_events", "claims")
+            ]
+
+    before, events = counts(), [e["id"] for e in store.events()]
+    with store.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0003")
+    assert store.revision() == "0003" and counts() == before
+    store.migrate()
+    assert store.revision() == "0005" and counts() == before
+    assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events

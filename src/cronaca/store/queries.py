@@ -257,15 +257,13 @@ class Queries:
         c = t.claims
         query = sa.select(c)
         with self.engine.connect() as conn:
+            if actor and not (type or since or until):  # the actor index alone says which events
+                ea = t.event_actors
+                ids = self.resolve_actor(actor, conn=conn)
+                matching = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
+            elif actor or type or since or until:
+                matching = self._event_filters(conn, sa.select(t.events.c.id), actor, type, since, until)
             if actor or type or since or until:
-                matching = self._event_filters(
-                    conn,
-                    sa.select(t.events.c.id),
-                    actor,
-                    type,
-                    since,
-                    until,
-                )
                 query = query.where(
                     c.c.id.in_(
                         sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching))
@@ -352,7 +350,11 @@ class Queries:
         conn = conn or self.engine.connect()
         try:
             en = t.entities
+            # the id as given or upper-cased ("prk"), by the primary key; then any case, by a scan
             exact = (
+                conn.execute(sa.select(en.c.id).where(en.c.id.in_({actor, actor.upper()}))).scalars().all()
+            )
+            exact = exact or (
                 conn.execute(sa.select(en.c.id).where(sa.func.upper(en.c.id) == actor.upper()))
                 .scalars()
                 .all()

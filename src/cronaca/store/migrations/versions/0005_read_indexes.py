@@ -48,6 +48,7 @@ def downgrade() -> None:
     op.drop_index("ix_events_at", table_name="events")
     op.drop_index("ix_events_type_at", table_name="events")
     op.create_index("ix_events_type", "events", ["type"])
-    with op.batch_alter_table("events") as batch:
-        batch.drop_column("at_end")
-        batch.drop_column("at_start")
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a table copy: dropping the old events
+    # table would cascade to event_actors and claim_events
+    op.execute("ALTER TABLE events DROP COLUMN at_end")
+    op.execute("ALTER TABLE events DROP COLUMN at_start")

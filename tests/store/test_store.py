@@ -335,3 +335,38 @@ def test_0005_down_and_up_keeps_every_row(tmp_path):
     store.migrate()
     assert store.revision() == "0005" and counts() == before
     assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events
+
+
+def test_entity_mention_counts_follow_writes_and_replacements(tmp_path):
+    """entities.n_mentions (0005) equals the mentions linked to each entity after new articles,
+    a re-extraction that replaces mentions, and an entity saved after its mentions."""
+    from pathlib import Path
+
+    from cronaca import Cronaca
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ui"
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    kb.ingest([str(data)])
+    store = kb.store
+
+    def counted():
+        with store.engine.connect() as conn:
+            kept = dict(conn.exec_driver_sql("SELECT id, n_mentions FROM entities").all())
+            linked = dict(
+                conn.exec_driver_sql(
+                    "SELECT id, (SELECT count(*) FROM mentions WHERE entity_id = entities.id) FROM entities"
+                ).all()
+            )
+        return kept, linked
+
+    kept, linked = counted()
+    assert kept == linked and sum(kept.values()) > 10
+    kb.reextract()  # every article's mentions replaced
+    kept, linked = counted()
+    assert kept == linked
+    first = next(iter(kept))
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM entities WHERE id = ?", (first,))
+    store.save_entities([{"id": first, "type": "x", "name": "again", "data": {}}])
+    assert counted()[0][first] == linked[first]
+    assert [e["n_mentions"] for e in kb.entities(limit=3)] == sorted(kept.values(), reverse=True)[:3]

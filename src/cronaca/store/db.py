@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -238,6 +239,13 @@ class Store(Queries):
         rows already carry ``pipeline`` and ``now``)."""
         again = sorted({x.article.id for x in batch} & stored)
         for chunk in _chunks(again):
+            m = t.mentions
+            linked = (
+                sa.select(m.c.entity_id, sa.func.count())
+                .where(m.c.article_id.in_(chunk), m.c.entity_id.is_not(None))
+                .group_by(m.c.entity_id)
+            )
+            _count_mentions(conn, {entity: -n for entity, n in conn.execute(linked)})
             conn.execute(t.mentions.delete().where(t.mentions.c.article_id.in_(chunk)))
             old_events = sa.select(t.events.c.id).where(t.events.c.article_id.in_(chunk))
             conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(old_events)))
@@ -248,6 +256,7 @@ class Store(Queries):
         mentions = [r for x in batch for r in _unique([_mention_row(x.article.id, m) for m in x.mentions])]
         if mentions:
             _insert(conn, t.mentions, mentions)
+            _count_mentions(conn, Counter(r["entity_id"] for r in mentions if r["entity_id"]))
         events = [e for x in batch for e in x.events]
         if events:
             published = {x.article.id: x.article.published for x in batch}
@@ -273,8 +282,13 @@ class Store(Queries):
         for chunk in _chunks(ids):
             known.update(conn.execute(sa.select(t.entities.c.id).where(t.entities.c.id.in_(chunk))).scalars())
         new = [r for r in rows if r["id"] not in known]
-        if new:
-            conn.execute(t.entities.insert(), new)
+        if new:  # with the mentions already stored that link to it (saved before the entity)
+            m = t.mentions
+            linked: dict[str, int] = {}
+            for chunk in _chunks([r["id"] for r in new]):
+                query = sa.select(m.c.entity_id, sa.func.count()).where(m.c.entity_id.in_(chunk))
+                linked.update(conn.execute(query.group_by(m.c.entity_id)).all())
+            conn.execute(t.entities.insert(), [{**r, "n_mentions": linked.get(r["id"], 0)} for r in new])
 
     def unclaimed_event_ids(self) -> set[str]:
         """Events that no claim holds yet: stored, but not consolidated (a run that stopped
@@ -300,6 +314,19 @@ class Store(Queries):
                 _insert(conn, t.claims, claims)
             if links:
                 _insert(conn, t.claim_events, [{"claim_id": c, "event_id": e} for c, e in sorted(set(links))])
+
+
+def _count_mentions(conn: Connection, change: dict[str, int]) -> None:
+    """Add ``change[id]`` to the mention count of each entity (``entities.n_mentions``)."""
+    rows = [{"entity": entity, "n": n} for entity, n in sorted(change.items()) if n]
+    if rows:
+        e = t.entities
+        conn.execute(
+            e.update()
+            .where(e.c.id == sa.bindparam("entity"))
+            .values(n_mentions=e.c.n_mentions + sa.bindparam("n")),
+            rows,
+        )
 
 
 COPY_FROM = 8  # PostgreSQL: from this many rows, COPY rather than a statement per row

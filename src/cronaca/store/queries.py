@@ -321,9 +321,9 @@ class Queries:
     def entities(
         self, *, q: str | None = None, type: str | None = None, limit: int | None = 50, offset: int = 0
     ) -> list[dict[str, Any]]:
-        en, m = t.entities, t.mentions
-        n = sa.select(sa.func.count()).where(m.c.entity_id == en.c.id).scalar_subquery().label("n_mentions")
-        query = sa.select(en, n)
+        en = t.entities
+        n = en.c.n_mentions  # kept by the store (0005)
+        query = sa.select(en)
         if q:
             like = _like(q)
             query = query.where(sa.or_(en.c.id.ilike(like, escape="\\"), en.c.name.ilike(like, escape="\\")))

@@ -68,6 +68,8 @@ entities = sa.Table(
     sa.Column("type", sa.String(40), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("data", sa.JSON),
+    # 0005: mentions linked to it, kept by the store as it writes and replaces mentions
+    sa.Column("n_mentions", sa.Integer, nullable=False, default=0, server_default="0"),
 )
 
 events = sa.Table(

@@ -9,6 +9,9 @@
 - ``ix_claims_time`` on (coalesce(time_start, first_reported), id): the timeline's order.
 - ``ix_articles_published`` (published_start descending, id): the articles list and search
   results, newest first.
+- ``entities.n_mentions``: how many mentions link to the entity, counted here and kept by the
+  store as it writes and replaces mentions (``entities()`` counted them on every call, which
+  costs the size of the mentions table when ``q`` matches a common name).
 
 Revision ID: 0005
 Revises: 0003
@@ -35,6 +38,9 @@ def upgrade() -> None:
     op.drop_index("ix_events_type", table_name="events")
     op.create_index("ix_events_type_at", "events", ["type", "at_start", "article_id", "start"])
     op.create_index("ix_events_at", "events", ["at_start", "article_id", "start"])
+    op.add_column("entities", sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"))
+    linked = "SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id"
+    op.execute(f"UPDATE entities SET n_mentions = ({linked})")
     op.execute("CREATE INDEX ix_claims_time ON claims (coalesce(time_start, first_reported), id)")
     if op.get_bind().dialect.name == "postgresql":  # SQLite puts NULLs last in DESC already
         op.execute("CREATE INDEX ix_articles_published ON articles (published_start DESC NULLS LAST, id)")
@@ -50,5 +56,6 @@ def downgrade() -> None:
     op.create_index("ix_events_type", "events", ["type"])
     # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a table copy: dropping the old events
     # table would cascade to event_actors and claim_events
+    op.execute("ALTER TABLE entities DROP COLUMN n_mentions")
     op.execute("ALTER TABLE events DROP COLUMN at_end")
     op.execute("ALTER TABLE events DROP COLUMN at_start")

@@ -264,14 +264,27 @@ class Queries:
             elif actor or type or since or until:
                 matching = self._event_filters(conn, sa.select(t.events.c.id), actor, type, since, until)
             if actor or type or since or until:
-                query = query.where(
-                    c.c.id.in_(
-                        sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching))
+                # The page's ids first, sorting only (time, id) pairs, then the rows: SQLite sorts
+                # whole rows, and a claim's row carries its sources and explanation.
+                page = (
+                    sa.select(c.c.id)
+                    .where(
+                        c.c.id.in_(
+                            sa.select(t.claim_events.c.claim_id).where(
+                                t.claim_events.c.event_id.in_(matching)
+                            )
+                        )
                     )
+                    .order_by(t.CLAIM_ORDER, c.c.id)
+                    .limit(_limit(limit))
+                    .offset(_offset(offset))
                 )
-            # ix_claims_time serves this order
-            query = query.order_by(t.CLAIM_ORDER, c.c.id).limit(_limit(limit)).offset(_offset(offset))
-            rows = list(conn.execute(query).mappings())
+                order = {claim_id: i for i, claim_id in enumerate(conn.execute(page).scalars())}
+                found = conn.execute(query.where(c.c.id.in_(list(order)))).mappings() if order else []
+                rows = sorted(found, key=lambda r: order[r["id"]])
+            else:  # ix_claims_time serves this order: no sort at all
+                query = query.order_by(t.CLAIM_ORDER, c.c.id).limit(_limit(limit)).offset(_offset(offset))
+                rows = list(conn.execute(query).mappings())
             links = self._claim_links(conn, [r["id"] for r in rows])
         return [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
 

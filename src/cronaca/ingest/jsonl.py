@@ -24,6 +24,11 @@ _AUTHOR_KEYS = ("author", "byline", "authors")
 _LANG_KEYS = ("language", "lang")
 
 
+# A JSON value starts with one of these; any other line fails at its first character. Such
+# lines are rejected without calling json.loads: a file of millions of them (a text file
+# named .jsonl) reads several times faster.
+_JSON_STARTS = frozenset('{["-0123456789tfn')
+_NOT_A_VALUE = json.JSONDecodeError("Expecting value", "", 0)
 TOO_DEEP = "JSON nested too deeply to be an article (thousands of levels)"
 BATCH = 256  # records whose language is detected together, on all cores
 
@@ -72,6 +77,8 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
             continue
         where = f"{source}:{number}"
         try:
+            if line[0] not in _JSON_STARTS:  # what json.loads would say, without raising (fast)
+                raise _NOT_A_VALUE
             record = json.loads(line)
         except json.JSONDecodeError as e:
             reason = f"invalid JSON (truncated line?): {e.msg} (column {e.colno})"

@@ -169,6 +169,18 @@ class Store(Queries):
             return None
         return "annotated" if row[0] is not None else "incomplete"
 
+    def article_statuses(self, article_ids: list[str]) -> dict[str, str]:
+        """``article_status`` of several articles in one query: the stored ones only."""
+        out: dict[str, str] = {}
+        a = t.articles
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids))):
+                for article_id, done in conn.execute(
+                    sa.select(a.c.id, a.c.extracted_at).where(a.c.id.in_(chunk))
+                ):
+                    out[article_id] = "annotated" if done is not None else "incomplete"
+        return out
+
     def add_annotated(
         self,
         annotations: Annotations,

@@ -403,8 +403,8 @@ def reextract(state: State) -> None:
 @click.option(
     "--workers",
     type=click.IntRange(min=0),
-    help="Processes answering requests [env CRONACA_SERVE_WORKERS; default: one per CPU core, "
-    "at most 8, 0 too].",
+    help="Processes answering requests [env CRONACA_SERVE_WORKERS; default 1; 0: one per CPU core, "
+    "at most 8].",
 )
 @pass_state
 def serve(state: State, host: str | None, port: int | None, workers: int | None) -> None:

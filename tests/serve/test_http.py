@@ -520,9 +520,7 @@ def test_timeline_json_with_what_orjson_refuses(tmp_path) -> None:
     kb.ingest([str(data / "01_bielorussia_mali.txt")])
     event_id = kb.events(limit=1)[0]["id"]
     with kb.store.transaction() as conn:
-        conn.execute(
-            sa.update(t.events).where(t.events.c.id == event_id).values(quote={"text": "a\ud800b"})
-        )
+        conn.execute(sa.update(t.events).where(t.events.c.id == event_id).values(quote={"text": "a\ud800b"}))
     client = TestClient(create_app(kb))
     response = client.get("/api/timeline")
     assert response.status_code == 200

@@ -32,7 +32,18 @@ def test_serve_with_two_worker_processes(kb: Cronaca) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     db = kb.store.engine.url.database
-    cmd = [sys.executable, "-m", "cronaca.serve.cli", "--db", db, "serve", "--port", str(port), "--workers", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "cronaca.serve.cli",
+        "--db",
+        db,
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

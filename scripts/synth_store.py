@@ -21,9 +21,9 @@ result has ``copies`` times the source's rows in every table. The full-text inde
 by the store's own triggers as the articles go in. Nothing is extracted: a copy costs what
 the database costs. ``OUT.db`` must not exist.
 
-Only SQLite, all in SQL (``ATTACH`` + ``INSERT ... SELECT``), one transaction per copy. For
-PostgreSQL, make a SQLite store with this script and time the same queries there with
-``scripts/query_benchmark.py``; loading PostgreSQL from it is left to ``pgloader`` or COPY.
+Built in SQLite, all in SQL (``ATTACH`` + ``INSERT ... SELECT``), one transaction per copy.
+``--copy-to URL`` then copies every table into an empty PostgreSQL database (its schema made
+by cronaca's migrations, rows by ``COPY``), for ``scripts/query_benchmark.py --db URL``.
 """
 
 from __future__ import annotations
@@ -80,7 +80,12 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=1_000_000)
     ap.add_argument("--actor-sets", type=int, default=50, help="distinct renamings of the actors")
     ap.add_argument("--days-per-copy", type=int, default=7)
+    ap.add_argument(
+        "--copy-to", metavar="URL", help="then copy the store into this empty PostgreSQL database"
+    )
     args = ap.parse_args()
+    if args.copy_to and os.path.exists(args.out):  # an existing synthetic store: only the copy
+        return copy_to(args.out, args.copy_to)
     if os.path.exists(args.out):
         sys.exit(f"{args.out} exists: give a new path")
     Store.open(args.source)  # brings an older source store to the current schema
@@ -115,10 +120,39 @@ def main() -> int:
             done = (k + 1) * n_source
             spent = time.perf_counter() - started
             print(f"  {done:>10,} articles  {spent:7.1f} s  ({done / spent:,.0f} articles/s)", flush=True)
+    linked = "SELECT count(*) FROM mentions WHERE mentions.entity_id = entities.id"
+    db.execute(f"UPDATE entities SET n_mentions = ({linked})")  # the renamed sets' own counts
     db.execute("ANALYZE")
     db.close()
     size = os.path.getsize(args.out) / 1e9
     print(f"done in {time.perf_counter() - started:.1f} s, {size:.2f} GB: {args.out}")
+    return copy_to(args.out, args.copy_to) if args.copy_to else 0
+
+
+def copy_to(path: str, url: str) -> int:
+    """Every row of the SQLite store at ``path`` into the empty database at ``url`` (COPY)."""
+    store = Store.open(url)  # the schema, by the migrations
+    db = sqlite3.connect(path)
+    started = time.perf_counter()
+    raw = store.engine.raw_connection()
+    try:
+        with raw.cursor() as cursor:
+            for table in t.metadata.sorted_tables:  # parents before children
+                names = [c.name for c in table.columns]
+                quoted = ", ".join(f'"{n}"' for n in names)
+                rows = db.execute(f"SELECT {quoted} FROM {table.name}")
+                with cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
+                    n = 0
+                    for row in rows:
+                        copy.write_row(row)
+                        n += 1
+                spent = time.perf_counter() - started
+                print(f"  {table.name}: {n:,} rows, {spent:.0f} s", flush=True)
+            cursor.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+    print(f"copied into {store.url} in {time.perf_counter() - started:.1f} s")
     return 0
 
 

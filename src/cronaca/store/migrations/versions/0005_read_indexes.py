@@ -9,6 +9,11 @@
 - ``ix_claims_time`` on (coalesce(time_start, first_reported), id): the timeline's order.
 - ``ix_articles_published`` (published_start descending, id): the articles list and search
   results, newest first.
+- PostgreSQL: ``articles.search_doc``, the articles' tsvector stored (a generated column),
+  with its GIN index ``ix_articles_search_doc`` in place of 0003's expression index. When the
+  planner walks the articles newest first and filters them by the query (as it does for a
+  word it thinks common), each row's check reads the stored tsvector instead of parsing the
+  text again: a mid-frequency word took 200–340 ms at 100k articles that way.
 - ``entities.n_mentions``: how many mentions link to the entity, counted here and kept by the
   store as it writes and replaces mentions (``entities()`` counted them on every call, which
   costs the size of the mentions table when ``q`` matches a common name).
@@ -44,11 +49,21 @@ def upgrade() -> None:
     op.execute("CREATE INDEX ix_claims_time ON claims (coalesce(time_start, first_reported), id)")
     if op.get_bind().dialect.name == "postgresql":  # SQLite puts NULLs last in DESC already
         op.execute("CREATE INDEX ix_articles_published ON articles (published_start DESC NULLS LAST, id)")
+        op.execute(
+            "ALTER TABLE articles ADD COLUMN search_doc tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || text)) STORED"
+        )
+        op.execute("CREATE INDEX ix_articles_search_doc ON articles USING gin (search_doc)")
+        op.execute("DROP INDEX ix_articles_search")
     else:
         op.execute("CREATE INDEX ix_articles_published ON articles (published_start DESC, id)")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        document = "to_tsvector('simple', title || ' ' || text)"
+        op.execute(f"CREATE INDEX ix_articles_search ON articles USING gin ({document})")
+        op.execute("ALTER TABLE articles DROP COLUMN search_doc")  # and its index
     op.drop_index("ix_articles_published", table_name="articles")
     op.drop_index("ix_claims_time", table_name="claims")
     op.drop_index("ix_events_at", table_name="events")

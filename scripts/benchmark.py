@@ -13,6 +13,13 @@ the first: the ratio is what to read on a shared machine. With ``--limit``, the 
 articles are written to a temporary JSON Lines file and that file is ingested. ``dask:2``
 in the list runs ``cronaca ingest --dask`` against a local Dask cluster of 2 one-thread
 worker processes, started (and their pipelines loaded) before the timing.
+
+``--stores sqlite,postgresql+psycopg://USER@/postgres?host=SOCKET`` compares databases on the
+same input, side by side (``--repeat`` rounds, the stores in turn in each): the store's own
+work (the extracted annotations written 16 articles per transaction, as an ingest writes
+them, then the claims built), and the full ``cronaca ingest --workers 1`` into a fresh
+store. For a PostgreSQL URL a fresh database is created on that server for every run (and
+dropped after); ``sqlite`` is a fresh file.
 """
 
 from __future__ import annotations
@@ -50,6 +57,8 @@ def main() -> int:
         help="full ingest with each of these worker counts, e.g. 1,2 (compared side by side); "
         "dask:2 runs on a local Dask cluster of 2 worker processes",
     )
+    parser.add_argument("--stores", help="compare databases: sqlite and/or SQLAlchemy URLs, comma-separated")
+    parser.add_argument("--repeat", type=int, default=2, help="rounds of --stores")
     args = parser.parse_args()
 
     start_rss = peak_mb()
@@ -96,7 +105,104 @@ def main() -> int:
     print(f"peak memory (RSS)   {peak_mb():.0f} MB (at start {start_rss:.0f} MB)")
     if args.workers:
         compare_workers(args.corpus, articles, args.workers.split(","), args.limit)
+    if args.stores:
+        compare_stores(args.corpus, articles, pipeline, args.stores.split(","), args.repeat, args.limit)
     return 0
+
+
+@contextlib.contextmanager
+def fresh_store(spec: str, tmp: str, n: int):
+    """A URL for an empty store: a new SQLite file, or a new database on a PostgreSQL server."""
+    if spec == "sqlite":
+        yield os.path.join(tmp, f"store{n}.db")
+        return
+    import sqlalchemy as sa
+
+    url = sa.engine.make_url(spec)
+    name = f"cronaca_bench_{os.getpid()}_{n}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+def compare_stores(
+    corpus: str, articles: list, pipeline, stores: list[str], repeat: int, limit: int | None
+) -> None:
+    from cronaca.extract import entity_records
+
+    extracted = [(x, list(entity_records(x))) for x in map(pipeline, articles)]
+    with tempfile.TemporaryDirectory() as tmp:
+        source = write_corpus(tmp, articles) if limit is not None else corpus
+        n = 0
+        spent: dict[str, list[tuple[float, float]]] = {spec: [] for spec in stores}
+        for _ in range(repeat):
+            for spec in stores:
+                label = spec if spec == "sqlite" else sa_dialect(spec)
+                with fresh_store(spec, tmp, n := n + 1) as url:
+                    kb = Cronaca(url, pipeline=pipeline)
+                    t0 = time.perf_counter()
+                    for i in range(0, len(extracted), 16):
+                        kb.store.add_annotated_many(extracted[i : i + 16], pipeline.versions)
+                    kb.consolidate_pending()
+                    store_s = time.perf_counter() - t0
+                    kb.store.engine.dispose()
+                with fresh_store(spec, tmp, n := n + 1) as url:
+                    cmd = [
+                        sys.executable,
+                        "-m",
+                        "cronaca.serve.cli",
+                        "--db",
+                        url,
+                        "--quiet",
+                        "ingest",
+                        source,
+                    ]
+                    t0 = time.perf_counter()
+                    done = subprocess.run([*cmd, "--workers", "1", "--json"], capture_output=True, text=True)
+                    full_s = time.perf_counter() - t0
+                    report = json.loads(done.stdout)
+                spent[spec].append((store_s, full_s))
+                print(
+                    f"{label:<10} store writes + claims {store_s:6.2f} s; full ingest {full_s:6.2f} s = "
+                    f"{report['new'] / full_s:,.1f} articles/s ({report['new']} new, "
+                    f"{report['events']} events, {report['claims']} claims)",
+                    flush=True,
+                )
+        base = stores[0]
+        for spec in stores[1:]:
+            ratios = [
+                f"{a[0] / b[0]:.2f}x / {a[1] / b[1]:.2f}x"
+                for a, b in zip(spent[spec], spent[base], strict=True)
+            ]
+            rounds = ", ".join(ratios)
+            print(f"{sa_dialect(spec)} against {base} (store / full ingest), round by round: {rounds}")
+
+
+def sa_dialect(spec: str) -> str:
+    return spec.split("+")[0].split(":")[0]
+
+
+def write_corpus(tmp: str, articles: list) -> str:
+    """The articles as a JSON Lines file (what --limit selected), for a `cronaca ingest` run."""
+    source = os.path.join(tmp, "corpus.jsonl")
+    with open(source, "w", encoding="utf-8") as out:
+        for a in articles:
+            record = {
+                "title": a.title,
+                "text": a.text,
+                "language": a.language,
+                "outlet": a.outlet,
+                "url": a.url,
+                "date": a.published.start.isoformat() if a.published else None,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return source
 
 
 def compare_workers(corpus: str, articles: list, runs: list[str], limit: int | None) -> None:
@@ -104,14 +210,7 @@ def compare_workers(corpus: str, articles: list, runs: list[str], limit: int | N
     worker processes, started and warmed before the timing, as a standing cluster is), each
     into a fresh store; rates and ratios to the first."""
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
-        source = corpus
-        if limit is not None:
-            source = os.path.join(tmp, "corpus.jsonl")
-            with open(source, "w", encoding="utf-8") as out:
-                for a in articles:
-                    record = {"title": a.title, "text": a.text, "language": a.language, "outlet": a.outlet,
-                              "url": a.url, "date": a.published.start.isoformat() if a.published else None}
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        source = write_corpus(tmp, articles) if limit is not None else corpus
         clusters: dict[str, str] = {}
         rates = []
         for run in runs:  # a fresh process each: every run pays for loading its resources

@@ -3,6 +3,7 @@
     python scripts/fuzz.py                       # 60 s, seed 11, readers only
     python scripts/fuzz.py --seconds 30 --pipeline --max-inputs 2000
     python scripts/fuzz.py --seconds 5 --max-inputs 300   # the short run CI does
+    python scripts/fuzz.py --seconds 900 --max-inputs 20000 --pipeline --store --big-every 250
 
 Deterministic for a given --seed (the inputs; not how many fit in the time). Each input is
 a seed document of one format (seed text, plain text, JSON Lines, a JSON array, HTML, RSS,
@@ -13,7 +14,13 @@ nesting, endless sentences), truncated, or two formats spliced together. Counted
 - uncaught: an exception out of ``read_document`` (or the pipeline), by type, with a sample
   kept under --out;
 - hangs: an input over --hang-seconds (interrupted with SIGALRM, counted, kept under --out);
-- peak memory: the process's maximum resident set size.
+- peak memory: the process's maximum resident set size, and the largest rise of it that one
+  input caused (so no single input can have taken more than the peak).
+
+``--store`` takes every article, with its annotations, through the rest of an ingest: stored
+in a temporary SQLite store, claims brought up to date every 100 inputs (and at the end), the
+article read back. ``--big-every N`` makes every Nth input a large one (1–20 MB: one line,
+one word, many short lines, deep nesting, an endless sentence) wrapped in a random format.
 
 Exit status 1 when anything was uncaught or hung, else 0.
 """
@@ -137,6 +144,33 @@ HOSTILE = [
 ]
 
 
+def big(rng: random.Random, corpus: dict[str, bytes]) -> tuple[str, bytes]:
+    """A large input (1–20 MB) of one of the shapes that once stalled a run, in some format."""
+    size = rng.randint(1, 20) * 1_000_000
+    shape = rng.randrange(6)
+    if shape == 0:  # one endless line of words
+        body = (BODY.replace(". ", ", ") + " ").encode() * (size // len(BODY))
+    elif shape == 1:  # one word
+        body = b"a" * size
+    elif shape == 2:  # many short lines
+        body = b"Kiev.\n" * (size // 6)
+    elif shape == 3:  # deep nesting
+        body = b"[" * size
+    elif shape == 4:  # an endless sentence with entities
+        body = b"La Russia ha attaccato Kiev " * (size // 28)
+    else:  # brackets and markup
+        body = b"[/bold]<b>" * (size // 10)
+    body = body[:size]
+    wrap = rng.randrange(4)
+    if wrap == 0:
+        return "big-text", body
+    if wrap == 1:
+        return "big-jsonl", b'{"title": "T", "language": "it", "text": "' + body.replace(b'"', b"'") + b'"}\n'
+    if wrap == 2:
+        return "big-html", b"<html><body><article><p>" + body + b"</p></article></body></html>"
+    return "big-seed", b"date 2025-03-04\nTitolo\n\n" + body
+
+
 def mutate(rng: random.Random, data: bytes, others: list[bytes]) -> bytes:
     out = bytearray(data)
     for _ in range(rng.randint(1, 4)):
@@ -186,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-inputs", type=int, default=1_000_000, help="stop after this many inputs (cap)")
     ap.add_argument("--hang-seconds", type=float, default=10.0, help="an input over this is a hang")
     ap.add_argument("--pipeline", action="store_true", help="also run extraction on every article read")
+    ap.add_argument("--store", action="store_true", help="with --pipeline: store, consolidate, read back")
+    ap.add_argument("--big-every", type=int, default=0, help="every Nth input a large one (0: none)")
+    ap.add_argument("--progress", type=int, default=0, help="a line on stderr every N inputs")
     ap.add_argument("--out", default="fuzz-findings", help="folder for the inputs that failed")
     args = ap.parse_args(argv)
 
@@ -198,6 +235,14 @@ def main(argv: list[str] | None = None) -> int:
         from cronaca.extract.pipeline import default_pipeline
 
         pipeline = default_pipeline()
+    kb = None
+    if args.store and pipeline is not None:
+        import tempfile
+
+        from cronaca.api import Cronaca
+
+        tmp = tempfile.mkdtemp(prefix="cronaca-fuzz-")
+        kb = Cronaca(str(Path(tmp) / "fuzz.db"), pipeline=pipeline)
     rng = random.Random(args.seed)
     corpus = seeds()
     names = sorted(corpus)
@@ -207,25 +252,37 @@ def main(argv: list[str] | None = None) -> int:
     by_format: Counter[str] = Counter()
     results: Counter[str] = Counter()
     slowest = (0.0, "")
+    biggest_rise = (0.0, "")
+    slowest_consolidation = 0.0
     out = Path(args.out)
     signal.signal(signal.SIGALRM, _alarm)
     started = time.monotonic()
     n = 0
     while n < args.max_inputs and time.monotonic() - started < args.seconds:
-        name = names[n % len(names)]
-        data = mutate(rng, corpus[name], values)
         n += 1
+        if args.big_every and n % args.big_every == 0:
+            name, data = big(rng, corpus)
+        else:
+            name = names[n % len(names)]
+            data = mutate(rng, corpus[name], values)
         by_format[name] += 1
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t0 = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, args.hang_seconds)
         try:
-            # warcio writes its warnings about damaged records to stderr: not findings
-            with contextlib.redirect_stderr(io.StringIO()):
-                items = list(read_document(data, f"fuzz-{n}", Context()))
-            for item in items:
-                results[type(item).__name__] += 1
-                if pipeline is not None and isinstance(item, Article):
-                    pipeline(item)
+            signal.setitimer(signal.ITIMER_REAL, args.hang_seconds)
+            try:
+                # warcio writes its warnings about damaged records to stderr: not findings
+                with contextlib.redirect_stderr(io.StringIO()):
+                    items = list(read_document(data, f"fuzz-{n}", Context()))
+                for item in items:
+                    results[type(item).__name__] += 1
+                    if kb is not None and isinstance(item, Article):
+                        kb._extract(item)  # extract, store (one transaction), as an ingest does
+                        kb.article(item.id)
+                    elif pipeline is not None and isinstance(item, Article):
+                        pipeline(item)
+            finally:  # an alarm that fires while this disarms is a hang too, caught below
+                signal.setitimer(signal.ITIMER_REAL, 0)
         except Hang:
             hangs += 1
             _keep(out, f"hang-{n}-{name}", data, "")
@@ -234,16 +291,34 @@ def main(argv: list[str] | None = None) -> int:
             if uncaught[kind] < 3:
                 _keep(out, f"uncaught-{n}-{name}", data, traceback.format_exc())
             uncaught[kind] += 1
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
         took = time.perf_counter() - t0
         if took > slowest[0]:
             slowest = (took, f"input {n} ({name}, {len(data):,} bytes)")
+        rise = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+        if rise > biggest_rise[0]:
+            biggest_rise = (rise, f"input {n} ({name}, {len(data):,} bytes)")
+        if kb is not None and n % 100 == 0:  # claims of what is stored, as an ingest ends
+            c0 = time.perf_counter()
+            try:
+                kb.consolidate_pending()
+            except Exception as e:  # noqa: BLE001
+                uncaught[f"{type(e).__name__} (consolidate)"] += 1
+            slowest_consolidation = max(slowest_consolidation, time.perf_counter() - c0)
+        if args.progress and n % args.progress == 0:
+            print(
+                f"  {n:,} inputs, {time.monotonic() - started:.0f} s, uncaught {sum(uncaught.values())}, "
+                f"hangs {hangs}",
+                file=sys.stderr,
+                flush=True,
+            )
+    if kb is not None:
+        kb.consolidate_pending()
+        stored = kb.stats()
     wall = time.monotonic() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"fuzz: seed {args.seed}, {n:,} inputs in {wall:.1f} s ({n / wall:,.0f}/s), "
-        f"pipeline {'on' if pipeline else 'off'}"
+        f"pipeline {'on' if pipeline else 'off'}, store {'on' if kb else 'off'}"
     )
     print("  per format: " + ", ".join(f"{k} {v}" for k, v in sorted(by_format.items())))
     print("  results:    " + ", ".join(f"{k} {v}" for k, v in sorted(results.items())))
@@ -253,7 +328,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  hangs:      {hangs} (over {args.hang_seconds:g} s)")
     print(f"  slowest:    {slowest[0]:.2f} s, {slowest[1]}")
-    print(f"  peak RSS:   {peak_mb:,.0f} MB")
+    print(
+        f"  peak RSS:   {peak_mb:,.0f} MB"
+        f" (largest rise from one input: {biggest_rise[0]:,.0f} MB, {biggest_rise[1]})"
+    )
+    if kb is not None:
+        print("  stored:     " + ", ".join(f"{k} {v:,}" for k, v in stored.items()))
+        print(f"  claims:     brought up to date every 100 inputs, slowest {slowest_consolidation:.2f} s")
     if uncaught or hangs:
         print(f"  findings kept under {out}/")
     return 1 if uncaught or hangs else 0

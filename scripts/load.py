@@ -4,7 +4,8 @@ prints p50/p95/p99, the slowest and the errors per path. Count and time are capp
     python scripts/load.py --db big.db --clients 20 --requests 400 --max-seconds 60 \\
         --path / --path /api/timeline
 
-With ``--db`` the script starts ``cronaca serve`` on a free loopback port itself (and stops it);
+With ``--db`` the script starts ``cronaca serve`` on a free loopback port itself (and stops it;
+``--server-workers N`` passes ``--workers N``);
 with ``--url`` it loads a server that is already running. Only loopback addresses are allowed.
 """
 
@@ -28,7 +29,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str) -> tuple[subprocess.Popen, str]:
+def start_server(db: str, workers: int | None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     cmd = [
         sys.executable,
@@ -42,6 +43,8 @@ def start_server(db: str) -> tuple[subprocess.Popen, str]:
         "--port",
         str(port),
     ]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -69,6 +72,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--path", action="append", help="path to request (repeatable; default / and /api/timeline)"
     )
+    ap.add_argument(
+        "--server-workers", type=int, help="with --db: `cronaca serve --workers N` (default: its own)"
+    )
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=400, help="per path, all clients together (cap)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="per path (cap)")
@@ -80,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     paths = args.path or ["/", "/api/timeline"]
     proc = None
     if args.db:
-        proc, url = start_server(args.db)
+        proc, url = start_server(args.db, args.server_workers)
     else:
         url = args.url
     parts = urlsplit(url)

@@ -68,6 +68,7 @@ Progress = Callable[[Article | Skipped], None]
 WORKERS_FROM = 64  # fewer new articles than this are extracted in-process, whatever ``workers`` says
 WRITE_BATCH = 16  # articles stored per transaction ...
 WRITE_EVERY_S = 1.0  # ... or fewer, when reading and extracting them takes longer than this
+STATUS_CHUNK = 64  # articles whose stored status is read in one query
 
 
 class Cronaca:
@@ -135,11 +136,14 @@ class Cronaca:
     def _to_extract(self, items: Iterable[Article | Skipped]) -> Iterator[tuple[Any, Article | None]]:
         """Each item with the article to extract from it: None for a rejection or an article
         already stored with its annotations."""
-        for item in items:
-            if isinstance(item, Skipped) or self.store.article_status(item.id) == "annotated":
-                yield item, None
-            else:
-                yield item, item
+        items = iter(items)
+        while chunk := list(itertools.islice(items, STATUS_CHUNK)):  # one query per chunk, not per article
+            status = self.store.article_statuses([i.id for i in chunk if not isinstance(i, Skipped)])
+            for item in chunk:
+                if isinstance(item, Skipped) or status.get(item.id) == "annotated":
+                    yield item, None
+                else:
+                    yield item, item
 
     def _extractor(self, pending: Iterator[tuple[Any, Article | None]], workers: int, dask: str | None):
         """A Dask cluster, or worker processes when asked for and worth it: with fewer than

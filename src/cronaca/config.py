@@ -33,6 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "cronaca.db", "Database: a SQLite path or a SQLAlchemy URL (postgresql+psycopg://...)."),
     Setting("host", "127.0.0.1", "Address `cronaca serve` listens on."),
     Setting("port", 8000, "Port `cronaca serve` listens on."),
+    Setting(
+        "serve_workers", 1, "Processes answering requests in `cronaca serve`; 0: one per CPU core, at most 8."
+    ),
     Setting("language", "", "Language of the input when detection cannot tell (ISO 639-1); empty: detect."),
     Setting("allow_private_urls", False, "Allow ingesting URLs on private or loopback addresses."),
     Setting("entities", "", "Extra entity registry YAML files, comma-separated (extend the packaged one)."),

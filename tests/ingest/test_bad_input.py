@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,20 @@ def test_jsonl_bad_lines_are_skipped_one_by_one() -> None:
     assert skipped["3"].startswith("invalid JSON")
     assert "no 'text' field" in skipped["4"]
     assert "expected a JSON object" in skipped["5"]
+    assert sum(isinstance(r, Article) for r in results) == 3
+
+
+def test_a_run_of_invalid_json_lines_is_one_rejection(tmp_path: Path) -> None:
+    """A file that is mostly not JSON Lines (a text file named .jsonl, a string broken over
+    millions of lines) gives one rejection per run of bad lines, not one per line; the good
+    lines around them still come."""
+    a, b, c = (json.dumps({"text": f"{GOOD} ({n})", "language": "it"}) for n in range(3))
+    f = tmp_path / "x.jsonl"
+    f.write_text("\n".join([a] + ["Kiev."] * 5000 + [b] + ["", "not json", "{"] + [c] + ["["]))
+    results = list(read([str(f)]))
+    skipped = [(s.source.rsplit(":", 1)[1], s.reason) for s in results if isinstance(s, Skipped)]
+    assert [where for where, _ in skipped] == ["2-5001", "5004-5005", "5007"]
+    assert skipped[0][1].startswith("lines 2–5,001 are not JSON; the first: invalid JSON")
     assert sum(isinstance(r, Article) for r in results) == 3
 
 

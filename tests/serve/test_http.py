@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -492,3 +493,36 @@ def test_cached_timeline_follows_the_store(tmp_path) -> None:
     assert len(again) > len(first)
     assert client.get("/").text != page
     assert client.get("/api/timeline", params={"since": "nope"}).status_code == 400
+
+
+def test_stats_follow_the_store(tmp_path) -> None:
+    """Counts are kept while the store is unchanged (SQLite), and follow every write."""
+    data = Path(__file__).resolve().parent.parent / "data" / "ui"
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    assert kb.stats()["articles"] == 0
+    kb.ingest([str(data / "01_bielorussia_mali.txt")])
+    one = kb.stats()
+    assert one["articles"] == 1 and one["events"] >= 1
+    kb.ingest([str(data / "03_iran_sudan.txt")])
+    assert kb.stats()["articles"] == 2
+
+
+def test_timeline_json_with_what_orjson_refuses(tmp_path) -> None:
+    """A lone surrogate that an article carried into a JSON column is read and served (by the
+    json module, which wrote it), not a 500."""
+    import sqlalchemy as sa
+
+    from cronaca.serve.http import create_app
+    from cronaca.store import schema as t
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ui"
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    kb.ingest([str(data / "01_bielorussia_mali.txt")])
+    event_id = kb.events(limit=1)[0]["id"]
+    with kb.store.transaction() as conn:
+        conn.execute(sa.update(t.events).where(t.events.c.id == event_id).values(quote={"text": "a\ud800b"}))
+    client = TestClient(create_app(kb))
+    response = client.get("/api/timeline")
+    assert response.status_code == 200
+    events = [ev for c in response.json() for ev in c["events"] if ev["id"] == event_id]
+    assert events and events[0]["quote"] == {"text": "a\ud800b"}

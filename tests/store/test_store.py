@@ -1,5 +1,6 @@
 """The store: migrations, WAL, idempotent writes, offsets kept, round trips."""
 
+import re
 from datetime import date
 
 import pytest
@@ -68,7 +69,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0003"
+    assert store.revision() == "0005"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         tables = set(sa.inspect(conn).get_table_names())
@@ -82,7 +83,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0003"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0005"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -179,7 +180,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path):
             {"a": a.id},
         )
     new = Store.open(path)
-    assert new.revision() == "0003"
+    assert new.revision() == "0005"
     event = new.event("e_old")
     assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []
     assert event["type"] == "AID" and [e["id"] for e in new.events(type="aid")] == ["e_old"]  # 0003
@@ -243,4 +244,129 @@ def test_timeline_and_claim_take_the_same_statements_for_3_or_30_articles(tmp_pa
         assert len(store.claim(claim["id"])["events"]) == n
         store.event("e_1")
         counts.append(len(statements))
-    assert counts[0] == counts[1] <= 12, counts
+    assert counts[0] == counts[1] <= 14, counts  # a filtered page: events, claims, ids, rows, links
+
+
+@pytest.mark.parametrize("q", sorted(search_cases.CASES))
+def test_article_search_walking_the_date_index_finds_the_same(tmp_path, monkeypatch, q):
+    """When a word matches many articles SQLite walks them newest first and keeps the matches;
+    the result (and its order) is the one of reading every match and sorting."""
+    from cronaca.store import search
+
+    store = Store.open(str(tmp_path / "kb.db"))
+    ids = search_cases.fill(store)
+    few = [r["id"] for r in store.articles(q=q, limit=None)]
+    monkeypatch.setattr(search, "FEW", 0)
+    assert [r["id"] for r in store.articles(q=q, limit=None)] == few
+    assert search_cases.found(store, ids, q) == search_cases.CASES[q]
+
+
+def _plan(store: Store, call, table: str) -> str:
+    """The query plan of the first statement ``call`` runs that reads from ``table``."""
+    seen = []
+    listener = lambda *a: seen.append((a[2], a[3]))  # noqa: E731
+    sa.event.listen(store.engine, "before_cursor_execute", listener)
+    try:
+        call()
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", listener)
+    statement, params = next((s, p) for s, p in seen if re.search(rf"FROM {table}\b", s))
+    with store.engine.connect() as conn:
+        return " | ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params))
+
+
+def test_listings_read_their_first_page_off_an_index(tmp_path, monkeypatch):
+    """No listing sorts every row to return 50: each walks an index in its own order (0005)."""
+    from cronaca.store import search
+
+    store = _store_with_claims(tmp_path / "kb.db", 3)
+    claims_plan = _plan(store, lambda: store.claims(limit=50), "claims")
+    assert "ix_claims_time" in claims_plan and "TEMP B-TREE" not in claims_plan
+    events_plan = _plan(store, lambda: store.events(type="aid", limit=50), "events")
+    assert "ix_events_type_at" in events_plan and "TEMP B-TREE" not in events_plan
+    all_events_plan = _plan(store, lambda: store.events(limit=50), "events")
+    assert "ix_events_at" in all_events_plan and "TEMP B-TREE" not in all_events_plan
+    articles_plan = _plan(store, lambda: store.articles(limit=50), "articles")
+    assert "ix_articles_published" in articles_plan and "TEMP B-TREE" not in articles_plan
+    monkeypatch.setattr(search, "FEW", 0)  # a word in many articles
+    search_plan = _plan(store, lambda: store.articles(q="governo", limit=50), "articles")
+    assert "ix_articles_published" in search_plan and "TEMP B-TREE" not in search_plan
+
+
+def test_events_sort_and_filter_by_their_time_else_their_article_date(tmp_path):
+    """at_start / at_end (0005) stand for coalesce(event time, article date)."""
+    from dataclasses import replace
+
+    store = Store.open(str(tmp_path / "kb.db"))
+    dated, undated = (
+        article(f"{TEXT} (1)", Interval.month(2025, 6)),
+        article(f"{TEXT} (2)", Interval.month(2025, 1)),
+    )
+    own_time = replace(event(dated), id="e_dated", article_id=dated.id, time=Interval.month(2024, 3))
+    no_time = replace(event(undated), id="e_undated", article_id=undated.id, time=None)
+    store.add_annotated_many(
+        [(Annotations(dated, [], [own_time]), []), (Annotations(undated, [], [no_time]), [])], {}
+    )
+    assert [e["id"] for e in store.events()] == ["e_dated", "e_undated"]  # 2024-03, then 2025-01
+    assert [e["id"] for e in store.events(since="2024-12")] == ["e_undated"]
+    assert [e["id"] for e in store.events(until="2024-06")] == ["e_dated"]
+
+
+def test_0005_down_and_up_keeps_every_row(tmp_path):
+    """Downgrading 0005 drops its columns in place: a copy of the events table would cascade
+    its deletion to the event-actor index and the claim links."""
+    from alembic import command
+
+    from cronaca.store.db import _alembic_config
+
+    store = _store_with_claims(tmp_path / "kb.db", 3)
+
+    def counts():
+        with store.engine.connect() as conn:
+            return [
+                conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar_one()
+                for name in ("events", "event_actors", "claim_events", "claims")
+            ]
+
+    before, events = counts(), [e["id"] for e in store.events()]
+    with store.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0003")
+    assert store.revision() == "0003" and counts() == before
+    store.migrate()
+    assert store.revision() == "0005" and counts() == before
+    assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events
+
+
+def test_entity_mention_counts_follow_writes_and_replacements(tmp_path):
+    """entities.n_mentions (0005) equals the mentions linked to each entity after new articles,
+    a re-extraction that replaces mentions, and an entity saved after its mentions."""
+    from pathlib import Path
+
+    from cronaca import Cronaca
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ui"
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    kb.ingest([str(data)])
+    store = kb.store
+
+    def counted():
+        with store.engine.connect() as conn:
+            kept = dict(conn.exec_driver_sql("SELECT id, n_mentions FROM entities").all())
+            linked = dict(
+                conn.exec_driver_sql(
+                    "SELECT id, (SELECT count(*) FROM mentions WHERE entity_id = entities.id) FROM entities"
+                ).all()
+            )
+        return kept, linked
+
+    kept, linked = counted()
+    assert kept == linked and sum(kept.values()) > 10
+    kb.reextract()  # every article's mentions replaced
+    kept, linked = counted()
+    assert kept == linked
+    first = next(iter(kept))
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM entities WHERE id = ?", (first,))
+    store.save_entities([{"id": first, "type": "x", "name": "again", "data": {}}])
+    assert counted()[0][first] == linked[first]
+    assert [e["n_mentions"] for e in kb.entities(limit=3)] == sorted(kept.values(), reverse=True)[:3]

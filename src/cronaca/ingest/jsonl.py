@@ -24,6 +24,11 @@ _AUTHOR_KEYS = ("author", "byline", "authors")
 _LANG_KEYS = ("language", "lang")
 
 
+# A JSON value starts with one of these; any other line fails at its first character. Such
+# lines are rejected without calling json.loads: a file of millions of them (a text file
+# named .jsonl) reads several times faster.
+_JSON_STARTS = frozenset('{["-0123456789tfn')
+_NOT_A_VALUE = json.JSONDecodeError("Expecting value", "", 0)
 TOO_DEEP = "JSON nested too deeply to be an article (thousands of levels)"
 BATCH = 256  # records whose language is detected together, on all cores
 
@@ -65,18 +70,41 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
         except RecursionError:
             yield source, Skipped(source, TOO_DEEP, "jsonl")
         return
+    bad: list[Any] = []  # a run of invalid lines: [first where, its reason, first, last]
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
         where = f"{source}:{number}"
         try:
-            yield where, json.loads(line)
+            if line[0] not in _JSON_STARTS:  # what json.loads would say, without raising (fast)
+                raise _NOT_A_VALUE
+            record = json.loads(line)
         except json.JSONDecodeError as e:
             reason = f"invalid JSON (truncated line?): {e.msg} (column {e.colno})"
-            yield where, Skipped(where, reason, "jsonl")
         except RecursionError:
-            yield where, Skipped(where, TOO_DEEP, "jsonl")
+            reason = TOO_DEEP
+        else:
+            if bad:
+                yield _bad_run(source, *bad)
+                bad = []
+            yield where, record
+            continue
+        if bad:
+            bad[3] = number
+        else:
+            bad = [where, reason, number, number]
+    if bad:
+        yield _bad_run(source, *bad)
+
+
+def _bad_run(source: str, where: str, reason: str, first: int, last: int) -> tuple[str, Skipped]:
+    """One rejection for a run of invalid lines (a file that is not JSON Lines at all may
+    have millions): the first line's reason, and how far the run goes."""
+    if last == first:
+        return where, Skipped(where, reason, "jsonl")
+    span = f"{source}:{first}-{last}"
+    return span, Skipped(span, f"lines {first:,}–{last:,} are not JSON; the first: {reason}", "jsonl")
 
 
 def _finish(batch: list[tuple[str, dict[str, Any]] | Skipped], ctx: Context) -> Iterator[Article | Skipped]:

@@ -400,18 +400,38 @@ def reextract(state: State) -> None:
 @cli.command()
 @click.option("--host", help="Address to listen on [env CRONACA_HOST; default 127.0.0.1].")
 @click.option("--port", type=int, help="Port [env CRONACA_PORT; default 8000].")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Processes answering requests [env CRONACA_SERVE_WORKERS; default 1; 0: one per CPU core, "
+    "at most 8].",
+)
 @pass_state
-def serve(state: State, host: str | None, port: int | None) -> None:
+def serve(state: State, host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the web UI and the HTTP API (OpenAPI at /docs and /openapi.json)."""
     import uvicorn
 
-    from cronaca.serve.http import create_app
+    from cronaca.serve.http import create_app, serve_workers
 
     host = host or state.settings["host"]
     port = port or state.settings["port"]
-    app = create_app(state.kb)
+    n = serve_workers(state.settings["serve_workers"] if workers is None else workers)
+    kb = state.kb  # opens (and migrates) the store once, before any worker starts
     err.print(f"cronaca: web UI at http://{host}:{port}/  ·  API docs at http://{host}:{port}/docs")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if n == 1:
+        uvicorn.run(create_app(kb), host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its app from the settings, which it reads from the environment.
+    for name in ("db", "entities", "ner"):
+        os.environ[config.BY_NAME[name].env] = str(state.settings[name])
+    uvicorn.run(
+        "cronaca.serve.http:app_from_settings",
+        factory=True,
+        host=host,
+        port=port,
+        workers=n,
+        log_level="warning",
+    )
 
 
 @cli.command()

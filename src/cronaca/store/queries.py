@@ -19,6 +19,7 @@ from cronaca.store import search
 from cronaca.store.search import like_pattern as _like
 
 MAX_LIMIT = 1000
+FEW_EVENTS = 2000  # claims(filters): up to this many matching events, list their claims first
 MAX_OFFSET = 1_000_000_000  # past any store; keeps offsets inside SQL's 64-bit integers
 
 
@@ -101,12 +102,12 @@ class Queries:
             .label("n_events")
         )
         query = sa.select(a, n_events).order_by(a.c.published_start.desc().nulls_last(), a.c.id)
-        if q:
-            query = query.where(search.match(self.engine.dialect.name, q))
         if language:
             query = query.where(a.c.language == language)
         query = query.limit(_limit(limit)).offset(_offset(offset))
         with self.engine.connect() as conn:
+            if q:
+                query = query.where(search.match(self.engine.dialect.name, q, conn))
             return [self._article_dict(row, with_text=False) for row in conn.execute(query).mappings()]
 
     def article(self, article_id: str) -> dict[str, Any]:
@@ -155,9 +156,11 @@ class Queries:
             query = self._event_filters(conn, query, actor, type, since, until)
             if article_id:
                 query = query.where(e.c.article_id == article_id)
-            start = sa.func.coalesce(e.c.time_start, a.c.published_start)
+            # at_start is coalesce(time_start, the article's published_start), stored (0005)
             query = (
-                query.order_by(start, e.c.article_id, e.c.start).limit(_limit(limit)).offset(_offset(offset))
+                query.order_by(e.c.at_start, e.c.article_id, e.c.start)
+                .limit(_limit(limit))
+                .offset(_offset(offset))
             )
             rows = list(conn.execute(query).mappings())
             claim_of = self._claims_of(conn, [r["id"] for r in rows])
@@ -224,7 +227,7 @@ class Queries:
             offset += MAX_LIMIT
 
     def _event_filters(self, conn, query, actor, type, since, until):
-        e, a = t.events, t.articles
+        e = t.events
         if actor:
             ids = self.resolve_actor(actor, conn=conn)
             query = query.where(
@@ -233,10 +236,11 @@ class Queries:
         if type:
             query = query.where(e.c.type == type.upper())  # stored upper-case: the index serves it
         since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until", end=True)
+        # at_end / at_start: the event's time, else its article's date (stored, indexed)
         if since_d:
-            query = query.where(sa.func.coalesce(e.c.time_end, a.c.published_end) >= since_d)
+            query = query.where(e.c.at_end >= since_d)
         if until_d:
-            query = query.where(sa.func.coalesce(e.c.time_start, a.c.published_start) <= until_d)
+            query = query.where(e.c.at_start <= until_d)
         return query
 
     # -- claims -----------------------------------------------------------------------
@@ -254,23 +258,46 @@ class Queries:
         c = t.claims
         query = sa.select(c)
         with self.engine.connect() as conn:
+            if actor and not (type or since or until):  # the actor index alone says which events
+                ea = t.event_actors
+                ids = self.resolve_actor(actor, conn=conn)
+                matching = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
+            elif actor or type or since or until:
+                matching = self._event_filters(conn, sa.select(t.events.c.id), actor, type, since, until)
             if actor or type or since or until:
-                matching = self._event_filters(
-                    conn,
-                    sa.select(t.events.c.id).join(t.articles, t.articles.c.id == t.events.c.article_id),
-                    actor,
-                    type,
-                    since,
-                    until,
-                )
-                query = query.where(
-                    c.c.id.in_(
-                        sa.select(t.claim_events.c.claim_id).where(t.claim_events.c.event_id.in_(matching))
+                # The page's ids first, sorting only (time, id) pairs, then the rows: SQLite sorts
+                # whole rows, and a claim's row carries its sources and explanation.
+                events = conn.execute(matching.limit(FEW_EVENTS + 1)).scalars().all()
+                if len(events) <= FEW_EVENTS:
+                    # Few events match: their claims by the event index, listed, then sorted.
+                    # Left to itself the PostgreSQL planner may scan every claim link, or walk
+                    # every claim by time and probe each (138 ms for an actor in 0.5% of 77,500).
+                    listed: set[str] = set()
+                    ce = t.claim_events
+                    for i in range(0, len(events), 500):
+                        chunk = events[i : i + 500]
+                        listed.update(
+                            conn.execute(sa.select(ce.c.claim_id).where(ce.c.event_id.in_(chunk))).scalars()
+                        )
+                    where = c.c.id.in_(sorted(listed))
+                else:  # many: a walk of ix_claims_time finds the page's claims soon
+                    claim_ids = sa.select(t.claim_events.c.claim_id).where(
+                        t.claim_events.c.event_id.in_(matching)
                     )
+                    where = c.c.id.in_(claim_ids)
+                page = (
+                    sa.select(c.c.id)
+                    .where(where)
+                    .order_by(t.CLAIM_ORDER, c.c.id)
+                    .limit(_limit(limit))
+                    .offset(_offset(offset))
                 )
-            start = sa.func.coalesce(c.c.time_start, c.c.first_reported)
-            query = query.order_by(start, c.c.id).limit(_limit(limit)).offset(_offset(offset))
-            rows = list(conn.execute(query).mappings())
+                order = {claim_id: i for i, claim_id in enumerate(conn.execute(page).scalars())}
+                found = conn.execute(query.where(c.c.id.in_(list(order)))).mappings() if order else []
+                rows = sorted(found, key=lambda r: order[r["id"]])
+            else:  # ix_claims_time serves this order: no sort at all
+                query = query.order_by(t.CLAIM_ORDER, c.c.id).limit(_limit(limit)).offset(_offset(offset))
+                rows = list(conn.execute(query).mappings())
             links = self._claim_links(conn, [r["id"] for r in rows])
         return [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
 
@@ -320,9 +347,9 @@ class Queries:
     def entities(
         self, *, q: str | None = None, type: str | None = None, limit: int | None = 50, offset: int = 0
     ) -> list[dict[str, Any]]:
-        en, m = t.entities, t.mentions
-        n = sa.select(sa.func.count()).where(m.c.entity_id == en.c.id).scalar_subquery().label("n_mentions")
-        query = sa.select(en, n)
+        en = t.entities
+        n = en.c.n_mentions  # kept by the store (0005)
+        query = sa.select(en)
         if q:
             like = _like(q)
             query = query.where(sa.or_(en.c.id.ilike(like, escape="\\"), en.c.name.ilike(like, escape="\\")))
@@ -349,7 +376,11 @@ class Queries:
         conn = conn or self.engine.connect()
         try:
             en = t.entities
+            # the id as given or upper-cased ("prk"), by the primary key; then any case, by a scan
             exact = (
+                conn.execute(sa.select(en.c.id).where(en.c.id.in_({actor, actor.upper()}))).scalars().all()
+            )
+            exact = exact or (
                 conn.execute(sa.select(en.c.id).where(sa.func.upper(en.c.id) == actor.upper()))
                 .scalars()
                 .all()

@@ -68,6 +68,8 @@ entities = sa.Table(
     sa.Column("type", sa.String(40), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("data", sa.JSON),
+    # 0005: mentions linked to it, kept by the store as it writes and replaces mentions
+    sa.Column("n_mentions", sa.Integer, nullable=False, default=0, server_default="0"),
 )
 
 events = sa.Table(
@@ -99,8 +101,12 @@ events = sa.Table(
     sa.Column("quote", sa.JSON),  # 0002
     sa.Column("rule", sa.String(120), nullable=False),
     sa.Column("component", sa.String(60), nullable=False),
+    # 0005: the event's time, else its article's date: what events() sorts and filters by
+    sa.Column("at_start", sa.Date),
+    sa.Column("at_end", sa.Date),
     sa.Index("ix_events_article", "article_id"),
-    sa.Index("ix_events_type", "type"),
+    sa.Index("ix_events_type_at", "type", "at_start", "article_id", "start"),  # 0005
+    sa.Index("ix_events_at", "at_start", "article_id", "start"),  # 0005
 )
 
 event_actors = sa.Table(
@@ -143,3 +149,8 @@ claim_events = sa.Table(
     sa.PrimaryKeyConstraint("claim_id", "event_id"),
     sa.Index("ix_claim_events_event", "event_id"),
 )
+
+# 0005 (created in SQL by the migration, as the dialects differ):
+#   ix_claims_time ON claims (coalesce(time_start, first_reported), id) — the timeline's order;
+#   ix_articles_published ON articles (published_start DESC [NULLS LAST], id) — newest first.
+CLAIM_ORDER = sa.func.coalesce(claims.c.time_start, claims.c.first_reported)  # as ix_claims_time has it

@@ -1,0 +1,64 @@
+"""`cronaca serve --workers 2`: two processes answer, from the same store."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from cronaca import Cronaca
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_serve_with_two_worker_processes(kb: Cronaca) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = kb.store.engine.url.database
+    cmd = [
+        sys.executable,
+        "-m",
+        "cronaca.serve.cli",
+        "--db",
+        db,
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                assert time.monotonic() < deadline, "cronaca serve --workers 2 did not answer in 60 s"
+                time.sleep(0.2)
+        assert response.json() == kb.stats()
+        timeline = httpx.get(f"http://127.0.0.1:{port}/api/timeline", timeout=10).json()
+        assert [c["id"] for c in timeline] == [c["id"] for c in kb.timeline(limit=50)]
+        assert len(_children(proc.pid)) >= 2  # the workers (uvicorn may add a helper process)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -101,8 +101,16 @@ class SentenceView:
         return covered  # type: ignore[return-value]
 
     def entities_covering(self, j: int) -> list[Mention]:
-        """Entity mentions that include token ``j`` ("Korean Central News Agency" covers "Agency")."""
-        return [e for e in self.entities if self._entity_token[e.start] <= j <= self.entity_end_token(e)]
+        """Entity mentions that include token ``j`` ("Korean Central News Agency" covers "Agency"),
+        in their own order; the index is built once per sentence (linear in its entities)."""
+        index = self.cache.get("covering")
+        if index is None:
+            index = {}
+            for e in self.entities:
+                for t in range(self._entity_token[e.start], self.entity_end_token(e) + 1):
+                    index.setdefault(t, []).append(e)
+            self.cache["covering"] = index
+        return list(index.get(j, ()))  # type: ignore[union-attr]
 
     def in_entity(self, j: int) -> bool:
         return j in self._covered()

@@ -27,6 +27,7 @@ is neither done nor not done).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from cronaca.extract.events.clauses import Clauses, clauses_of
 from cronaca.extract.events.cues import Cues
@@ -163,30 +164,23 @@ def _match(
       "plans to buy" the expecting and the planning are told as facts (an ending such as
       "*rà" is part of its word: "chiuderà" stays future).
     """
-    text = " ".join(tokens)
-    starts = [0]
-    for token in tokens[:-1]:
-        starts.append(starts[-1] + len(token) + 1)
-
-    def index(offset: int) -> int:  # the token that holds character ``offset``
-        return text.count(" ", 0, offset)
-
+    found = _matches(tokens, cues)
     limit = len(tokens)
     if at is not None:
-        for value, phrase, pattern in cues.factuality:
+        for (value, phrase), spans in found:
             if value in FORWARD_ONLY and phrase[:1].isalpha():
-                for match in pattern.finditer(text, starts[at] + len(tokens[at])):
-                    limit = min(limit, index(match.start()))
+                for first, _last, _group in spans:
+                    if first > at:  # a match past the trigger (its start after the trigger's end)
+                        limit = min(limit, first)
     ends = cues.infinitive_markers | cues.clauses.genitive
-    for value, phrase, pattern in cues.factuality:
+    for (value, phrase), spans in found:
         if only and value not in only:
             continue
         # only hedges and plans are forward-scoped: "according to" ends with "to" too
         hedge = at is not None and value not in SOURCED
         forward = hedge and phrase.split()[-1] in ends
         after = hedge and value in FORWARD_ONLY and phrase[:1].isalpha()
-        for match in pattern.finditer(text):
-            first, last = index(match.start()), index(match.end())
+        for first, last, group in spans:
             if first >= limit:
                 break
             if hedge and first <= at <= last and not phrase.startswith("*"):  # its own words, not an ending
@@ -195,8 +189,38 @@ def _match(
                 continue
             if after and (at < first or any(t[:1] in BREAKS for t in tokens[first + 1 : at + 1])):
                 continue
-            return value, match.group()
+            return value, group
     return ("", "") if only else ("asserted", "")
+
+
+# (cues, text) → (cues, its matches): shared by the triggers of a sentence
+_FOUND: dict[tuple[int, str], tuple] = {}
+_FOUND_SIZE = 64
+
+
+def _matches(tokens: list[str], cues: Cues) -> list[tuple[tuple[str, str], list[tuple[int, int, str]]]]:
+    """Every cue's matches in ``tokens`` as (first token, last token, text), cues in priority
+    order: computed once per text, since every trigger of a clause reads the same words (a
+    long sentence with dozens of triggers scanned it once per trigger)."""
+    text = " ".join(tokens)
+    key = (id(cues), text)
+    hit = _FOUND.get(key)
+    if hit is not None and hit[0] is cues:  # the cues object itself, kept alive by the entry
+        return hit[1]
+    starts = [0]
+    for token in tokens[:-1]:
+        starts.append(starts[-1] + len(token) + 1)
+    out = []
+    for value, phrase, pattern in cues.factuality:
+        spans = [
+            (bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end()) - 1, m.group())
+            for m in pattern.finditer(text)
+        ]
+        out.append(((value, phrase), spans))
+    if len(_FOUND) >= _FOUND_SIZE:
+        _FOUND.clear()
+    _FOUND[key] = (cues, out)
+    return out
 
 
 def _ranks(cues: Cues) -> dict[str, int]:

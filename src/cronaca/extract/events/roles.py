@@ -1023,7 +1023,7 @@ def _after_preposition(ctx: RoleContext, k: int) -> bool:
     while j >= 0:
         if sent.lower[j] in cc.articles:
             j -= 1
-        elif covering := [e for e in sent.entities if sent.entity_token(e) <= j <= sent.entity_end_token(e)]:
+        elif covering := sent.entities_covering(j):
             j = min(sent.entity_token(e) for e in covering) - 1
         else:
             break

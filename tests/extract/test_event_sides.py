@@ -259,3 +259,15 @@ def test_a_relative_opened_by_a_preposition_has_its_antecedent_as_subject() -> N
 def test_a_surrender_hoped_for_is_no_surrender(language: str, text: str) -> None:
     surrenders = [e for e in events(text, language) if e.type == "RETREAT"]
     assert surrenders and all(e.factuality != "asserted" for e in surrenders)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Houthi fighters advanced with the backing of Iran.", ("AID", ("IRN",), ("YEM",))),
+        ("it", "Gli Houthi hanno attaccato con l'appoggio dell'Iran.", ("AID", ("IRN",), ("YEM",))),
+        ("it", "I ribelli dell'M23 avanzano con il sostegno del Ruanda.", ("AID", ("RWA",), ("COD",))),
+    ],
+)
+def test_support_someone_acts_with_comes_from_its_giver(language: str, text: str, expected) -> None:
+    assert expected in coded(text, language)

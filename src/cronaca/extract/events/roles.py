@@ -226,7 +226,8 @@ def roles(
         not rule.noun_subject
         or _object_of_infinitive(ctx, i)
         or _object_of_verb(ctx, i)
-        or _nominal_after_preposition(ctx, i)
+        # "resurfaced with support from Rwanda": what the subject has (subject_role target) is its own
+        or (_nominal_after_preposition(ctx, i) and rule.subject_role != "target")
     )
     if governed:
         # "ha promesso di contrastare la minaccia": the threat is not the promiser's; "the UN

@@ -271,3 +271,35 @@ def test_a_surrender_hoped_for_is_no_surrender(language: str, text: str) -> None
 )
 def test_support_someone_acts_with_comes_from_its_giver(language: str, text: str, expected) -> None:
     assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La Francia ha tagliato gli aiuti al Mali.", ("SANCTION", ("FRA",), ("MLI",))),
+        ("Il Giappone potrebbe sospendere i finanziamenti alla Serbia.", ("SANCTION", ("JPN",), ("SRB",))),
+    ],
+)
+def test_aid_cut_is_a_sanction_in_italian_too(text: str, expected) -> None:
+    assert expected in coded(text, "it")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "Armenia e Azerbaigian si sono scambiati 20 prigionieri. Entrambe le parti hanno accolto i "
+            "rilasciati e si prevede che scambieranno altri 50 prigionieri ciascuna.",
+        ),
+        (
+            "en",
+            "Armenia and Azerbaijan swapped 20 prisoners. Both sides welcomed the freed men and are "
+            "expected to swap 50 more prisoners each.",
+        ),
+    ],
+)
+def test_both_sides_as_the_sentence_subject_do_its_later_mutual_act(language: str, text: str) -> None:
+    swaps = [e for e in events(text, language) if e.type == "RETREAT"]
+    assert len(swaps) >= 2
+    assert all({a.id for a in (*e.source_actors, *e.target_actors)} == {"ARM", "AZE"} for e in swaps)

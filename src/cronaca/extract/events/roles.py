@@ -325,7 +325,8 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
-    if rule.target != "none" and _both_sides_named(ctx, i, after_only=bool(target)):
+    opening_sides = (rule.symmetric or rule.type in MUTUAL_TYPES) and not source and _both_sides_open(ctx)
+    if rule.target != "none" and (opening_sides or _both_sides_named(ctx, i, after_only=bool(target))):
         # a target named after "i due Paesi" is another list ("ai due Paesi … agli Usa")
         # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
         mutual = rule.symmetric or rule.type in MUTUAL_TYPES
@@ -856,6 +857,17 @@ def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> boo
     )
     window = f" {' '.join(ctx.sent.lower[lo:hi])} "
     return any(f" {p} " in window for p in phrases)
+
+
+def _both_sides_open(ctx: RoleContext) -> bool:
+    """ "Entrambe le parti", "Both sides" as the sentence's subject: a mutual act later in the
+    sentence with no doer of its own is theirs ("Entrambe le parti hanno riabbracciato 390
+    persone … e si prevede che scambieranno 1.000 prigionieri ciascuna")."""
+    words = list(ctx.sent.lower[:6])
+    while words and words[0] in ctx.cues.clauses.articles:
+        words.pop(0)  # "Le due parti"
+    opening = " ".join(words)
+    return any(opening.startswith(p) for p in events_data(ctx.language).get("both_sides", ()))
 
 
 def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:

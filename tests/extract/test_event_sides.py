@@ -303,3 +303,15 @@ def test_both_sides_as_the_sentence_subject_do_its_later_mutual_act(language: st
     swaps = [e for e in events(text, language) if e.type == "RETREAT"]
     assert len(swaps) >= 2
     assert all({a.id for a in (*e.source_actors, *e.target_actors)} == {"ARM", "AZE"} for e in swaps)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Chad struck Sudan on Monday. The African Union described the conflict as a disgrace."),
+        ("it", "Il Ciad ha colpito il Sudan lunedì. L'Onu ha condannato l'escalation militare."),
+    ],
+)
+def test_a_reaction_to_the_fighting_is_aimed_at_both_its_sides(language: str, text: str) -> None:
+    reactions = [e for e in events(text, language) if e.type == "ACCUSE"]
+    assert reactions and {a.id for a in reactions[0].target_actors} == {"TCD", "SDN"}

@@ -325,6 +325,10 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
+    if not target and source and rule.type in REACTION_TYPES and _about_the_fighting(ctx, i, rule):
+        # "Trump ha definito l'escalation militare «una vergogna»": both sides of the fighting
+        told = [*ctx.earlier, *(e for t, e in ctx.told if t < i)]
+        target = [a for a in both_sides(told) if a.id not in {s.id for s in source}]
     opening_sides = (rule.symmetric or rule.type in MUTUAL_TYPES) and not source and _both_sides_open(ctx)
     if rule.target != "none" and (opening_sides or _both_sides_named(ctx, i, after_only=bool(target))):
         # a target named after "i due Paesi" is another list ("ai due Paesi … agli Usa")
@@ -857,6 +861,22 @@ def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> boo
     )
     window = f" {' '.join(ctx.sent.lower[lo:hi])} "
     return any(f" {p} " in window for p in phrases)
+
+
+REACTION_TYPES = frozenset({"ACCUSE", "REQUEST"})  # words about a conflict, aimed at those in it
+
+
+def _about_the_fighting(ctx: RoleContext, i: int, rule: Rule) -> bool:
+    """A conflict noun (``conflict_nouns``) right after the trigger, in its clause: what the
+    reaction is about is the fighting itself."""
+    nouns = set(events_data(ctx.language).get("conflict_nouns", ()))
+    own = set(ctx.clauses.tokens(i))
+    for k in range(i + 1, min(len(ctx.sent.tokens), i + 5)):
+        if k not in own or ctx.sent.lower[k] in (",", ";", ":"):
+            return False
+        if ctx.sent.lower[k] in nouns or ctx.sent.lemmas[k] in nouns:
+            return True
+    return False
 
 
 def _both_sides_open(ctx: RoleContext) -> bool:

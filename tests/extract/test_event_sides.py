@@ -315,3 +315,14 @@ def test_both_sides_as_the_sentence_subject_do_its_later_mutual_act(language: st
 def test_a_reaction_to_the_fighting_is_aimed_at_both_its_sides(language: str, text: str) -> None:
     reactions = [e for e in events(text, language) if e.type == "ACCUSE"]
     assert reactions and {a.id for a in reactions[0].target_actors} == {"TCD", "SDN"}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Iran received drones from its longtime ally, Russia."),
+        ("it", "L'Iran ha ricevuto droni dal suo storico alleato, la Russia."),
+    ],
+)
+def test_a_giver_named_in_apposition_after_from_is_the_source(language: str, text: str) -> None:
+    assert any(t == "AID" and s == ("RUS",) for t, s, _ in coded(text, language))

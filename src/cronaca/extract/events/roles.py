@@ -955,7 +955,21 @@ def _after_source_prep(ctx: RoleContext, i: int, own: set[int], rule: Rule) -> M
             j -= 1
         if sent.lower[j] in rule.source_preps:
             return e
+        if sent.lower[j] == "," and _apposition_after_prep(ctx, i, j, rule):
+            return e  # "received asylum from his longtime ally, Russia"
     return None
+
+
+def _apposition_after_prep(ctx: RoleContext, i: int, comma: int, rule: Rule) -> bool:
+    """Whether the name after ``comma`` is in apposition to a common noun phrase right after
+    a source preposition: "from his longtime ally, Russia", "dal suo storico alleato, la Russia"."""
+    sent = ctx.sent
+    j = comma - 1
+    while j > i and comma - j <= 4 and sent.tokens[j].text.isalpha() and sent.tokens[j].text.islower():
+        if sent.lower[j] in rule.source_preps:
+            return j < comma - 1
+        j -= 1
+    return False
 
 
 def _right_after(ctx: RoleContext, i: int, k: int) -> bool:

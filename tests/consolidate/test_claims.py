@@ -520,6 +520,16 @@ def test_killings_of_two_named_people_are_two_claims_of_one_country():
     assert not any({"k1", "k3"} <= set(g) for g in groups)
 
 
+def test_asylum_granted_is_not_the_backing_of_a_side():
+    """ "received asylum from Russia" and "forces backed by Russia": one ally, two facts."""
+    russia = {"published": "2024-12-08", "type": "AID", "source": "RUS", "target": "SYR", "value": None}
+    asylum = told("a1", "a1", "received", "Assad received asylum from Russia.", **russia)
+    granted = told("a2", "a2", "granted", "Russia granted asylum to the family.", **russia)
+    backed = told("b1", "a3", "backed", "The government forces, backed by Russia and Iran.", **russia)
+    claims, links = build_claims([asylum, granted, backed])
+    assert members(links) == [["a1", "a2"], ["b1"]]
+
+
 def test_two_rounds_of_a_swap_named_by_their_ordinals_are_two_claims():
     swap = {"published": "2025-05-25", "type": "RETREAT", "source": "RUS", "target": "UKR", "value": None}
     first = told(

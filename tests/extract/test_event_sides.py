@@ -326,3 +326,17 @@ def test_a_reaction_to_the_fighting_is_aimed_at_both_its_sides(language: str, te
 )
 def test_a_giver_named_in_apposition_after_from_is_the_source(language: str, text: str) -> None:
     assert any(t == "AID" and s == ("RUS",) for t, s, _ in coded(text, language))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "I ribelli hanno conquistato Aleppo. Intanto le forze di terra turche sono entrate nel Paese.",
+        ),
+        ("en", "Rebels seized Aleppo in Syria. Meanwhile, Turkish ground forces entered the country."),
+    ],
+)
+def test_the_country_with_no_name_is_the_one_the_article_is_about(language: str, text: str) -> None:
+    assert any(s == ("TUR",) and tg == ("SYR",) for _, s, tg in coded(text, language))

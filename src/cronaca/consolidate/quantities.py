@@ -25,7 +25,8 @@ from typing import Any
 
 COMPONENT = "claim-quantities@1"
 KINDS = ("sent", "killed", "wounded", "captured", "released", "produced", "shipped", "money", "count")
-FRAMES = (*KINDS[:-2], "fled", "exchanged", "overthrown")  # what a trigger may say happened
+# what a trigger (or, for asylum, its object) may say happened
+FRAMES = (*KINDS[:-2], "fled", "exchanged", "overthrown", "asylum", "backing")
 
 # what the words around a number or its trigger say happened to what is counted (Italian and
 # English): word prefixes, then whole words (short or ambiguous stems: "sent" is not "sentito")
@@ -50,6 +51,9 @@ CUES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     ),
     "exchanged": (("exchang", "swap", "scambi"), frozenset()),
     "fled": (("fled", "flee", "fugg", "escap", "scapp"), frozenset({"fuga"})),
+    # backing a side is a standing relation, not one delivery or one grant: "Russia backed Assad",
+    # "l'M23 sostenuto dal Ruanda"
+    "backing": (("backed", "backing", "sostenut", "appoggiat", "sponsor"), frozenset({"backs", "back"})),
     # a government overthrown is no arrest: "hanno rovesciato il potere di Assad", "ousted the president"
     "overthrown": (
         ("overthr", "topple", "toppling", "ousted", "ouster", "rovesci", "destitu", "spodest", "golpe",
@@ -192,9 +196,27 @@ def _cue_kind(words: list[str]) -> str:
 
 
 def frame(event: dict[str, Any]) -> str:
-    """What the trigger says happened: a kind of ``CUES``, or ``""`` when it says none."""
+    """What the trigger says happened: a kind of ``CUES``, or ``""`` when it says none; a
+    trigger that says none ("received", "granted") takes an ``OBJECT_FRAMES`` noun right after
+    it ("received asylum from Russia" is no arms delivery)."""
     trigger = str((event.get("trigger") or {}).get("text") or "").casefold()
-    return _cue_kind(_WORD.findall(trigger))
+    found = _cue_kind(_WORD.findall(trigger))
+    if found:
+        return found
+    text, offset = event.get("text") or "", (event.get("span") or {}).get("start", 0)
+    at = (event.get("trigger") or {}).get("end")
+    if not text or at is None:
+        return ""
+    after = _WORD.findall(text[max(0, at - offset) :].casefold())[:OBJECT_WINDOW]
+    for kind, prefixes in OBJECT_FRAMES.items():
+        if any(w.startswith(prefixes) for w in after):
+            return kind
+    return ""
+
+
+OBJECT_WINDOW = 4
+# frames only an object names: asylum granted or received is not arms or troops sent
+OBJECT_FRAMES = {"asylum": ("asylum", "asilo", "refuge", "rifugio")}
 
 
 def _window(event: dict[str, Any], quantity: dict[str, Any]) -> list[str]:

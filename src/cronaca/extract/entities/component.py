@@ -227,13 +227,14 @@ def entities(options: dict[str, Any] | None = None):
 
 
 def _near(starts: list[int], doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:
-    """A military noun within two tokens before or after the span, not across punctuation."""
+    """A military noun within three tokens before ("le forze di terra israeliane") or two after
+    the span, not across punctuation."""
     if not starts:
         return False
     tokens = doc.tokens
     first = max(bisect_right(starts, start) - 1, 0)
     last = max(bisect_right(starts, end - 1) - 1, first)
-    for steps in (range(first - 1, first - 3, -1), range(last + 1, last + 3)):
+    for steps in (range(first - 1, first - 4, -1), range(last + 1, last + 3)):
         for i in steps:
             if i < 0 or i >= len(starts) or tokens[i].is_punct:
                 break

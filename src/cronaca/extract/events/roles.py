@@ -325,6 +325,8 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
+    if not target and source and rule.target != "none" and (country := _the_country(ctx, i, source)):
+        target = [country]  # "le forze di terra israeliane sono entrate nel Paese": Syria
     if not target and source and rule.type in REACTION_TYPES and _about_the_fighting(ctx, i, rule):
         # "Trump ha definito l'escalation militare «una vergogna»": both sides of the fighting
         told = [*ctx.earlier, *(e for t, e in ctx.told if t < i)]
@@ -861,6 +863,31 @@ def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> boo
     )
     window = f" {' '.join(ctx.sent.lower[lo:hi])} "
     return any(f" {p} " in window for p in phrases)
+
+
+def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> Actor | None:
+    """ "nel Paese", "into the country" right after the trigger, with no name after it: the
+    country the article's events so far name most, other than the doer's own."""
+    sent = ctx.sent
+    words = set(events_data(ctx.language).get("the_country", ()))
+    skip = ctx.cues.clauses.articles | ctx.cues.clauses.prepositions
+    k = i + 1
+    while k < len(sent.tokens) and k <= i + 3 and sent.lower[k] in skip:
+        k += 1
+    if k >= len(sent.tokens) or k == i + 1 or sent.lower[k] not in words:
+        return None
+    if k + 1 < len(sent.tokens) and (sent.lower[k + 1] in ctx.cues.clauses.genitive or sent.in_entity(k + 1)):
+        return None  # "il paese di X", "the country's …": named there
+    own = {a.country or a.id for a in source}
+    counts: dict[str, int] = {}
+    for event in ctx.earlier:
+        for a in (*event.source_actors, *event.target_actors):
+            if a.country and a.country not in own:
+                counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return Actor(best, best, "", country=best)
 
 
 REACTION_TYPES = frozenset({"ACCUSE", "REQUEST"})  # words about a conflict, aimed at those in it

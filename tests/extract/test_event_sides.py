@@ -340,3 +340,9 @@ def test_a_giver_named_in_apposition_after_from_is_the_source(language: str, tex
 )
 def test_the_country_with_no_name_is_the_one_the_article_is_about(language: str, text: str) -> None:
     assert any(s == ("TUR",) and tg == ("SYR",) for _, s, tg in coded(text, language))
+
+
+def test_forces_entering_another_countrys_zone_are_deployed() -> None:
+    found = coded("Russian bombers entered Japan's air defense identification zone on Tuesday.", "en")
+    assert ("MOBILIZE", ("RUS",), ("JPN",)) in found
+    assert not any(t == "FIGHT" for t, _, _ in found)

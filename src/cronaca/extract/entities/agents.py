@@ -134,7 +134,6 @@ def record(entity_id: str, countries: dict[str, dict[str, Any]]) -> dict[str, An
     }
 
 
-@lru_cache(maxsize=4)
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     """Office words shared by all languages ("minister", "presidente"): after them an agent is
@@ -142,6 +141,7 @@ def titles() -> frozenset[str]:
     return frozenset(normalise(w) for w in _shared().get("titles", []))
 
 
+@lru_cache(maxsize=4)  # built once per language: the alternation of every agent form
 def lexicon(language: str) -> Lexicon:
     shared = _shared()
     fams = families()

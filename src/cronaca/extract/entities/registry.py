@@ -295,11 +295,19 @@ def _load_aliases(gaz: Gazetteer) -> None:
         gaz.add(n, block)
 
 
+@lru_cache(maxsize=1)
+def military_nouns() -> frozenset[str]:
+    """Nouns for armed forces (``military`` in demonyms.yaml), both languages: beside a demonym
+    they make it a state's forces, after a withdrawal's "of" they name whose forces withdraw."""
+    data = load_yaml(f"{FOLDER}/demonyms.yaml")
+    return frozenset(w.lower() for words in data["military"].values() for w in words)
+
+
 def _load_demonyms(gaz: Gazetteer) -> None:
     data = load_yaml(f"{FOLDER}/demonyms.yaml")
     rule = _rule("demonyms.yaml", data)
     exclude = {e.lower() for e in data.get("exclude", [])}
-    gaz.military = frozenset(w.lower() for words in data["military"].values() for w in words)
+    gaz.military = military_nouns()
     for cid, spec in data["countries"].items():
         if cid not in gaz.registry:
             raise ResourceError(f"demonyms.yaml names unknown country {cid!r}")

@@ -34,11 +34,12 @@ from typing import TYPE_CHECKING
 
 from cronaca.errors import ResourceError
 from cronaca.extract.entities.agents import titles as office_words
+from cronaca.extract.entities.registry import military_nouns
 from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
-from cronaca.model import Actor, Interval, Mention
+from cronaca.model import Actor, EventMention, Interval, Mention
 from cronaca.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -329,26 +330,23 @@ def roles(
         target = [country]  # "le forze di terra israeliane sono entrate nel Paese": Syria
     if not target and source and rule.type in REACTION_TYPES and _about_the_fighting(ctx, i, rule):
         # "Trump ha definito l'escalation militare «una vergogna»": both sides of the fighting
-        told = [*ctx.earlier, *(e for t, e in ctx.told if t < i)]
-        target = [a for a in both_sides(told) if a.id not in {s.id for s in source}]
-    opening_sides = (rule.symmetric or rule.type in MUTUAL_TYPES) and not source and _both_sides_open(ctx)
+        target = [a for a in both_sides(_told_before(ctx, i)) if a.id not in {s.id for s in source}]
+    mutual = rule.symmetric or rule.type in MUTUAL_TYPES
+    opening_sides = mutual and not source and _both_sides_open(ctx)
     if rule.target != "none" and (opening_sides or _both_sides_named(ctx, i, after_only=bool(target))):
         # a target named after "i due Paesi" is another list ("ai due Paesi … agli Usa")
         # "urged both sides to show restraint", "ha chiesto ai due Paesi di fermarsi"
-        mutual = rule.symmetric or rule.type in MUTUAL_TYPES
-        # told before, in the article or this sentence: "talks in Istanbul, where both sides agreed"
-        told = [*ctx.earlier, *(e for t, e in ctx.told if t < i)]
         also, prefer = (MUTUAL_TYPES | {rule.type}, rule.type) if mutual else (frozenset(), "")
-        sides = both_sides(told, also=also, prefer=prefer)
+        sides = both_sides(_told_before(ctx, i), also=also, prefer=prefer)
         target = [a for a in sides if a.id not in {s.id for s in source}]
         if not source and mutual:
             source, target = target[:1], target[1:]
-    if (rule.symmetric or rule.type in MUTUAL_TYPES) and len(source) >= 2 and not target and _apart(source):
+    if mutual and len(source) >= 2 and not target and _apart(source):
         # "Russia e Ucraina hanno concordato", "Putin and Kim met": each side is the other's party
         source, target = source[:1], source[1:]
-    if (rule.symmetric or rule.type in MUTUAL_TYPES) and not source and (pair := _between_pair(ctx, i, rule)):
+    if mutual and not source and (pair := _between_pair(ctx, i, rule)):
         source, target = [actor_from(pair[0])], [actor_from(pair[1])]  # "lo scambio tra Mosca e Kiev"
-    if (rule.symmetric or rule.type in MUTUAL_TYPES) and not verbal and (pair := _dash_pair(ctx, i)):
+    if mutual and not verbal and (pair := _dash_pair(ctx, i)):
         # "the first direct Russia-Ukraine talks", "i colloqui Usa-Cina": the pair holds them
         source, target = [actor_from(pair[0])], [actor_from(pair[1])]
     receiver = None if target or obj is None or rule.target == "none" else _indirect_object(ctx, i, obj)
@@ -387,6 +385,12 @@ def roles(
 
 
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # done with each other, when no one else is named
+
+
+def _told_before(ctx: RoleContext, i: int) -> list[EventMention]:
+    """The events told before the trigger, in the article and earlier in its sentence ("talks in
+    Istanbul, where both sides agreed")."""
+    return [*ctx.earlier, *(e for t, e in ctx.told if t < i)]
 
 
 def _apart(actors: list[Actor]) -> bool:
@@ -720,7 +724,7 @@ def _genitive(ctx: RoleContext, i: int, own: set[int]) -> Mention | None:
     while j < len(sent.tokens) and sent.lower[j] in cc.articles:
         j += 1
     found = [e for e in ctx.actors() if sent.entity_token(e) == j and j in own and not _anonymous_organ(e)]
-    if not found and j < len(sent.tokens) and sent.lower[j] in _force_nouns():
+    if not found and j < len(sent.tokens) and sent.lower[j] in military_nouns():
         # "il ritiro delle forze serbe", "il ritiro delle truppe del Ruanda": whose forces
         k = j + 1
         if k < len(sent.tokens) and sent.lower[k] in cc.genitive:
@@ -735,14 +739,6 @@ def _anonymous_organ(e: Mention) -> bool:
     """A state's troops or government with no state named ("delle truppe europee"): no one."""
     value = e.value or {}
     return e.label == "agent" and value.get("sector") in STATE_SECTORS and not value.get("country")
-
-
-@cache
-def _force_nouns() -> frozenset[str]:
-    """Nouns for armed forces (``military`` in demonyms.yaml), both languages; read from the file,
-    not from a gazetteer (building one costs most of a second)."""
-    military = load_yaml("entities/demonyms.yaml").get("military", {})
-    return frozenset(w.lower() for words in military.values() for w in words)
 
 
 def _subject_position(ctx: RoleContext, k: int) -> bool:
@@ -820,9 +816,15 @@ def _object_of_verb(ctx: RoleContext, i: int) -> bool:
 
 
 @cache
+def event_words(language: str, key: str) -> frozenset[str]:
+    """A word list of the language's events.yaml (``support_verbs``, ``the_country``,
+    ``conflict_nouns`` …), read once per language and key."""
+    return frozenset(events_data(language).get(key, ()))
+
+
 def _support_verbs(language: str) -> frozenset[str]:
     """``support_verbs`` of the language's events.yaml: their subject does the nominal event."""
-    return frozenset(events_data(language).get("support_verbs", []))
+    return event_words(language, "support_verbs")
 
 
 def _is_modifier(ctx: RoleContext, j: int) -> bool:
@@ -869,7 +871,7 @@ def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> Actor | None:
     """ "nel Paese", "into the country" right after the trigger, with no name after it: the
     country the article's events so far name most, other than the doer's own."""
     sent = ctx.sent
-    words = set(events_data(ctx.language).get("the_country", ()))
+    words = event_words(ctx.language, "the_country")
     skip = ctx.cues.clauses.articles | ctx.cues.clauses.prepositions
     k = i + 1
     while k < len(sent.tokens) and k <= i + 3 and sent.lower[k] in skip:
@@ -896,7 +898,7 @@ REACTION_TYPES = frozenset({"ACCUSE", "REQUEST"})  # words about a conflict, aim
 def _about_the_fighting(ctx: RoleContext, i: int, rule: Rule) -> bool:
     """A conflict noun (``conflict_nouns``) right after the trigger, in its clause: what the
     reaction is about is the fighting itself."""
-    nouns = set(events_data(ctx.language).get("conflict_nouns", ()))
+    nouns = event_words(ctx.language, "conflict_nouns")
     own = set(ctx.clauses.tokens(i))
     for k in range(i + 1, min(len(ctx.sent.tokens), i + 5)):
         if k not in own or ctx.sent.lower[k] in (",", ";", ":"):

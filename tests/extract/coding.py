@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from cronaca.extract.base import Doc
 from cronaca.extract.pipeline import default_pipeline
 from cronaca.model import Article, EventMention, Interval
 
 Coded = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
-def events(text: str, language: str) -> list[EventMention]:
+def annotated(text: str, language: str) -> Doc:
+    """The default pipeline's result on ``text``: mentions and events."""
     article = Article(id="a_t", text=text, language=language, published=Interval.day(date(2024, 5, 10)))
-    return default_pipeline()(article).events
+    return default_pipeline()(article)
+
+
+def events(text: str, language: str) -> list[EventMention]:
+    return annotated(text, language).events
 
 
 def coded(text: str, language: str) -> set[Coded]:

@@ -4,10 +4,7 @@ Sentences made up here; the patterns come from real news (docs/events.md)."""
 from __future__ import annotations
 
 import pytest
-from tests.extract.coding import coded, events
-
-from cronaca.extract.pipeline import default_pipeline
-from cronaca.model import Article
+from tests.extract.coding import annotated, coded, events
 
 
 @pytest.mark.parametrize(
@@ -156,7 +153,7 @@ def test_anti_government_forces_are_rebels() -> None:
     ],
 )
 def test_a_town_before_an_agent_gives_its_country(text: str, agent: str, country: str) -> None:
-    found = default_pipeline()(Article(id="a_t", text=text, language="en")).mentions
+    found = annotated(text, "en").mentions
     agents = [m for m in found if m.kind == "entity" and (m.value or {}).get("agent") == agent]
     assert agents and (agents[0].value.get("actor") or agents[0].entity_id or "").endswith(country)
     # the town stays a place of its own (toponym), naming the agent rather than acting

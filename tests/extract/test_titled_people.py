@@ -3,17 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from tests.extract.coding import annotated
 
-from cronaca.extract.pipeline import default_pipeline
-from cronaca.model import Article, Interval, slug
-
-
-def annotate(text: str, language: str):
-    article = Article(id="a_t", text=text, language=language, published=Interval.day(date(2024, 5, 10)))
-    return default_pipeline()(article)
+from cronaca.model import slug
 
 
 @pytest.mark.parametrize(
@@ -38,7 +31,7 @@ def annotate(text: str, language: str):
     ],
 )
 def test_a_person_introduced_with_country_and_office_is_an_actor(language, text, name, country) -> None:
-    found = annotate(text, language)
+    found = annotated(text, language)
     people = [m for m in found.mentions if m.label == "person" and m.text == name]
     assert people and people[0].entity_id == "person:" + slug(name)
     assert people[0].value["country"] == country
@@ -55,7 +48,7 @@ def test_a_person_introduced_with_country_and_office_is_an_actor(language, text,
     ],
 )
 def test_without_both_country_and_office_no_actor_is_made_up(language, text, name) -> None:
-    people = [m for m in annotate(text, language).mentions if m.label == "person" and m.text == name]
+    people = [m for m in annotated(text, language).mentions if m.label == "person" and m.text == name]
     assert all(m.entity_id is None for m in people)
 
 
@@ -68,7 +61,7 @@ def test_without_both_country_and_office_no_actor_is_made_up(language, text, nam
     ],
 )
 def test_demonyms_of_smaller_states_name_their_country(language: str, text: str, country: str) -> None:
-    found = annotate(text, language)
+    found = annotated(text, language)
     assert any(a.country == country or a.id == country for e in found.events for a in e.source_actors)
 
 
@@ -86,14 +79,14 @@ def test_an_accented_name_keeps_its_letters_in_its_id() -> None:
     ],
 )
 def test_an_office_in_a_state_organ_gives_the_person_its_country(language, text, name, country) -> None:
-    people = [m for m in annotate(text, language).mentions if m.label == "person" and m.text == name]
+    people = [m for m in annotated(text, language).mentions if m.label == "person" and m.text == name]
     assert people and people[0].entity_id == "person:" + slug(name) and people[0].value["country"] == country
 
 
 def test_an_office_in_an_organisation_of_no_country_names_no_one() -> None:
     people = [
         m
-        for m in annotate("Il portavoce dell'Onu Yusuf Darwish ha parlato ieri.", "it").mentions
+        for m in annotated("Il portavoce dell'Onu Yusuf Darwish ha parlato ieri.", "it").mentions
         if m.text == "Yusuf Darwish"
     ]
     assert people and people[0].entity_id is None

@@ -10,20 +10,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.processes import children
 
 from cronaca import Cronaca
-
-
-def _children(pid: int) -> list[int]:
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
-    return out
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
@@ -58,7 +47,7 @@ def test_serve_with_two_worker_processes(kb: Cronaca) -> None:
         assert response.json() == kb.stats()
         timeline = httpx.get(f"http://127.0.0.1:{port}/api/timeline", timeout=10).json()
         assert [c["id"] for c in timeline] == [c["id"] for c in kb.timeline(limit=50)]
-        assert len(_children(proc.pid)) >= 2  # the workers (uvicorn may add a helper process)
+        assert len(children(proc.pid)) >= 2  # the workers (uvicorn may add a helper process)
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.processes import children
 
 from cronaca import Cronaca
 from cronaca.ingest import read
@@ -70,19 +71,6 @@ def ingest_cli(db: Path, source: Path, workers: int = 1) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "cronaca.serve.cli", "--db", str(db), "--quiet", "ingest", str(source)]
     cmd += ["--workers", str(workers)]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def children(pid: int) -> set[int]:
-    """The processes whose parent is ``pid`` (Linux /proc)."""
-    out = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            out.add(int(stat.parent.name))
-    return out
 
 
 @pytest.fixture(scope="module")

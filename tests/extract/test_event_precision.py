@@ -564,3 +564,27 @@ def test_the_police_stopping_someone_is_an_arrest() -> None:
 )
 def test_calling_an_act_war_accuses_its_doer(language: str, text: str, expected: tuple) -> None:
     assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Russian warships entered Japanese waters for the first time since 2019."),
+        ("it", "Le navi militari russe sono entrate nelle acque giapponesi per la prima volta dal 2019."),
+        ("it", "I soldati turchi sono entrati nel territorio siriano per la prima volta dalla crisi del marzo 2011."),
+    ],
+)
+def test_the_first_time_since_a_date_is_not_that_date(language: str, text: str) -> None:
+    found = events(text, language)
+    assert found and all(e.time is None or e.time.open_start for e in found)
+
+
+def test_a_time_on_its_own_still_dates_the_event() -> None:
+    (event,) = [e for e in events("Turkish troops entered Iraqi territory in March 2019.", "en")]
+    assert event.time is not None and event.time.start.year == 2019
+
+
+def test_essere_as_an_auxiliary_is_no_presence_of_forces() -> None:
+    found = coded("Le truppe israeliane sono entrate in Siria domenica.", "it")
+    assert not any(t == "AID" for t, _, _ in found)
+    assert ("AID", ("RUS",), ("BLR",)) in coded("Le truppe russe sono in Bielorussia da marzo.", "it")

@@ -343,3 +343,26 @@ def test_forces_entering_another_countrys_zone_are_deployed() -> None:
     found = coded("Russian bombers entered Japan's air defense identification zone on Tuesday.", "en")
     assert ("MOBILIZE", ("RUS",), ("JPN",)) in found
     assert not any(t == "FIGHT" for t, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "Kiev protesta. Le truppe russe sono entrate nel territorio ucraino.", ("MOBILIZE", ("RUS",), ("UKR",))),
+        (
+            "it",
+            "I ribelli hanno conquistato Aleppo. Intanto le forze turche sono entrate nel Paese.",
+            ("MOBILIZE", ("TUR",), ("SYR",)),
+        ),
+        ("en", "Turkish troops entered Iraqi territory on Sunday.", ("MOBILIZE", ("TUR",), ("IRQ",))),
+    ],
+)
+def test_forces_entering_another_countrys_territory_are_deployed(language: str, text: str, expected) -> None:
+    found = coded(text, language)
+    assert expected in found
+    assert not any(t == "FIGHT" and s == expected[1] for t, s, _ in found)
+
+
+def test_forces_entering_a_city_take_it() -> None:
+    assert ("FIGHT", ("agent:rebels",), ("SYR",)) in coded("I ribelli sono entrati a Damasco domenica.", "it")
+    assert events("Il presidente è entrato nel Paese in aereo.", "it") == []

@@ -680,12 +680,32 @@ def _time(
             continue  # "the province, where the rebels launched an offensive in March, saw …"
         if k > i and _reduced_relative(sent, cues, i, k):
             continue  # "the swap … under an agreement reached in Istanbul earlier this month"
+        if _first_time_since(sent, k):
+            continue  # "per la prima volta dalla guerra dell'ottobre 1973": not when, but since when
         # a vague reference ("negli ultimi anni", PAST_REF) only when nothing sharper is there
         resolved.append((str(t.value.get("value", "")).endswith("_REF"), abs(k - i), t))
     if not resolved:
         return None, ""
     best = min(resolved, key=lambda item: item[:2])[2]
     return Interval.from_dict(best.value), best.text
+
+
+SINCE = frozenset({"since", "da", "dal", "dalla", "dallo", "dall'", "dai", "dagli", "dalle"})
+FIRST_TIME = (("first", "time"), ("prima", "volta"))
+SINCE_WINDOW = 8  # tokens from "since" to its time: "dalla guerra dello Yom Kippur dell'ottobre 1973"
+
+
+def _first_time_since(sent: SentenceView, k: int) -> bool:
+    """Whether the time at ``k`` is what "the first time since" counts from ("for the first
+    time since 2014", "per la prima volta dal 1973", "… dalla guerra dell'ottobre 1973"): the
+    event happens now, that time is the last one it happened before."""
+    low = sent.lower
+    for j in range(k - 1, max(-1, k - 1 - SINCE_WINDOW), -1):
+        if low[j] in PUNCTUATION:
+            return False
+        if low[j] in SINCE:
+            return any(tuple(low[n : n + 2]) in FIRST_TIME for n in range(max(0, j - 3), j))
+    return False
 
 
 def _reduced_relative(sent: SentenceView, cues: Cues, i: int, k: int) -> bool:

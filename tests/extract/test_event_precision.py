@@ -571,7 +571,11 @@ def test_calling_an_act_war_accuses_its_doer(language: str, text: str, expected:
     [
         ("en", "Russian warships entered Japanese waters for the first time since 2019."),
         ("it", "Le navi militari russe sono entrate nelle acque giapponesi per la prima volta dal 2019."),
-        ("it", "I soldati turchi sono entrati nel territorio siriano per la prima volta dalla crisi del marzo 2011."),
+        (
+            "it",
+            "I soldati turchi sono entrati nel territorio siriano "
+            "per la prima volta dalla crisi del marzo 2011.",
+        ),
     ],
 )
 def test_the_first_time_since_a_date_is_not_that_date(language: str, text: str) -> None:

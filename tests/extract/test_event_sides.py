@@ -348,7 +348,11 @@ def test_forces_entering_another_countrys_zone_are_deployed() -> None:
 @pytest.mark.parametrize(
     "language, text, expected",
     [
-        ("it", "Kiev protesta. Le truppe russe sono entrate nel territorio ucraino.", ("MOBILIZE", ("RUS",), ("UKR",))),
+        (
+            "it",
+            "Kiev protesta. Le truppe russe sono entrate nel territorio ucraino.",
+            ("MOBILIZE", ("RUS",), ("UKR",)),
+        ),
         (
             "it",
             "I ribelli hanno conquistato Aleppo. Intanto le forze turche sono entrate nel Paese.",

@@ -370,3 +370,40 @@ def test_forces_entering_another_countrys_territory_are_deployed(language: str, 
 def test_forces_entering_a_city_take_it() -> None:
     assert ("FIGHT", ("agent:rebels",), ("SYR",)) in coded("I ribelli sono entrati a Damasco domenica.", "it")
     assert events("Il presidente è entrato nel Paese in aereo.", "it") == []
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Pakistan confirms 26 killed in Indian missile strikes.", ("ASSAULT", ("IND",), ("PAK",))),
+        (
+            "it",
+            "L'Ucraina ha detto che dieci persone sono state uccise nei bombardamenti russi.",
+            ("ASSAULT", ("RUS",), ("UKR",)),
+        ),
+    ],
+)
+def test_a_state_counting_dead_of_anothers_strikes_counts_its_own(language: str, text: str, expected) -> None:
+    assert expected in coded(text, language)
+
+
+def test_a_third_partys_toll_names_no_victims_side() -> None:
+    assert coded("The UN said 26 people were killed in Indian strikes.", "en") == {("ASSAULT", ("IND",), ())}
+
+
+def test_a_speaker_of_an_attack_is_not_its_target() -> None:
+    text = "India's Defence Ministry said the strikes targeted nine terrorist camps."
+    assert not any(tg == ("IND",) for _, _, tg in coded(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Israel's army said three soldiers were killed in a Hezbollah attack."),
+        ("it", "Tre soldati israeliani sono stati uccisi nell'attacco di Hezbollah."),
+    ],
+)
+def test_a_group_naming_the_attack_is_its_doer(language: str, text: str) -> None:
+    (toll,) = [e for e in events(text, language) if e.type == "ASSAULT"]
+    assert [a.id for a in toll.source_actors] == ["org:hezbollah"]
+    assert [a.id for a in toll.target_actors] == ["ISR"]

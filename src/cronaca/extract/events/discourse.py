@@ -90,6 +90,20 @@ def _armed_dyad(earlier: Sequence[EventMention], types: frozenset[str]) -> Actor
     return (*dyad[0], *dyad[1]) if dyad else ()
 
 
+def _counting_side(speakers: Actors, source: Actors) -> Actors:
+    """The countries of the states that count dead the other side caused: a toll a state gives of
+    a strike by someone else is its own ("Ukraine says five killed in Russian shelling"). A
+    third party's count (the UN's, a hospital's) says nothing of whose dead they are."""
+    doers = _sides(source)
+    own = {
+        a.country
+        for a in speakers
+        if a.country and a.sector not in NON_STATE and not a.id.startswith("source:")
+    }
+    own |= {a.id for a in speakers if a.id == a.country}
+    return tuple(Actor(c, c, "", country=c) for c in sorted(own - doers))
+
+
 def inherit(
     kind: str,
     earlier: Sequence[EventMention],
@@ -98,12 +112,16 @@ def inherit(
     both: bool = True,
     speakers: Actors = (),
     time: Interval | None = None,
+    toll: bool = False,
 ) -> tuple[Actors, Actors]:
     """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one.
     ``both``: whether an event naming neither side may take both; ``speakers``: who the
-    sentence cites (a side reports its own dead: "Pakistan's army said the attacks killed 8")."""
+    sentence cites (a side reports its own dead: "Pakistan's army said the attacks killed 8");
+    ``toll``: the event is a count of dead or wounded."""
     if (source and target) or (not both and not source and not target):
         return source, target
+    if toll and source and not target and (own := _counting_side(speakers, source)):
+        return source, own  # "Pakistan confirms 26 killed in Indian strikes": Pakistan's dead
     dyad = last_dyad(earlier, CONFLICT if kind == "conflict" else HOSTILE, time)
     if dyad is None:
         return source, target

@@ -180,11 +180,7 @@ def roles(
     # a trigger that heads a generic agent names its doer: "the protesters", "i manifestanti"
     # ("police detained dozens of protesters": the protesters protest, not the police)
     inside = next(
-        (
-            e
-            for e in actors
-            if e.label == "agent" and sent.entity_token(e) <= i <= sent.entity_end_token(e)
-        ),
+        (e for e in actors if e.label == "agent" and sent.entity_token(e) <= i <= sent.entity_end_token(e)),
         None,
     )
     if inside is not None:
@@ -206,8 +202,11 @@ def roles(
     if obj is not None and rule.owner == "target":
         # the owner of the object hit is the target: "cinque aerei nemici indiani", "Iran's bases"
         owned = [actor_from(e) for e in [_owner(ctx, obj)] if e is not None]
-    elif obj is not None and agent is None and rule.owner != "source" and not (
-        genitive is not None and rule.genitive == "source"
+    elif (
+        obj is not None
+        and agent is None
+        and rule.owner != "source"
+        and not (genitive is not None and rule.genitive == "source")
     ):
         # A demonym on the object noun: "soldati nordcoreani", "North Korean troops".
         # On the noun itself, not after a preposition ("drones towards Israeli territory").
@@ -261,9 +260,13 @@ def roles(
     source_ids = {a.id for a in source}
     candidates = [e for e in right if e.entity_id not in source_ids and e is not used]
     if rule.inherit == "conflict" and not source:
-        # "killed in Indian strikes", "uccisi nei raid israeliani": the demonym of the means is the doer
+        # "killed in Indian strikes", "uccisi nei raid israeliani": the demonym of the means is the
+        # doer; so is a group naming the attack ("in a Hezbollah attack", "nell'attacco di Hamas")
         means = [
-            e for e in candidates if e.label == "demonym" and _after_circumstance(ctx, sent.entity_token(e))
+            e
+            for e in candidates
+            if _after_circumstance(ctx, sent.entity_token(e))
+            and (e.label == "demonym" or (e.label == "organisation" and _names_the_attack(ctx, e)))
         ]
         if means:
             source = [actor_from(means[0])]
@@ -369,6 +372,7 @@ def roles(
             both=rule.type != "FIGHT",
             speakers=ctx.speakers,
             time=ctx.time,
+            toll=rule.type == "ASSAULT" and rule.inherit == "conflict",
         )
         source, target = list(sides[0]), list(sides[1])
     if rule.source_sectors and not any(a.sector in rule.source_sectors for a in source):
@@ -531,9 +535,13 @@ def _indirect_object(ctx: RoleContext, i: int, obj: int) -> Mention | None:
         return None
     for e in ctx.actors():
         k, end = sent.entity_token(e), sent.entity_end_token(e)
-        if k == i + 1 and end < obj and all(
-            sent.tokens[m].text.islower() and sent.lower[m] not in ctx.cues.clauses.prepositions
-            for m in range(end + 1, obj)
+        if (
+            k == i + 1
+            and end < obj
+            and all(
+                sent.tokens[m].text.islower() and sent.lower[m] not in ctx.cues.clauses.prepositions
+                for m in range(end + 1, obj)
+            )
         ):
             return e
     return None
@@ -1042,6 +1050,27 @@ def _after_circumstance(ctx: RoleContext, k: int) -> bool:
     return any(ctx.sent.lower[j] in preps for j in range(max(0, k - 3), k))
 
 
+def _names_the_attack(ctx: RoleContext, e: Mention) -> bool:
+    """Whether a name stands right before an attack noun or right after it and "of"/"by"/"di"
+    ("a Hezbollah attack", "l'attacco di Hamas", "the strike by the RSF"): the attack's doer."""
+    sent = ctx.sent
+    k, end = sent.entity_token(e), sent.entity_end_token(e)
+    before = end + 1 < len(sent.tokens) and _attack_word(ctx, end + 1)
+    j = k - 1
+    while j >= 0 and sent.lower[j] in ctx.cues.clauses.articles:
+        j -= 1
+    after = (
+        j >= 1
+        and sent.lower[j] in (*ctx.cues.clauses.genitive, "by", "da", "dal", "dalla")
+        and _attack_word(ctx, j - 1)
+    )
+    return before or after
+
+
+def _attack_word(ctx: RoleContext, k: int) -> bool:
+    return ctx.sent.lemmas[k] in ctx.triggers or ctx.sent.lower[k] in ctx.triggers
+
+
 def _demonym_on(ctx: RoleContext, i: int) -> Mention | None:
     """A demonym right before or after a nominal trigger ("Israeli strikes", "attacchi russi")."""
     sent = ctx.sent
@@ -1123,11 +1152,7 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
         if sent.lower[v] in (",", ";", ":"):
             return None
         if sent.lemmas[v] in verbs or sent.lower[v] in verbs:
-            asked = [
-                e
-                for e in ctx.actors()
-                if v < sent.entity_token(e) and sent.entity_end_token(e) < i - 1
-            ]
+            asked = [e for e in ctx.actors() if v < sent.entity_token(e) and sent.entity_end_token(e) < i - 1]
             return asked[-1] if asked else None
     return None
 

@@ -174,3 +174,23 @@ def test_a_mention_naming_part_of_the_targets_joins():
     assert sorted(c["n_events"] for c in claims) == [1, 2]
     joined = next(c for c in claims if c["n_events"] == 2)
     assert any("targets in part" in line for line in joined["data"]["explanation"])
+
+
+def test_the_verb_right_before_a_count_says_what_it_counts():
+    def toll(eid: str, text: str, trigger: str, number: str, value: int) -> dict:
+        e = event(
+            eid, article=eid, published="2025-03-04", value=value, lower=value, unit="people", type="ASSAULT"
+        )
+        return said(e, text, trigger, number)
+
+    active = toll(
+        "e1", "The attacks killed at least eight people and injured 35 others.", "killed", "eight people", 8
+    )
+    passive = toll("e2", "At least 26 people were killed and 46 others injured.", "killed", "26 people", 26)
+    italian = toll(
+        "e3", "I raid hanno ucciso 12 civili e ferito altre 30 persone.", "ucciso", "12 civili", 12
+    )
+    wounded = toll("e4", "The shelling wounded 40 people, killing two.", "wounded", "40 people", 40)
+    assert measure(active)[1] == measure(passive)[1] == measure(italian)[1] == "killed"
+    assert measure(wounded)[1] == "wounded"
+    assert len(build_claims([active, passive])[0]) == 1

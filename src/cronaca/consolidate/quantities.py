@@ -56,8 +56,18 @@ CUES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "backing": (("backed", "backing", "sostenut", "appoggiat", "sponsor"), frozenset({"backs", "back"})),
     # a government overthrown is no arrest: "hanno rovesciato il potere di Assad", "ousted the president"
     "overthrown": (
-        ("overthr", "topple", "toppling", "ousted", "ouster", "rovesci", "destitu", "spodest", "golpe",
-         "coup"),
+        (
+            "overthr",
+            "topple",
+            "toppling",
+            "ousted",
+            "ouster",
+            "rovesci",
+            "destitu",
+            "spodest",
+            "golpe",
+            "coup",
+        ),
         frozenset({"deposto", "deposed", "depose", "oust"}),
     ),
     "sent": (
@@ -231,6 +241,23 @@ def _window(event: dict[str, Any], quantity: dict[str, Any]) -> list[str]:
     return _WORD.findall(inside) + after + before[::-1]
 
 
+GOVERNS = 2  # words from a verb to the count it governs: "killed at least eight people"
+
+
+def _governing_frame(event: dict[str, Any], quantity: dict[str, Any]) -> str:
+    """The trigger's frame when the trigger is the verb right before the count ("the attacks
+    killed at least eight people and injured 35 others", "hanno ucciso 12 civili e ferito 30"):
+    the count is its object, whatever cue follows it."""
+    text, offset = event.get("text") or "", (event.get("span") or {}).get("start", 0)
+    at, start = (event.get("trigger") or {}).get("end"), quantity.get("start")
+    if not text or at is None or start is None or not 0 <= start - at <= 40:
+        return ""
+    between = text[max(0, at - offset) : max(0, start - offset)]
+    if re.search(r"[.,;:()]", between) or len(_WORD.findall(between)) > GOVERNS:
+        return ""
+    return frame(event)
+
+
 def measure(event: dict[str, Any]) -> tuple[str | None, str]:
     """(canonical unit, kind) of a mention's quantity; (None, "") when it has none."""
     q = event.get("quantity") or {}
@@ -242,7 +269,7 @@ def measure(event: dict[str, Any]) -> tuple[str | None, str]:
         return unit, UNIT_KIND[raw][1]
     if raw in MONEY:
         return unit, "money"
-    kind = _cue_kind(_window(event, q)) or frame(event)
+    kind = (_governing_frame(event, q) or _cue_kind(_window(event, q))) or frame(event)
     if kind in PEOPLE_KINDS and unit and unit not in FORCES | {"people"} and unit in THINGS:
         kind = ""  # "launched 100 drones, killing ...": drones are not killed
     if kind in ("sent", "shipped", "produced") and event["type"] not in TRANSFER_TYPES:

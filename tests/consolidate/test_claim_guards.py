@@ -194,3 +194,24 @@ def test_the_verb_right_before_a_count_says_what_it_counts():
     assert measure(active)[1] == measure(passive)[1] == measure(italian)[1] == "killed"
     assert measure(wounded)[1] == "wounded"
     assert len(build_claims([active, passive])[0]) == 1
+
+
+def test_killings_of_different_people_are_different_claims():
+    def killing(eid: str, *victims: str) -> dict:
+        e = event(
+            eid, article=eid, published="2025-06-13", type="ASSAULT", source="ISR", target="IRN", unit=""
+        )
+        e["participants"] = [{"id": v, "name": v, "sector": "", "role": "victim"} for v in victims]
+        return e
+
+    first = killing("e1", "person:hossein-salami")
+    both = killing("e2", "person:mohammad-bagheri", "person:hossein-salami")
+    second = killing("e3", "person:mohammad-bagheri")
+    civilians = killing("e4", "agent:civilians")
+    unnamed = killing("e5")
+    claims, links = build_claims([first, both, second, civilians, unnamed])
+    claim_of = {e: c for c, e in links}
+    assert claim_of["e1"] != claim_of["e3"]  # the guards' commander is not the chief of staff
+    assert claim_of["e2"] == claim_of["e3"]  # a report naming both joins the first it names
+    assert claim_of["e4"] not in {claim_of["e1"], claim_of["e3"]}  # civilians killed are a fact of their own
+    assert len(claims) == 3  # a toll naming no one joins one of them

@@ -49,7 +49,7 @@ class _Group:
     mode: str = ""
     place: dict[str, Any] | None = None
     weapons: set[str] = field(default_factory=set)  # weapon categories of its mentions
-    victims: set[str] = field(default_factory=set)  # people hit by name (VICTIM_TYPES)
+    victim: str = ""  # who was hit, by name (VICTIM_TYPES): the first a mention names
     events: list[dict[str, Any]] = field(default_factory=list)
     time: Interval | None = None
     stated: list[Interval] = field(default_factory=list)  # the times its mentions state
@@ -133,12 +133,18 @@ def _frame(event: dict[str, Any], kind: str) -> str:
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people, where who was hit tells the fact
 
 
-def _victims(event: dict[str, Any]) -> set[str]:
-    """The people a killing or an arrest names as hit ("Salami was killed"): two mentions naming
-    different people are two facts, though both count for the same country."""
+def _victim(event: dict[str, Any]) -> str:
+    """Who a killing or an arrest is about: the first person (or civilians) it names as hit
+    ("Salami was killed", "among the dead were Bagheri and Salami": Bagheri). Mentions about
+    different people are different facts, though both count for the same country; a report
+    naming several joins the claim of the first, never bridging two claims."""
     if event["type"] not in VICTIM_TYPES:
-        return set()
-    return {str(a["id"]) for a in event["target_actors"] if str(a.get("id", "")).startswith("person:")}
+        return ""
+    named = [
+        a for a in event["target_actors"] if str(a.get("id", "")).startswith(("person:", "agent:civilians"))
+    ]
+    named += [a for a in event.get("participants") or () if a.get("role") == "victim"]
+    return str(named[0]["id"]) if named else ""
 
 
 def touched_actors(events: Iterable[dict[str, Any]]) -> set[str]:
@@ -245,8 +251,8 @@ def _compatible(
     place = _scene(event)
     if _place_clash(place, group.place):
         return None
-    victims = _victims(event)
-    if victims and group.victims and not victims & group.victims:
+    victim = _victim(event)
+    if victim and group.victim and victim != group.victim:
         return None  # the chief of staff killed is not the guards' commander killed
     weapons = _weapon_categories(event)
     if event["type"] in WEAPON_TYPES and weapons and group.weapons and not weapons & group.weapons:
@@ -387,7 +393,7 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         group.frame = group.frame or _frame(event, kind)
         group.mode = group.mode or event.get("mode") or ""
         group.weapons |= _weapon_categories(event)
-        group.victims |= _victims(event)
+        group.victim = group.victim or _victim(event)
         # keep the most specific place seen: a city rather than its country
         place = _scene(event)
         if place and (not group.place or place.get("country") == group.place["id"]):

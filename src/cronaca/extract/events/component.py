@@ -51,6 +51,7 @@ from cronaca.extract.events.roles import (
     is_verbal,
     participants,
     roles,
+    victims,
 )
 from cronaca.extract.sentence_view import SentenceView, linked_entities
 from cronaca.model import Actor, EventMention, Interval, Mention, Quantity, Span, content_id
@@ -240,6 +241,12 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     cue_tokens |= _in_titles(sent)
     clauses = clauses_of(sent, cues)
     people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
+    # every person the sentence names, linked or not: a toll's victims ("Hossein Salami was killed")
+    persons = [
+        e
+        for e in doc.of_kind("entity")
+        if e.label == "person" and sent.mention.start <= e.start < sent.mention.end
+    ]
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
     ctx.speakers = _speakers(chain)
@@ -321,7 +328,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 factuality=factuality,
                 factuality_cue=cue_text,
                 attribution=with_outlet(doc, attribution),
-                participants=participants(ctx, i, (*source, *target)),
+                participants=_participants(ctx, i, (*source, *target), persons, rule),
                 # the object noun is equipment only in a military context ("droni", not "fame")
                 equipment=equipment(sent, i, obj if context == "military" else None, doc.language),
                 quote=chain.quote,
@@ -350,6 +357,17 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+def _participants(ctx: RoleContext, i: int, roles: tuple, persons: list[Mention], rule: Rule) -> tuple:
+    """The clause's other actors; in a count of dead or wounded (``assault.casualties``), the
+    people named are its victims first."""
+    others = participants(ctx, i, roles)
+    if not (rule.type == "ASSAULT" and rule.inherit == "conflict"):
+        return others
+    hit = victims(ctx, i, roles, persons)
+    ids = {a.id for a in hit}
+    return hit + tuple(a for a in others if a.id not in ids)
 
 
 # talks count no one: "talks in Istanbul, where both sides agreed to swap 1,000 people each"
@@ -402,7 +420,7 @@ def _in_titles(sent: SentenceView) -> set[int]:
     return {k for k in capital if k > 0 and (capitalised_next(k, -1) or capitalised_next(k, 1))}
 
 
-PUNCTUATION = frozenset(",;:.()\"«»“”")
+PUNCTUATION = frozenset(',;:.()"«»“”')
 UNLESS_WINDOW = 6  # "released a series of propaganda videos": the unmaking noun may sit this far
 
 
@@ -827,5 +845,3 @@ def _same_part(sent: SentenceView, a: int, b: int) -> bool:
 def _unit_matches(q: Mention, obj_lemma: str) -> bool:
     unit = (q.value.get("unit") or q.label or "").lower()
     return bool(unit) and (unit.startswith(obj_lemma[:5]) or obj_lemma in q.text.lower())
-
-

@@ -28,7 +28,7 @@ Cited sources are never roles, except as the implicit subject of a clause of the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,7 @@ from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit
 from cronaca.extract.sentence_view import SentenceView, actor_from
-from cronaca.model import Actor, EventMention, Interval, Mention
+from cronaca.model import Actor, EventMention, Interval, Mention, slug
 from cronaca.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -1242,6 +1242,111 @@ def participants(ctx: RoleContext, i: int, roles: tuple[Actor, ...]) -> tuple[Ac
             out.setdefault(e.entity_id or "", actor_from(e))
     ids = {a.id for a in roles}
     return tuple(a for key, a in out.items() if key and key not in ids)
+
+
+def victims(ctx: RoleContext, i: int, roles: tuple[Actor, ...], persons: list[Mention]) -> tuple[Actor, ...]:
+    """The people a toll names as its dead or wounded (role ``victim``): people in the trigger's
+    clause who are neither its sides, a cited source nor someone's possessor ("il consigliere
+    dell'ayatollah Ali Khamenei, Ali Shamkhani": Shamkhani). A person the registry does not hold
+    gets an id from the name ("person:hossein-salami"), so claims keep the killing of one person
+    apart from another's."""
+    sent = ctx.sent
+    own = set(ctx.clauses.tokens(i))
+    taken = {a.start for a in roles}
+    out: dict[str, Actor] = {}
+    for e in persons:
+        k = sent.index_at(e.start)
+        if e.start in taken or e.start in ctx.exclude or k not in own or k - i > VICTIM_AFTER:
+            continue
+        if _possessor(ctx, i, e, persons):
+            continue
+        if _speaking(ctx, i, e):
+            continue  # "Chaudhry said three people were killed": who counts the dead
+        if (name := _person_name(e)) and not _place_word(ctx, name):
+            key = e.entity_id or f"person:{slug(name)}"
+            out.setdefault(key, replace(actor_from(e, role="victim"), id=key))
+    if not out and (k := _civilian_word(ctx, i, own)) is not None:
+        token = sent.tokens[k]
+        out[CIVILIANS] = Actor(
+            CIVILIANS, "civilians", "civilian", token.idx, token.idx + len(token.text), "victim"
+        )
+    return tuple(out.values())
+
+
+CIVILIANS = "agent:civilians"
+VICTIM_AFTER = 14  # tokens after a toll its victims may stand: "tra le vittime figurano il capo di …, X"
+CIVILIAN_WINDOW = (6, 14)  # tokens before and after a toll a word for civilians may stand
+
+
+def _civilian_word(ctx: RoleContext, i: int, own: set[int]) -> int | None:
+    """A word naming civilians in the trigger's clause (``civilian_victims``): "tra cui donne e
+    bambini", "civilian deaths", "several children had been killed"."""
+    words = event_words(ctx.language, "civilian_victims")
+    low = ctx.sent.lower
+    before, after = CIVILIAN_WINDOW
+    near = range(max(0, i - before), min(len(low), i + after + 1))
+    # the clause, or a phrase after it: "cinque morti e cinquanta feriti, tra cui donne e bambini"
+    return next((k for k in near if low[k] in words and (k in own or k > i)), None)
+
+
+def _person_name(e: Mention) -> str:
+    """A person's full name (two words at least): one word ("Staff", "Islamic") is too often a
+    capitalised word the recogniser took for a name."""
+    name = str((e.value or {}).get("name") or e.text).strip()
+    if not e.entity_id and len(e.text.split()) < 2:
+        return ""  # "Kashmir" read as the short form of a name "Azad Kashmir" seen before
+    words = name.replace(".", " ").split()
+    # "Lt Gen": ranks, not a name
+    return name if len(words) >= 2 and all(len(w) > 2 for w in words) and name[:1].isupper() else ""
+
+
+def _speaking(ctx: RoleContext, i: int, e: Mention) -> bool:
+    """Whether the name at ``k`` says the toll rather than suffers it: a reporting verb between
+    it and the trigger ("Chaudhry told a news conference that 13 people were killed"), or right
+    before it after the trigger ("five were killed, said Chaudhry")."""
+    sent, said = ctx.sent, ctx.cues.reporting_verbs
+    k, end = sent.index_at(e.start), sent.index_at(max(e.start, e.end - 1))
+    span = [*range(k + 1, i)] if k < i else [*range(max(i + 1, k - 2), k)]
+    for j in range(end + 1, min(len(sent.tokens), end + 1 + SPEAKER_AFTER)):  # "Chaudhry told", "X ha detto"
+        if sent.lower[j] in PUNCTUATION_MARKS:
+            break
+        span.append(j)
+    return any(sent.lemmas[j] in said or sent.lower[j] in said for j in span)
+
+
+SPEAKER_AFTER = 2  # tokens from a name to its reporting verb: "Chaudhry told", "Chaudhry ha detto"
+PUNCTUATION_MARKS = frozenset(",;:.()")
+
+
+def _place_word(ctx: RoleContext, name: str) -> bool:
+    """Whether a word of an unknown "name" is something else the sentence names ("Azad Kashmir",
+    taken for a person's name beside "Pakistan-administered Kashmir")."""
+    words = set(name.split())
+    return any(
+        e.label != "person" and words & set(e.text.replace("-", " ").split()) for e in ctx.sent.entities
+    )
+
+
+TITLE_WORDS = 3  # lower-case words between a genitive and its name: "dell'ayatollah", "del generale"
+
+
+def _possessor(ctx: RoleContext, i: int, e: Mention, persons: list[Mention]) -> bool:
+    """Whether a name owns something else in the sentence: "Khamenei's adviser", or a name after
+    a genitive that another name follows in apposition ("il consigliere dell'ayatollah Ali
+    Khamenei, Ali Shamkhani": Shamkhani is the adviser). "La morte del generale Hossein
+    Salami" and "il capo di stato maggiore Carlo Neri" name the one hit."""
+    sent, genitive = ctx.sent, ctx.cues.clauses.genitive
+    end = sent.index_at(max(e.start, e.end - 1))
+    if end + 1 < len(sent.tokens) and sent.lower[end + 1] in ("'s", "’s"):
+        return True
+    k = sent.index_at(e.start)
+    after_genitive = any(sent.lower[j] in genitive for j in range(max(0, k - TITLE_WORDS - 1), k))
+    apposed = (
+        end + 2 < len(sent.tokens)
+        and sent.lower[end + 1] == ","
+        and any(sent.index_at(p.start) == end + 2 for p in persons)
+    )
+    return after_genitive and apposed
 
 
 def equipment(sent: SentenceView, i: int, obj: int | None, language: str = "") -> tuple[Actor, ...]:

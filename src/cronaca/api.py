@@ -234,7 +234,10 @@ class Cronaca:
             events, remove = self.store.all_events(), None
         else:
             ids = self.store.event_ids_with_actors(touched)
-            events, remove = self.store.events_by_ids(ids), self.store.claim_ids_of_events(ids)
+            remove = self.store.claim_ids_of_events(ids)
+            # a claim rebuilt is rebuilt whole: its members that no touched actor names come too
+            ids |= self.store.event_ids_of_claims(remove)
+            events = self.store.events_by_ids(ids)
         claims, links = consolidate.build_claims(events)
         self.store.replace_claims(claims, links, remove)
         return len(claims)

@@ -215,3 +215,15 @@ def test_killings_of_different_people_are_different_claims():
     assert claim_of["e2"] == claim_of["e3"]  # a report naming both joins the first it names
     assert claim_of["e4"] not in {claim_of["e1"], claim_of["e3"]}  # civilians killed are a fact of their own
     assert len(claims) == 3  # a toll naming no one joins one of them
+
+
+def test_a_call_made_jointly_joins_the_call_told_with_one_maker():
+    alone = event("e1", article="a1", published="2025-05-07", type="REQUEST", source="UN", target="IND")
+    jointly = event("e2", article="a2", published="2025-05-07", type="REQUEST", source="UN", target="IND")
+    jointly["source_actors"].append({"id": "USA", "name": "USA", "sector": ""})
+    other = event("e3", article="a3", published="2025-05-07", type="REQUEST", source="USA", target="PAK")
+    claims, links = build_claims([alone, jointly, other])
+    claim_of = {e: c for c, e in links}
+    assert claim_of["e1"] == claim_of["e2"] != claim_of["e3"]
+    (joint,) = [c for c in claims if c["n_events"] == 2]
+    assert "sources in part" in " ".join(joint["data"]["explanation"])

@@ -19,8 +19,12 @@ from .test_claims import event
 ROOT = Path(__file__).resolve().parents[2]
 ACTORS = ["RUS", "UKR", "PRK", "KOR", "USA", "IRN", "ISR", ""]
 TYPES = ["AID", "FIGHT", "AGREE", "CONSULT", "THREATEN", "MOBILIZE"]
-PLACES = [None, {"id": "UKR", "name": "Ucraina"}, {"id": "geonames:1", "name": "Kursk", "country": "RUS"},
-          {"id": "geonames:2", "name": "Kyiv", "country": "UKR"}]
+PLACES = [
+    None,
+    {"id": "UKR", "name": "Ucraina"},
+    {"id": "geonames:1", "name": "Kursk", "country": "RUS"},
+    {"id": "geonames:2", "name": "Kyiv", "country": "UKR"},
+]
 
 
 def random_events(n: int, seed: int = 13) -> list[dict]:

@@ -154,3 +154,25 @@ def test_incremental_ingest_equals_a_full_rebuild_and_leaves_other_claims_alone(
     assert sorted((c["id"], c["n_events"]) for c in kb.claims()) == incremental
     belarus = [c for c in kb.claims() if any(a["id"] == "BLR" for a in c["source_actors"])]
     assert len(belarus) == 1 and belarus[0]["n_articles"] == 2
+
+
+def test_an_incremental_rebuild_keeps_every_member_of_a_claim_it_rebuilds(tmp_path):
+    # a call made jointly joins the same call told with one of its makers; a later article that
+    # names only the other maker must not leave the first telling without its claim
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write(
+        first,
+        "1.txt",
+        "2025-03-01",
+        "The United Nations and the United States urged India to show restraint.",
+    )
+    _write(first, "2.txt", "2025-03-02", "The United Nations urged India to show restraint.")
+    _write(second, "3.txt", "2025-03-03", "The United States imposed sanctions on Iran.")
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    kb.ingest([str(first)])
+    assert [c["n_events"] for c in kb.claims() if c["type"] == "REQUEST"] == [2]
+    kb.ingest([str(second)])
+    assert kb.store.unclaimed_event_ids() == set()
+    incremental = sorted((c["id"], c["n_events"]) for c in kb.claims())
+    kb.consolidate()
+    assert sorted((c["id"], c["n_events"]) for c in kb.claims()) == incremental

@@ -317,6 +317,17 @@ def _targets_within(key: tuple, other: tuple) -> bool:
     return mine <= theirs or theirs <= mine
 
 
+def _sources_within(key: tuple, other: tuple) -> bool:
+    """Same type and targets, and one mention's sources among the other's: "the UN urged India
+    and Pakistan" and "the UN and the US urged Pakistan and India" (a call made jointly, told
+    with one of its makers). Members of such a claim no longer share one source: the
+    incremental rebuild takes in every member of a claim it rebuilds (api.consolidate)."""
+    if key[0] != other[0] or key[1] == other[1] or not key[1] or not other[1] or key[2] != other[2]:
+        return False
+    mine, theirs = set(key[1]), set(other[1])
+    return bool(key[2]) and (mine <= theirs or theirs <= mine)
+
+
 def _report_gap(group: _Group, event: dict[str, Any]) -> int | None:
     """Days between the event's report and the nearest report of the claim's (0: they overlap)."""
     mine = _reported(event)
@@ -366,7 +377,8 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         for group in groups.near(key):
             open_target = not key[2] and group.key[:2] == key[:2]
             within = _targets_within(key, group.key)
-            if group.key != key and not open_target and not within:
+            joint = _sources_within(key, group.key)
+            if group.key != key and not open_target and not within and not joint:
                 continue
             why = _compatible(group, event, unit, kind, time)
             if why:
@@ -374,6 +386,8 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
                     why += f", no target of its own (the claim's is {','.join(group.key[2])})"
                 elif within:
                     why += f", targets in part ({','.join(key[2])} ~ {','.join(group.key[2])})"
+                elif joint:
+                    why += f", sources in part ({','.join(key[1])} ~ {','.join(group.key[1])})"
                 candidates.append((group, why))
         if candidates:
             # prefer the same roles, then a group that counts the same thing, then the largest

@@ -16,15 +16,17 @@ from typing import Any
 
 class Groups:
     """The groups so far, found by what an event may join: a group of its type and source
-    polities (the "head") that shares a target with it, or, for an event with no target,
-    any group of its head. Every group the full scan would accept is among these, in the
-    order the groups were opened, so an event looks at its few neighbours, not at every
-    group: consolidation is linear, not quadratic, in the events."""
+    polities (the "head") that shares a target with it, a group of its type and targets that
+    shares a source with it, or, for an event with no target, any group of its head. Every
+    group the full scan would accept is among these, in the order the groups were opened, so
+    an event looks at its few neighbours, not at every group: consolidation is linear, not
+    quadratic, in the events."""
 
     def __init__(self) -> None:
         self.all: list[Any] = []
         self._by_head: dict[tuple, list[int]] = {}
         self._by_target: dict[tuple, list[int]] = {}
+        self._by_source: dict[tuple, list[int]] = {}  # (type, source polity, target key): joint makers
 
     def add(self, group: Any) -> None:
         n = len(self.all)
@@ -33,6 +35,8 @@ class Groups:
         self._by_head.setdefault(head, []).append(n)
         for target in group.key[2]:
             self._by_target.setdefault((head, target), []).append(n)
+        for source in group.key[1]:
+            self._by_source.setdefault((group.key[0], source, group.key[2]), []).append(n)
 
     def near(self, key: tuple) -> list[Any]:
         """The groups an event of this key may join (then checked one by one), oldest first."""
@@ -40,7 +44,10 @@ class Groups:
         if not targets:
             found = self._by_head.get(head, [])
         else:
-            found = sorted({n for target in targets for n in self._by_target.get((head, target), ())})
+            near = {n for target in targets for n in self._by_target.get((head, target), ())}
+            # the same targets with some of the same sources ("the UN and the US urged …")
+            near |= {n for source in key[1] for n in self._by_source.get((key[0], source, targets), ())}
+            found = sorted(near)
         return [self.all[n] for n in found]
 
 

@@ -215,6 +215,19 @@ class Queries:
                 out.update(self._claims_of(conn, ids[i : i + 500]).values())
         return out
 
+    def event_ids_of_claims(self, claim_ids: set[str]) -> set[str]:
+        """Every event of these claims (their members, whatever actors they name)."""
+        ce, ids = t.claim_events, sorted(claim_ids)
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                out.update(
+                    conn.execute(
+                        sa.select(ce.c.event_id).where(ce.c.claim_id.in_(ids[i : i + 500]))
+                    ).scalars()
+                )
+        return out
+
     def all_events(self) -> list[dict[str, Any]]:
         """Every event, page by page (consolidation and export read them all)."""
         out: list[dict[str, Any]] = []

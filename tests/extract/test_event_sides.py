@@ -407,3 +407,12 @@ def test_a_group_naming_the_attack_is_its_doer(language: str, text: str) -> None
     (toll,) = [e for e in events(text, language) if e.type == "ASSAULT"]
     assert [a.id for a in toll.source_actors] == ["org:hezbollah"]
     assert [a.id for a in toll.target_actors] == ["ISR"]
+
+
+def test_an_undated_toll_takes_the_sides_of_todays_fighting_not_of_a_background_attack() -> None:
+    text = (
+        "India struck Pakistan on Tuesday. The strikes answered an attack on April 1, when militants "
+        "attacked India. At least 26 people were killed."
+    )
+    (toll,) = [e for e in events(text, "en") if e.type == "ASSAULT"]
+    assert [a.id for a in toll.source_actors] == ["IND"] and [a.id for a in toll.target_actors] == ["PAK"]

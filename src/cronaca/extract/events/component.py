@@ -36,6 +36,7 @@ from cronaca.extract.events.clauses import SENTENCE_PARTS, Clauses, clauses_of
 from cronaca.extract.events.coreference import resolve_generic_groups
 from cronaca.extract.events.cues import Cues, load_cues  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.events.discourse import KINDS as INHERIT_KINDS
+from cronaca.extract.events.discourse import RECENT
 from cronaca.extract.events.factuality import factuality_at  # noqa: F401 (re-exported for scorers)
 from cronaca.extract.events.factuality import sentence_factuality as _factuality  # noqa: F401
 from cronaca.extract.events.modes import mode_at
@@ -249,6 +250,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
     ]
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
+    published = doc.article.published
+    if published is not None:  # an undated event is the news: the week before its report
+        ctx.news = Interval(published.end - RECENT, published.end, "day")
     ctx.speakers = _speakers(chain)
     ctx.speaker_at = dict(chain.where)
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]

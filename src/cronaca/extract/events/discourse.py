@@ -113,16 +113,23 @@ def inherit(
     speakers: Actors = (),
     time: Interval | None = None,
     toll: bool = False,
+    news: Interval | None = None,
 ) -> tuple[Actors, Actors]:
     """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one.
     ``both``: whether an event naming neither side may take both; ``speakers``: who the
     sentence cites (a side reports its own dead: "Pakistan's army said the attacks killed 8");
-    ``toll``: the event is a count of dead or wounded."""
+    ``toll``: the event is a count of dead or wounded; ``news``: the days an undated event is
+    from (the week before its report), whose fighting it takes before a background attack
+    dated weeks earlier ("the strikes were the response to the 22 April attack … reports
+    from the places hit speak of several victims": the strikes' victims)."""
     if (source and target) or (not both and not source and not target):
         return source, target
     if toll and source and not target and (own := _counting_side(speakers, source)):
         return source, own  # "Pakistan confirms 26 killed in Indian strikes": Pakistan's dead
-    dyad = last_dyad(earlier, CONFLICT if kind == "conflict" else HOSTILE, time)
+    types = CONFLICT if kind == "conflict" else HOSTILE
+    dyad = last_dyad(earlier, types, time)
+    if time is None and news is not None:
+        dyad = last_dyad(earlier, types, news) or dyad  # today's fighting, else the latest
     if dyad is None:
         return source, target
     attacker, attacked = dyad

@@ -66,6 +66,7 @@ class RoleContext:
     speaker_at: dict[str, int] = field(default_factory=dict)  # speaker id → token of its cue or name
     told: list = field(default_factory=list)  # (trigger token, event) of this sentence so far
     time: Interval | None = None  # the trigger's own time expression, when it has one
+    news: Interval | None = None  # the week before the article's date: when an undated event happened
 
     def actors(self, cited: bool = False) -> list[Mention]:
         return [
@@ -373,6 +374,7 @@ def roles(
             speakers=ctx.speakers,
             time=ctx.time,
             toll=rule.type == "ASSAULT" and rule.inherit == "conflict",
+            news=ctx.news,
         )
         source, target = list(sides[0]), list(sides[1])
     if rule.source_sectors and not any(a.sector in rule.source_sectors for a in source):

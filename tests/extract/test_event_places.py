@@ -73,3 +73,10 @@ def test_a_dateline_is_the_articles_focus(nlp):
 def test_two_places_and_no_dateline_leave_an_unplaced_event_unplaced(nlp):
     text = "La polizia ha arrestato un uomo. Viveva tra Bergamo e Brescia."
     assert all(e.place is None for e in _events(nlp, text))
+
+
+def test_a_capital_taken_is_where_it_happened(nlp):
+    (entered,) = [e for e in _events(nlp, "I ribelli sono entrati a Damasco domenica.") if e.type == "FIGHT"]
+    assert _place(entered) == ("Damascus", "clause", "") and entered.place.country == "SYR"
+    (sent,) = _events(nlp, "La Bielorussia ha inviato truppe in Russia.")
+    assert sent.place is None  # a country receiving is no place

@@ -3,8 +3,10 @@ focus place when the text makes it clear.
 
 - **In the clause**: a town, a region or a sea (``city``/``place`` mentions) in the clause
   that holds the trigger, the nearest to it; a capital or a country counts after a locative
-  word ("a Mosca", "in Kyiv", "in Italia": ``resources/geo/event_place.yaml``) when it is not
-  one of the event's actors ("Mosca ha inviato" is Russia acting). A place in another clause
+  word ("a Mosca", "in Kyiv", "in Italia": ``resources/geo/event_place.yaml``); a country only
+  when it is not one of the event's actors ("inviato truppe in Russia": Russia receives), a
+  capital even then ("i ribelli sono entrati a Damasco": the place is Damascus; "Mosca ha
+  inviato", with no locative word, is Russia acting). A place in another clause
   is that clause's ("i soldati che combattono a Kursk" does not put the sending in Kursk).
 - **The article's focus**, for an event whose sentence names no place and no country or
   capital at all: the dateline place ("TORINO - Un uomo è stato arrestato ..."), else the
@@ -73,8 +75,8 @@ def in_clause(
     spans = {(a.start, a.end) for a in actors}
     best: tuple[int, Mention] | None = None
     for e in sent.entities:
-        if not _is_place(doc, e) or (e.label in ACTING_LABELS and (e.start, e.end) in spans):
-            continue
+        if not _is_place(doc, e) or (e.label == "country" and (e.start, e.end) in spans):
+            continue  # "inviato truppe in Russia": Russia receives; "entrati a Damasco": there
         j = sent.entity_token(e)
         if j not in own:
             continue

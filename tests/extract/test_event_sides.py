@@ -416,3 +416,36 @@ def test_an_undated_toll_takes_the_sides_of_todays_fighting_not_of_a_background_
     )
     (toll,) = [e for e in events(text, "en") if e.type == "ASSAULT"]
     assert [a.id for a in toll.source_actors] == ["IND"] and [a.id for a in toll.target_actors] == ["PAK"]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Assad è fuggito a Mosca. La Russia gli ha concesso asilo."),
+        ("it", "Assad è fuggito a Mosca con i familiari e la Russia ha concesso loro asilo politico."),
+        ("en", "Assad fled to Moscow, and Russia granted him asylum."),
+    ],
+)
+def test_an_indirect_object_pronoun_is_the_doer_of_the_act_before(language: str, text: str) -> None:
+    assert ("AID", ("RUS",), ("SYR",)) in coded(text, language)
+
+
+def test_an_article_before_a_noun_is_no_pronoun() -> None:
+    text = "La Cina ha minacciato Taiwan. Durante le esercitazioni le sue navi sconfinano."
+    assert not any(t == "COOPERATE" for t, _, _ in coded(text, "it"))
+
+
+def test_il_rais_is_the_leader_named_before() -> None:
+    text = "Bashar al-Assad ha lasciato Damasco. Il rais è fuggito a Mosca con i familiari."
+    assert ("RETREAT", ("SYR",), ()) in coded(text, "it")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La Russia ha concesso asilo politico ad Assad.", ("AID", ("RUS",), ("SYR",))),
+        ("L'Iran ha inviato armi ad Hamas.", ("AID", ("IRN",), ("PSE",))),
+    ],
+)
+def test_ad_is_a_to_before_a_vowel(text: str, expected) -> None:
+    assert expected in coded(text, "it")

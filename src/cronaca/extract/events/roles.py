@@ -330,6 +330,8 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
+    if not target and source and rule.target != "none" and (them := _dative_pronoun(ctx, i, source)):
+        target = them  # "è fuggito a Mosca e la Russia gli ha concesso asilo": the one who fled
     if not target and source and rule.target != "none" and (country := _the_country(ctx, i, source)):
         target = [country]  # "le forze di terra israeliane sono entrate nel Paese": Syria
     if not target and source and rule.type in REACTION_TYPES and _about_the_fighting(ctx, i, rule):
@@ -1032,6 +1034,31 @@ def _pronoun_subject(ctx: RoleContext, i: int) -> bool:
         if ctx.clauses.marker(j) == j and sent.lower[j] not in weak:
             return False
     return False
+
+
+def _dative_pronoun(ctx: RoleContext, i: int, source: list[Actor]) -> list[Actor]:
+    """An indirect-object pronoun of the trigger ("gli ha concesso", "ha concesso loro",
+    "granted him asylum"; ``dative_pronouns`` in events.yaml): the one it stands for is the
+    doer of the act told just before, in the sentence or the one before ("Il rais è fuggito
+    a Mosca e la Russia ha concesso loro asilo": the one who fled)."""
+    sent, words = ctx.sent, events_data(ctx.language).get("dative_pronouns", {})
+    before, after = set(words.get("before", ())), set(words.get("after", ()))
+    aux = ctx.cues.clauses.finite_aux
+    if not is_verbal(sent, i, ctx.cues):
+        return []  # "le esercitazioni": an article before a noun, no pronoun
+    hit = (i + 1 < len(sent.lower) and sent.lower[i + 1] in after) or any(
+        sent.lower[j] in before and all(sent.lower[k] in aux for k in range(j + 1, i))
+        for j in (i - 1, i - 2)
+        if j >= 0
+    )
+    if not hit:
+        return []
+    mine = {a.id for a in source} | {a.country for a in source if a.country}
+    for event in [*(e for _, e in reversed(ctx.told)), *ctx.earlier[-1:]]:  # this sentence's first
+        them = [a for a in event.source_actors if a.id not in mine and (a.country or a.id) not in mine]
+        if them:
+            return them
+    return []
 
 
 @cache

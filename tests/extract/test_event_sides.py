@@ -449,3 +449,20 @@ def test_il_rais_is_the_leader_named_before() -> None:
 )
 def test_ad_is_a_to_before_a_vowel(text: str, expected) -> None:
     assert expected in coded(text, "it")
+
+
+def test_a_relative_clause_about_the_one_concerned_has_its_antecedent_as_target() -> None:
+    text = (
+        "Come previsto, i 12 migranti per i quali il tribunale di Atene non ha convalidato il "
+        "trattenimento, torneranno."
+    )
+    (rejection,) = [e for e in events(text, "it") if e.type == "REJECT"]
+    assert [a.id for a in rejection.target_actors] == ["agent:migrants"]
+
+
+def test_a_place_opening_a_relative_clause_is_no_target() -> None:
+    text = (
+        "Pahalgam è una località nel Kashmir indiano in cui il 22 aprile 26 turisti sono stati uccisi "
+        "in un attentato terroristico."
+    )
+    assert ("ASSAULT", ("agent:militants",), ("IND",)) not in coded(text, "it")

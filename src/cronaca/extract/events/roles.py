@@ -330,6 +330,13 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
+    if (
+        not target
+        and source
+        and rule.target != "none"
+        and (ante := _prepositional_antecedent(ctx, i, source))
+    ):
+        target = ante  # "i migranti per i quali il tribunale non ha convalidato il trattenimento"
     if not target and source and rule.target != "none" and (them := _dative_pronoun(ctx, i, source)):
         target = them  # "è fuggito a Mosca e la Russia gli ha concesso asilo": the one who fled
     if not target and source and rule.target != "none" and (country := _the_country(ctx, i, source)):
@@ -1184,6 +1191,29 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
             asked = [e for e in ctx.actors() if v < sent.entity_token(e) and sent.entity_end_token(e) < i - 1]
             return asked[-1] if asked else None
     return None
+
+
+def _prepositional_antecedent(ctx: RoleContext, i: int, source: list[Actor]) -> list[Actor]:
+    """In a relative clause opened by a preposition of the one concerned (``relative_target_preps``)
+    that names its own doer ("i 12 migranti per i quali il tribunale non ha convalidato il
+    trattenimento", "the migrants for whom the court denied detention"), the antecedent is the
+    target. "In cui", "where" open a place, not a target."""
+    sent, clauses, cc = ctx.sent, ctx.clauses, ctx.cues.clauses
+    if clauses.kind(i) != "relative":
+        return []
+    k = clauses.marker(i)
+    while k > 0 and sent.lower[k - 1] in cc.articles:
+        k -= 1
+    if k == 0 or sent.lower[k - 1] not in event_words(ctx.language, "relative_target_preps"):
+        return []  # "che", "who": the subject; "in cui", "where": a place, not the one concerned
+    k -= 1
+    mine = {a.id for a in source}
+    before = [
+        e
+        for e in ctx.actors(cited=True)
+        if k - 3 <= sent.entity_end_token(e) < k and (e.entity_id or "") not in mine
+    ]
+    return [actor_from(before[-1])] if before else []
 
 
 def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:

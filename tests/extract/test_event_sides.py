@@ -466,3 +466,28 @@ def test_a_place_opening_a_relative_clause_is_no_target() -> None:
         "in un attentato terroristico."
     )
     assert ("ASSAULT", ("agent:militants",), ("IND",)) not in coded(text, "it")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The UN demanded that Israel withdraw its troops."),
+        ("it", "L'Onu chiede che Israele ritiri le truppe."),
+    ],
+)
+def test_a_demand_is_made_of_the_subject_of_its_that_clause_which_has_not_acted(
+    language: str, text: str
+) -> None:
+    found = events(text, language)
+    assert ("REQUEST", ("Q1065",), ("ISR",)) in {
+        (e.type, tuple(a.id for a in e.source_actors), tuple(a.id for a in e.target_actors)) for e in found
+    }
+    (withdrawal,) = [e for e in found if e.type == "RETREAT"]
+    assert withdrawal.factuality == "future"
+
+
+def test_what_is_said_in_a_that_clause_is_not_demanded() -> None:
+    (strike,) = [
+        e for e in events("Pakistan confirmed that India struck Lahore.", "en") if e.type == "FIGHT"
+    ]
+    assert strike.factuality != "future"

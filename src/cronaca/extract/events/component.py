@@ -306,6 +306,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             factuality, cue_text = factuality_at(sent, i, cues)
             if rule.negated_only and factuality == "negated":
                 factuality, cue_text = "asserted", ""  # the refusal itself is what happened
+            if factuality == "asserted" and (demand := _demanded(sent, i, rules, clauses)):
+                factuality, cue_text = "future", demand  # "demanded that Israel withdraw": not done
             if factuality == "asserted" and attribution:
                 factuality, cue_text = "reported", attribution[0].cue
             elif factuality == "asserted" and (said := _said(sent, i, cues)) is not None:
@@ -361,6 +363,25 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             elif event.quantity is not None and doc.events[kept[signature]].quantity is None:
                 # the same event told twice: keep the telling that counts it
                 doc.events[kept[signature]] = event
+
+
+@cache
+def _request_words(rules: tuple[Rule, ...]) -> frozenset[str]:
+    # the hand rules' demands: generated verb patterns hold verbs such as "confirm" under REQUEST
+    return frozenset(w for r in rules if r.type == "REQUEST" and ".petrarch." not in r.id for w in r.triggers)
+
+
+def _demanded(sent: SentenceView, i: int, rules: tuple[Rule, ...], clauses: Clauses) -> str:
+    """The demand whose "that"-clause holds the trigger ("demanded that Israel withdraw",
+    "chiede che Israele ritiri"): what is demanded is not yet done. Returns the demand's words."""
+    marker = clauses.marker(i)
+    if marker < 0 or marker >= i or sent.lower[marker] not in ("that", "che"):
+        return ""
+    words = _request_words(rules)
+    for j in range(marker - 1, max(-1, marker - 1 - 4), -1):
+        if sent.lemmas[j] in words or sent.lower[j] in words:
+            return " ".join(t.text for t in sent.tokens[j : marker + 1])
+    return ""
 
 
 def _participants(ctx: RoleContext, i: int, roles: tuple, persons: list[Mention], rule: Rule) -> tuple:

@@ -330,6 +330,8 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
+    if not target and source and rule.type == "REQUEST" and (asked := _complement_subject(ctx, i, source)):
+        target = asked  # "demanded that Israel withdraw", "chiede che il governo si dimetta"
     if (
         not target
         and source
@@ -1191,6 +1193,28 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
             asked = [e for e in ctx.actors() if v < sent.entity_token(e) and sent.entity_end_token(e) < i - 1]
             return asked[-1] if asked else None
     return None
+
+
+COMPLEMENT_REACH = 4  # tokens from a demand to its "that": "reiterated its demand today that"
+COMPLEMENTIZERS = frozenset({"that", "che"})
+
+
+def _complement_subject(ctx: RoleContext, i: int, source: list[Actor]) -> list[Actor]:
+    """The one a demand is made of: the subject of the complement clause right after it
+    ("demanding that President Mugabe abandon …", "l'Onu chiede che Israele ritiri …")."""
+    sent, clauses = ctx.sent, ctx.clauses
+    mine = {a.id for a in source}
+    for j in range(i + 1, min(len(sent.tokens), i + 1 + COMPLEMENT_REACH)):
+        if sent.lower[j] in PUNCTUATION_MARKS:
+            return []
+        if sent.lower[j] not in COMPLEMENTIZERS or clauses.marker(j) != j:
+            continue  # the clause splitter may read "chiede che" as a relative: the word decides
+        for e in ctx.actors():
+            k = sent.entity_token(e)
+            if j < k <= j + 4 and clauses.same(j, k) and (e.entity_id or "") not in mine:
+                return [actor_from(e)]
+        return []
+    return []
 
 
 def _prepositional_antecedent(ctx: RoleContext, i: int, source: list[Actor]) -> list[Actor]:

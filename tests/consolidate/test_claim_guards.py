@@ -227,3 +227,12 @@ def test_a_call_made_jointly_joins_the_call_told_with_one_maker():
     assert claim_of["e1"] == claim_of["e2"] != claim_of["e3"]
     (joint,) = [c for c in claims if c["n_events"] == 2]
     assert "sources in part" in " ".join(joint["data"]["explanation"])
+
+
+def test_a_day_named_against_a_day_named_is_another_fact():
+    drills = event("e1", article="a1", published="2025-04-01", time=("2025-04-01", "2025-04-01", "day"))
+    undated = event("e2", article="a2", published="2025-04-01")
+    day_before = event("e3", article="a3", published="2025-04-01", time=("2025-03-31", "2025-03-31", "day"))
+    claims, links = build_claims([drills, undated, day_before])
+    claim_of = {e: c for c, e in links}
+    assert claim_of["e1"] == claim_of["e2"] != claim_of["e3"]

@@ -226,7 +226,10 @@ def _time_fit(group: _Group, time: Interval | None, bound: Interval | None) -> s
         )
     clashes = sum(not bound.overlaps(t) for t in group.stated)
     agrees = sum(bound.overlaps(b) for b in group.bounds)
-    if stated and len(group.events) >= 2 and clashes <= 1 and agrees >= 1:
+    # a day named against a day named is two days ("entered on Monday", drills on Tuesday); a
+    # looser phrase ("last week", "this month") may be about something else in the sentence
+    exact = time is not None and time.precision == "day" and any(t.precision == "day" for t in group.stated)
+    if stated and not exact and len(group.events) >= 2 and clashes <= 1 and agrees >= 1:
         return f"its time ({time.label}) contradicts one other mention's but fits {agrees} report(s)"
     return None
 

@@ -180,7 +180,8 @@ def to_tags(mentions: Iterable[Mention], offsets: Sequence[tuple[int, int]]) -> 
     tags = ["O"] * len(offsets)
     chosen = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
     for m in chosen:
-        kind = KIND_TYPES.get(m.label) if m.kind == "entity" else None
+        # an anaphor ("the island" for Taiwan) refers to a name but is none
+        kind = KIND_TYPES.get(m.label) if m.kind == "entity" and not (m.value or {}).get("anaphor") else None
         if kind is None:
             continue
         inside = [i for i, (s, e) in enumerate(offsets) if s < m.end and m.start < e]

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from typing import Any
 
 from cronaca.extract.base import Doc, component
-from cronaca.extract.entities import agents, linking, titled_people, unknown_names
+from cronaca.extract.entities import agents, anaphora, linking, titled_people, unknown_names
 from cronaca.extract.entities.linking import Found
 from cronaca.extract.entities.name_lexicon import names as name_lexicon
 from cronaca.extract.entities.registry import (
@@ -157,6 +157,8 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")
     found = unknown_names.find_unlinked(gaz, text, norm, found, language, sentences)
     found = titled_people.name_people(text, found)  # "Gambian President Dawda Jawara": an actor
+    if islands := anaphora.island_mentions(text, language, found):  # "the island": Taiwan
+        found = sorted(found + islands, key=lambda f: (f.start, -f.end))
     return agents.link_institutions(gaz, text, norm, language, found)
 
 

@@ -1,0 +1,45 @@
+"""'The island' for the island state named before it (extract/entities/anaphora.py). Sentences
+made up here; the pattern comes from real news about Taiwan and Cuba."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.coding import annotated, coded
+
+
+def islands(text: str, language: str) -> list[tuple[str, str | None]]:
+    return [
+        (m.text, m.entity_id)
+        for m in annotated(text, language).mentions
+        if m.kind == "entity" and (m.value or {}).get("anaphor")
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Cuba protested. The US tightened its embargo on the island.", [("island", "CUB")]),
+        ("it", "Taiwan ha protestato: navi cinesi attorno alle coste dell'isola.", [("isola", "TWN")]),
+        ("it", "Cuba ha protestato: l’isola non cederà.", [("isola", "CUB")]),
+    ],
+)
+def test_the_island_is_the_island_state_named_before(language: str, text: str, expected) -> None:
+    assert islands(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The island was hit by a storm. Cuba sent aid."),  # nothing named before
+        ("en", "Italy rescued migrants near the island of Lampedusa."),  # no island state
+        ("it", "Cuba ha protestato. Poi l'isola di Gorée ha accolto i turisti."),  # named there
+        ("it", "Il Giappone ha protestato: navi cinesi attorno all'isola."),  # not in the list
+    ],
+)
+def test_no_island_state_no_anaphor(language: str, text: str) -> None:
+    assert islands(text, language) == []
+
+
+def test_the_islands_zone_entered_is_the_island_states() -> None:
+    text = "Taiwan said China's carrier group had entered the island's response area on Monday."
+    assert ("MOBILIZE", ("CHN",), ("TWN",)) in coded(text, "en")

@@ -487,7 +487,41 @@ def test_a_demand_is_made_of_the_subject_of_its_that_clause_which_has_not_acted(
 
 
 def test_what_is_said_in_a_that_clause_is_not_demanded() -> None:
-    (strike,) = [
-        e for e in events("Pakistan confirmed that India struck Lahore.", "en") if e.type == "FIGHT"
-    ]
+    (strike,) = [e for e in events("Pakistan confirmed that India struck Lahore.", "en") if e.type == "FIGHT"]
     assert strike.factuality != "future"
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "La Cina ha avviato esercitazioni attorno a Taiwan. Il ministero della Difesa di Taiwan dice che "
+            "sono state rilevate 19 navi attorno alle coste dell'isola.",
+        ),
+        (
+            "en",
+            "China launched drills around Taiwan. Taiwan's defence ministry said it detected 19 ships near "
+            "the island.",
+        ),
+    ],
+)
+def test_forces_seen_with_no_owner_belong_to_the_other_side_of_the_seers_dyad(
+    language: str, text: str
+) -> None:
+    (seen,) = [e for e in events(text, language) if e.trigger.text in ("rilevate", "detected")]
+    assert [a.id for a in seen.source_actors] == ["CHN"] and [a.id for a in seen.target_actors] == ["TWN"]
+
+
+def test_the_owner_of_an_object_is_its_own_genitive_not_a_place_after_a_preposition() -> None:
+    text = "Taipei ha rilevato navi attorno alle coste dell'isola di Kinmen."
+    assert not any(s == ("TWN",) and t == "MOBILIZE" for t, s, _ in coded(text, "it"))
+
+
+def test_a_nominal_trigger_takes_the_sentence_subject_not_a_name_after_a_preposition() -> None:
+    text = (
+        "Il governo cinese vuole riprendere il controllo di Taiwan, e durante le esercitazioni "
+        "le sue navi sconfinano."
+    )
+    drills = [e for e in events(text, "it") if e.trigger.text == "esercitazioni"]
+    assert drills and all([a.id for a in e.source_actors] == ["CHN"] for e in drills)

@@ -7,7 +7,8 @@ these facts have no actors and vanish (or, worse, the victims become the attacke
 with ``inherit: conflict`` (casualties) takes the missing side(s) from that dyad, keeping the
 sides straight: victims of the attacked side were hit by the attacker, and the other way
 round. ``inherit: reaction`` (threats, condemnations, vows of revenge) gives a statement by
-one side of the dyad the other side as its target.
+one side of the dyad the other side as its target; ``inherit: sighting`` (forces detected
+near someone) gives forces seen with no owner to the other side of the seer's dyad.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import timedelta
 from cronaca.model import Actor, EventMention, Interval
 
 CONFLICT = frozenset({"FIGHT", "ASSAULT"})
-KINDS = frozenset({"conflict", "reaction"})
+KINDS = frozenset({"conflict", "reaction", "sighting"})
 
 Actors = tuple[Actor, ...]
 
@@ -90,6 +91,25 @@ def _armed_dyad(earlier: Sequence[EventMention], types: frozenset[str]) -> Actor
     return (*dyad[0], *dyad[1]) if dyad else ()
 
 
+def _sighted(
+    earlier: Sequence[EventMention], source: Actors, target: Actors, time: Interval | None
+) -> Actors:
+    """Whose forces were seen when the text names no owner ("sono state rilevate 19 navi attorno
+    alle coste dell'isola", "six warships were spotted near Okinawa"): the other side of the
+    latest hostile dyad that the one who saw them is in."""
+    if source or not target:
+        return source
+    dyad = last_dyad(earlier, HOSTILE, time)
+    if dyad is None:
+        return source
+    attacker, attacked = dyad
+    if _sides(target) & _sides(attacked) and not _sides(target) & _sides(attacker):
+        return attacker
+    if _sides(target) & _sides(attacker) and not _sides(target) & _sides(attacked):
+        return attacked
+    return source
+
+
 def _counting_side(speakers: Actors, source: Actors) -> Actors:
     """The countries of the states that count dead the other side caused: a toll a state gives of
     a strike by someone else is its own ("Ukraine says five killed in Russian shelling"). A
@@ -124,6 +144,8 @@ def inherit(
     from the places hit speak of several victims": the strikes' victims)."""
     if (source and target) or (not both and not source and not target):
         return source, target
+    if kind == "sighting":
+        return _sighted(earlier, source, target, time), target
     if toll and source and not target and (own := _counting_side(speakers, source)):
         return source, own  # "Pakistan confirms 26 killed in Indian strikes": Pakistan's dead
     types = CONFLICT if kind == "conflict" else HOSTILE

@@ -234,18 +234,20 @@ def roles(
         # "ha promesso di contrastare la minaccia": the threat is not the promiser's; "the UN
         # demanded the withdrawal", "Pakistan condemned the attack": not the UN's, not Pakistan's
         subjects = []
-    if verbal or _finite_after_comma(ctx, i):
-        # "soldati nordcoreani sarebbero in Russia per combattere": not Russia; "i ribelli del
-        # M23, …, capoluogo della Repubblica Democratica del Congo, ora minacciano": not Congo
-        subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
+    # "soldati nordcoreani sarebbero in Russia per combattere": not Russia; "i ribelli del M23,
+    # …, capoluogo della Repubblica Democratica del Congo, ora minacciano": not Congo; "il governo
+    # cinese vuole il controllo di Taiwan, e durante le esercitazioni …": not Taiwan
+    subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
     if rule.speaker_source and ctx.speakers and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
         source = [a for a in _nearest_speaker(ctx, i) if a.id not in {s.id for s in subject}]
     if rule.subject_role == "victim" and subject:
         subject_as_target, subject = subject, []  # "five civilians died": who dies is no doer
-    elif rule.subject_role == "target" and source and subject:
-        subject_as_target, subject = subject, []  # "Assad received asylum from Russia"
+    elif rule.subject_role == "target" and subject and (source or rule.inherit == "sighting"):
+        # "Assad received asylum from Russia"; "Taiwan detected 19 ships": the seer, even when
+        # the ships' owner is left to the article's dyad
+        subject_as_target, subject = subject, []
     else:
         subject_as_target = []
     if obj_actor is not None and rule.object_role == "source" and not source:
@@ -374,6 +376,8 @@ def roles(
         target = _place_target(ctx, i, rule, reach, home)
     if not target and source and rule.type in DOMESTIC_TYPES and rule.domestic:
         target = _domestic_target(rule.type, source)
+    if rule.inherit == "sighting" and source and {a.polity for a in source} <= {a.polity for a in target}:
+        source = []  # "Taiwan said it detected ships near the island": "it" is the seer, not the owner
     if rule.inherit:
         # an attack named with neither side is not told which way it went: only tolls take both
         sides = inherit(
@@ -615,8 +619,10 @@ def _owner(ctx: RoleContext, obj: int) -> Mention | None:
             return e
     j = obj + 1
     while j < len(sent.tokens) and j <= obj + 3 and sent.lower[j] not in cc.genitive:
+        if sent.lower[j] in cc.prepositions or sent.lower[j] in PUNCTUATION_MARKS:
+            return None  # "navi attorno alle coste dell'isola": the coasts' island, not the ships'
         j += 1
-    if j < len(sent.tokens) and sent.lower[j] in cc.genitive:
+    if j <= obj + 3 and j < len(sent.tokens) and sent.lower[j] in cc.genitive:
         j += 1
         while j < len(sent.tokens) and sent.lower[j] in cc.articles:
             j += 1
@@ -1309,8 +1315,11 @@ def _implicit_subject(ctx: RoleContext, i: int) -> list[Actor]:
         )
     if at >= 0:
         before = [e for e in cited if sent.entity_end_token(e) < at]
-        if before:
-            return [actor_from(before[-1])]
+        # "its" is the subject's, not a name after a preposition: "il governo cinese vuole il
+        # controllo di Taiwan, e durante le esercitazioni le sue navi …" (China's ships)
+        subjects = [e for e in before if not _after_preposition(ctx, sent.entity_token(e))]
+        if subjects or before:
+            return [actor_from((subjects or before)[-1])]
     return []
 
 

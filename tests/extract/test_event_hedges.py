@@ -181,3 +181,17 @@ def test_a_source_cue_ending_with_to_still_reaches_the_whole_clause(pipeline):
     )
     event = only(extract(pipeline, text, "en"), "AID")
     assert (event.factuality, event.factuality_cue) == ("reported", "according to")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court denied the government's request to extradite him.",
+        "The court denied the request for asylum, the ministry said.",
+    ],
+)
+def test_a_denial_that_is_the_event_is_no_denial_of_it(text: str) -> None:
+    from tests.extract.coding import events
+
+    found = [e for e in events(text, "en") if e.type == "REJECT"]
+    assert found and all(e.factuality in ("asserted", "reported") for e in found)

@@ -525,3 +525,12 @@ def test_a_nominal_trigger_takes_the_sentence_subject_not_a_name_after_a_preposi
     )
     drills = [e for e in events(text, "it") if e.trigger.text == "esercitazioni"]
     assert drills and all([a.id for a in e.source_actors] == ["CHN"] for e in drills)
+
+
+def test_by_and_a_gerund_is_done_by_the_sentences_subject() -> None:
+    text = (
+        "A Rome court dealt a blow to Prime Minister Giorgia Meloni's plan by denying orders to "
+        "detain migrants."
+    )
+    (denial,) = [e for e in events(text, "en") if e.type == "REJECT"]
+    assert [a.id for a in denial.source_actors] == ["agent:judiciary:ITA"]

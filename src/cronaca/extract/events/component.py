@@ -306,6 +306,10 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             factuality, cue_text = factuality_at(sent, i, cues)
             if rule.negated_only and factuality == "negated":
                 factuality, cue_text = "asserted", ""  # the refusal itself is what happened
+            if factuality in ("denied", "negated") and cue_text.casefold() == trigger.text.casefold():
+                # "the court denied the request": the denial happened (a future ending on the
+                # trigger, "torneranno", still says when)
+                factuality, cue_text = "asserted", ""
             if factuality == "asserted" and (demand := _demanded(sent, i, rules, clauses)):
                 factuality, cue_text = "future", demand  # "demanded that Israel withdraw": not done
             if factuality == "asserted" and attribution:

@@ -238,6 +238,9 @@ def roles(
     # …, capoluogo della Repubblica Democratica del Congo, ora minacciano": not Congo; "il governo
     # cinese vuole il controllo di Taiwan, e durante le esercitazioni …": not Taiwan
     subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
+    if verbal and i > 0 and sent.lower[i - 1] == "by" and sent.lower[i].endswith("ing"):
+        # "A Rome court dealt a blow to Meloni's plan by denying orders": the sentence's subject
+        subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))][:1] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
     if rule.speaker_source and ctx.speakers and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject

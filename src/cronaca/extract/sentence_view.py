@@ -44,14 +44,14 @@ def token_arrays(doc: Doc) -> TokenArrays:
     if arrays is None:
         from spacy.attrs import IDX, LENGTH
 
-        text = doc.text
-        spans = doc.tokens.to_array([IDX, LENGTH]).tolist() if len(doc.tokens) else []
-        texts = [text[start : start + length] for start, length in spans]
+        text, starts, lengths = doc.text, [], []
+        if len(doc.tokens):
+            table = doc.tokens.to_array([IDX, LENGTH])
+            starts, lengths = table[:, 0].tolist(), table[:, 1].tolist()  # (a column at a time is quicker)
+        texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
         # spaCy's lower_ is str.lower() of the token's text
         lower = [t.lower().replace("’", "'") for t in texts]
-        arrays = TokenArrays(
-            [start for start, _ in spans], texts, lower, [lemma(w.rstrip("'"), doc.language) for w in lower]
-        )
+        arrays = TokenArrays(starts, texts, lower, [lemma(w.rstrip("'"), doc.language) for w in lower])
         doc.cache["token_arrays"] = arrays
     return arrays
 

@@ -89,6 +89,13 @@ class Cues:
     clauses: ClauseCues = field(default_factory=ClauseCues)
 
     @cached_property
+    def factuality_pieces(self) -> tuple[tuple[str, ...], ...]:
+        """For each factuality cue, the literal pieces every match of its pattern holds (its
+        words, cut at ``*``): a text that lacks one cannot match, so its pattern is not run."""
+        words = [phrase.lower().replace("…", " ").split() for _value, phrase, _pattern in self.factuality]
+        return tuple(tuple(piece for word in cue for piece in word.split("*") if piece) for cue in words)
+
+    @cached_property
     def source_cues(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
         """The attribution phrases by their first word, as (kind, phrase): attribution_before,
         attribution_after, sub_source, then agent, each list in its own order. Built once per

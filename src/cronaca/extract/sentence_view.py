@@ -51,7 +51,8 @@ def token_arrays(doc: Doc) -> TokenArrays:
         texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
         # spaCy's lower_ is str.lower() of the token's text
         lower = [t.lower().replace("’", "'") for t in texts]
-        arrays = TokenArrays(starts, texts, lower, [lemma(w.rstrip("'"), doc.language) for w in lower])
+        lemmas = {w: lemma(w.rstrip("'"), doc.language) for w in set(lower)}  # each word once
+        arrays = TokenArrays(starts, texts, lower, [lemmas[w] for w in lower])
         doc.cache["token_arrays"] = arrays
     return arrays
 

@@ -369,8 +369,8 @@ def with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
 def reports_previous(sent: SentenceView, cues: Cues) -> bool:
     """Whether the sentence only says who told the previous one: "Lo riferiscono i media
     statali.", "This was reported by state media." (``attribution_previous`` in cues.yaml)."""
-    text = " ".join(sent.lower)
-    return any(pattern.search(text) for pattern in cues.attribution_previous)
+    pattern = cues.previous_pattern
+    return pattern is not None and pattern.search(" ".join(sent.lower)) is not None
 
 
 def lend_attribution(event: EventMention, chain: Chain) -> EventMention:

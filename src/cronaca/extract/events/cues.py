@@ -89,6 +89,15 @@ class Cues:
     clauses: ClauseCues = field(default_factory=ClauseCues)
 
     @cached_property
+    def previous_pattern(self) -> re.Pattern[str] | None:
+        """The ``attribution_previous`` patterns as one: each is anchored at the start of the
+        text, so the alternation of their bodies matches where one of them does."""
+        if not self.attribution_previous:
+            return None
+        bodies = [p.pattern.removeprefix(r"^\W*") for p in self.attribution_previous]
+        return re.compile(r"^\W*(?:" + "|".join(bodies) + ")")
+
+    @cached_property
     def factuality_pieces(self) -> tuple[tuple[str, ...], ...]:
         """For each factuality cue, the literal pieces every match of its pattern holds (its
         words, cut at ``*``): a text that lacks one cannot match, so its pattern is not run."""

@@ -302,9 +302,10 @@ def _agent_after(sent: SentenceView, i: int, cues: Cues) -> int | None:
     """Where the source starts after a reporting participle and its agent ("riportato dalla X")."""
     if not re.search(cues.participle, sent.lower[i]):
         return None
-    for phrase in cues.agent:
-        if i + 1 < len(sent.lower) and sent.phrase_at(i + 1, phrase):
-            return i + 1 + len(phrase)
+    if i + 1 < len(sent.lower):
+        for phrase in cues.agents_at.get(sent.lower[i + 1], ()):
+            if sent.phrase_at(i + 1, phrase):
+                return i + 1 + len(phrase)
     return None
 
 

@@ -89,6 +89,11 @@ class Cues:
     clauses: ClauseCues = field(default_factory=ClauseCues)
 
     @cached_property
+    def agents_at(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The agent phrases ("da parte di", "by") by their first word, in their listed order."""
+        return {word: tuple(p for _, p in group) for word, group in by_first_word([("", self.agent)]).items()}
+
+    @cached_property
     def previous_pattern(self) -> re.Pattern[str] | None:
         """The ``attribution_previous`` patterns as one: each is anchored at the start of the
         text, so the alternation of their bodies matches where one of them does."""

@@ -611,7 +611,7 @@ def _agent(ctx: RoleContext, i: int, own: set[int], multiword_only: bool) -> Men
             break
         if sent.lemmas[j] in ctx.triggers or sent.lower[j] in ctx.triggers:
             return None  # "fornire supporto allo sviluppo … da parte di X": X develops
-        for phrase in cues.agent:
+        for phrase in cues.agents_at.get(sent.lower[j], ()):
             if len(phrase) < 2 and (multiword_only or j - i > ONE_WORD_AGENT):
                 continue  # "demonstrations against the violations by X": X's are the violations
             if not sent.phrase_at(j, phrase):

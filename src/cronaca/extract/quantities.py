@@ -103,6 +103,7 @@ class Starts:
 
 
 COMPOUNDS = ("mila", "mille")  # what the Italian compound numbers of ``cword`` hold ("duemila", "millecento")
+_COMPOUND = re.compile("|".join(COMPOUNDS))  # one C-level search per word, not a generator
 
 
 def _alternation(words) -> str:
@@ -227,7 +228,7 @@ def match_starts(text: str, starts: Starts) -> list[int] | None:
                 found.add(at)
             if word in starts.multipliers:
                 found.update(k for k in before if k >= 0)
-            if any(stem in word for stem in COMPOUNDS):
+            if _COMPOUND.search(word):
                 found.update(range(at, m.end()))
         elif kind == "digits":
             found.add(at)

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from cronaca.extract.letters import unsafe_letters
+from cronaca.extract.patterns import trie_alternation
 from cronaca.extract.time.candidates import Found, Match, Rule
-from cronaca.extract.time.names import month_names, trie_alternation, weekday_names
+from cronaca.extract.time.names import month_names, weekday_names
 from cronaca.extract.time.rules import LANGUAGES, rules_for
 from cronaca.resources import load_yaml
 

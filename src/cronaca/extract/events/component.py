@@ -261,7 +261,11 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         cue_tokens.update(range(bisect.bisect_left(sent.starts, start), bisect.bisect_left(sent.starts, end)))
     cue_tokens |= _in_titles(sent)
     clauses = clauses_of(sent, cues)
-    people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
+    people = doc.cache.get("people")  # the same for every sentence: the events add no mention
+    if people is None:
+        people = doc.cache["people"] = tuple(
+            e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id
+        )
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
     ctx.speakers = _speakers(chain)

@@ -66,15 +66,22 @@ class RoleContext:
     speaker_at: dict[str, int] = field(default_factory=dict)  # speaker id → token of its cue or name
     told: list = field(default_factory=list)  # (trigger token, event) of this sentence so far
     time: Interval | None = None  # the trigger's own time expression, when it has one
+    _actors: dict[bool, tuple[Mention, ...]] = field(default_factory=dict, repr=False)  # actors()'s
 
     def actors(self, cited: bool = False) -> list[Mention]:
-        return [
-            e
-            for e in self.sent.entities
-            if e.label in ACTOR_LABELS
-            and (cited or e.start not in self.exclude)
-            and not (e.value or {}).get("names")  # "il tribunale di Roma": Rome names the court
-        ]
+        """The sentence's actor mentions (with the cited sources when ``cited``), filtered once
+        per sentence: the role rules ask for them many times per trigger, and neither the
+        sentence's entities nor the cited sources change while its triggers are read."""
+        found = self._actors.get(cited)
+        if found is None:
+            found = self._actors[cited] = tuple(
+                e
+                for e in self.sent.entities
+                if e.label in ACTOR_LABELS
+                and (cited or e.start not in self.exclude)
+                and not (e.value or {}).get("names")  # "il tribunale di Roma": Rome names the court
+            )
+        return list(found)
 
 
 def find_object(sent: SentenceView, i: int, rule: Rule, passive: bool = False) -> int | None:

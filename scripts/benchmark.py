@@ -4,7 +4,8 @@
 Usage: python scripts/benchmark.py CORPUS [--limit N] [--db PATH] [--workers 1,2]
 
 Prints articles/s, MB/s of input text and peak resident memory. A figure, not a test:
-machines here are shared and noisy, so no threshold is asserted.
+machines here are shared and noisy, so no threshold is asserted. ``--stages`` also prints
+the CPU seconds each component took during extract.
 
 ``--workers 1,2`` also runs the full ingest (read, extract, store, claims) into a fresh
 SQLite file once per worker count, one after the other, each as a ``cronaca ingest``
@@ -59,6 +60,9 @@ def main() -> int:
     )
     parser.add_argument("--stores", help="compare databases: sqlite and/or SQLAlchemy URLs, comma-separated")
     parser.add_argument("--repeat", type=int, default=2, help="rounds of --stores")
+    parser.add_argument(
+        "--stages", action="store_true", help="also print the CPU seconds of each component during extract"
+    )
     args = parser.parse_args()
 
     start_rss = peak_mb()
@@ -72,6 +76,7 @@ def main() -> int:
     pipeline = default_pipeline()
     pipeline(articles[0]) if articles else None  # load resources once, outside the timing
     t_load = time.perf_counter() - t0 - t_read
+    stages = time_stages(pipeline) if args.stages else None
     t1 = time.perf_counter()
     n_events = sum(len(pipeline(a).events) for a in articles)
     t_extract = time.perf_counter() - t1
@@ -92,6 +97,15 @@ def main() -> int:
         f"extract             {t_extract:.2f} s  = {n / t_extract:,.1f} articles/s, "
         f"{size_mb / t_extract:.3f} MB/s, {n_events} events"
     )
+    if stages is not None:
+        total = sum(stages.values()) or 1.0
+        split = ", ".join(f"{name} {cpu:.2f} s ({cpu / total:.0%})" for name, cpu in stages.items())
+        print(f"extract by stage    CPU {split}")
+        t_spacy = bare_spacy(articles)
+        print(
+            f"spaCy alone         {t_spacy:.2f} s = {n / t_spacy:,.1f} articles/s (a blank tokenizer + "
+            f"sentencizer per language, same texts); extract takes {t_extract / t_spacy:.1f}x as long"
+        )
     print(
         f"ingest+extract      {n / (t_read + t_extract):,.1f} articles/s, "
         f"{size_mb / (t_read + t_extract):.3f} MB/s"
@@ -108,6 +122,45 @@ def main() -> int:
     if args.stores:
         compare_stores(args.corpus, articles, pipeline, args.stores.split(","), args.repeat, args.limit)
     return 0
+
+
+def time_stages(pipeline) -> dict[str, float]:
+    """CPU seconds per component over the pipeline's next runs (filled as they go): each
+    component's process is wrapped with a clock (process time, which another program on
+    the machine disturbs less than wall time)."""
+    spent = {info.name: 0.0 for info in pipeline.infos}
+
+    def timed(name, process):
+        def run(doc):
+            t0 = time.process_time()
+            process(doc)
+            spent[name] += time.process_time() - t0
+
+        return run
+
+    processes = pipeline._load()
+    pipeline._processes = [timed(info.name, p) for info, p in zip(pipeline.infos, processes, strict=True)]
+    return spent
+
+
+def bare_spacy(articles: list) -> float:
+    """Seconds for spaCy's blank tokenizer and sentencizer alone over the articles' texts (new
+    pipelines, so their tokenizer caches start as empty as extract's did)."""
+    import spacy
+
+    nlps: dict[str, object] = {}
+    t0 = time.perf_counter()
+    for article in articles:
+        nlp = nlps.get(article.language)
+        if nlp is None:
+            try:
+                nlp = spacy.blank(article.language or "xx")
+            except (ImportError, KeyError, ValueError):
+                nlp = spacy.blank("xx")
+            nlp.add_pipe("sentencizer")
+            nlps[article.language] = nlp
+        nlp(article.text)
+    return time.perf_counter() - t0
 
 
 @contextlib.contextmanager

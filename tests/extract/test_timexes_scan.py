@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cronaca.extract.patterns import alternation, trie_alternation
 from cronaca.extract.time import scan
-from cronaca.extract.time.names import alternation, trie_alternation
 from cronaca.extract.time.rules import rules_for
 from cronaca.extract.timexes import find_timexes
 from cronaca.model import Interval

@@ -27,6 +27,9 @@ class Doc:
     # the headline's events: they set the story's sides for the text ("Israele attacca l'Iran"
     # before "Salami è stato ucciso"); read by extract/events/discourse.py, never stored
     headline: list[EventMention] = field(default_factory=list)
+    # analyses of the whole document that later steps share, each built once (the token
+    # arrays of ``sentence_view.token_arrays``); never stored
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:

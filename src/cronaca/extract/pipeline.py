@@ -11,6 +11,7 @@ so a batch can run it anywhere.
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Iterable
 from dataclasses import replace
@@ -85,6 +86,11 @@ class Pipeline:
         return versions
 
     def _load(self) -> list[Process]:
+        """Build the components once. Their resources (gazetteers, lexicons, rule tables,
+        spaCy's vocabulary: some 300,000 objects) then live as long as the process, so they
+        are frozen out of the cycle collector's view (``gc.freeze``): its full passes walked
+        them all, about every 150 articles, some 7% of extract time. (Frozen objects are
+        never collected; everything created later is, as before.)"""
         if self._processes is None:
             self._processes = [
                 info.factory(options=self.options)
@@ -92,6 +98,7 @@ class Pipeline:
                 else info.factory()
                 for info in self.infos
             ]
+            gc.freeze()
         return self._processes
 
     def __call__(self, article: Article) -> Annotations:

@@ -31,6 +31,7 @@ import simplemma
 
 from cronaca.errors import ResourceError
 from cronaca.extract.base import Doc, component
+from cronaca.extract.letters import unsafe_letters
 from cronaca.extract.numbers import (
     base_language,
     conventions,
@@ -81,11 +82,28 @@ class Rules:
     symbols: dict[str, str]
     range_pattern: re.Pattern[str]
     unit_before: frozenset[str]  # words between a unit and a number after it ("container a 20.000")
+    starts: Starts | None = None  # where the two patterns may begin a match (None: anywhere)
 
     @property
     def canonical(self) -> frozenset[str]:
         """The canonical units (people, soldiers, drones …) a plain number word may count."""
         return frozenset(self.units.values())
+
+
+@dataclass(frozen=True)
+class Starts:
+    """What the text must hold where ``Rules.pattern`` or ``Rules.range_pattern`` begins a
+    match, so that they are tried only there (``match_starts``) instead of at every character."""
+
+    first_words: frozenset[str]  # first words of approximators, vague counts, number words, "tra"
+    multipliers: frozenset[str]  # "milioni": the words before one may be a number ("dieci milioni")
+    runs: re.Pattern[str]  # digit runs, letter runs, and the signs that currency symbols hold
+    signs: dict[str, tuple[int, ...]]  # sign → where it stands in a symbol ("$" in "US$": 0 and 2)
+    unsafe: re.Pattern[str] | None  # a letter that makes comparing lower-cased words unsafe
+
+
+COMPOUNDS = ("mila", "mille")  # what the Italian compound numbers of ``cword`` hold ("duemila", "millecento")
+_COMPOUND = re.compile("|".join(COMPOUNDS))  # one C-level search per word, not a generator
 
 
 def _alternation(words) -> str:
@@ -118,7 +136,8 @@ def rules_for(language: str) -> Rules:
         raise ResourceError(f"{lang}/quantities.yaml or units.yaml is malformed: {e}") from e
 
     mults = _alternation(conv.multipliers)
-    compound = r"|(?P<cword>[^\W\d_]+mila[^\W\d_]*|mille[^\W\d_]*)\b" if lang == "it" else ""
+    mila, mille = COMPOUNDS
+    compound = rf"|(?P<cword>[^\W\d_]+{mila}[^\W\d_]*|{mille}[^\W\d_]*)\b" if lang == "it" else ""
     currency = _alternation(s for s in symbols if not s.isalpha())
     pattern = re.compile(
         rf"(?:(?<!\w)(?P<cue>{_alternation(approximators)})\s+)?"
@@ -143,6 +162,8 @@ def rules_for(language: str) -> Rules:
         rf"(?:{currency})?\s?(?P<b>{plain_b})(?:\s*(?P<bm>{mults})\b|(?![^\W_]))",
         re.IGNORECASE,
     )
+    first_words = [*approximators, *vague, *(w for w, v in conv.words.items() if v >= 2)]
+    first_words += [str(w).lower() for w in data.get("range_from", [])]
     return Rules(
         lang,
         pattern,
@@ -156,7 +177,82 @@ def rules_for(language: str) -> Rules:
         symbols,
         range_pattern,
         frozenset(_norm(str(w)) for w in data.get("unit_before", [])),
+        _starts_for(first_words, conv.multipliers, [s for s in symbols if not s.isalpha()]),
     )
+
+
+def _starts_for(phrases: list[str], multipliers: Iterable[str], currency: list[str]) -> Starts | None:
+    """The ``Starts`` of a language's patterns; None (try them everywhere) when a phrase does
+    not begin with a letter, a multiplier is not one word or a symbol holds no sign, which
+    ``match_starts`` does not expect."""
+    first = [re.match(r"[^\W\d_]+", phrase) for phrase in phrases]
+    signs: dict[str, list[int]] = {}
+    for symbol in currency:
+        at = next((k for k, c in enumerate(symbol) if not c.isalpha()), None)
+        if at is None:
+            return None
+        signs.setdefault(symbol[at], []).append(at)
+    multipliers = frozenset(multipliers)
+    if not all(first) or not all(re.fullmatch(r"[^\W\d_]+", w) for w in multipliers):
+        return None
+    first_words = frozenset(m.group() for m in first if m)
+    runs = r"(?P<digits>\d+)|(?P<word>[^\W\d_]+)"
+    if signs:
+        runs += "|(?P<sign>[" + "".join(re.escape(c) for c in sorted(signs)) + "])"
+    return Starts(
+        first_words,
+        multipliers,
+        re.compile(runs),
+        {sign: tuple(sorted(set(at))) for sign, at in signs.items()},
+        unsafe_letters(c for word in (*first_words, *multipliers, *COMPOUNDS) for c in word),
+    )
+
+
+def match_starts(text: str, starts: Starts) -> list[int] | None:
+    """Every offset where a quantity pattern may begin a match, in order: a digit run, a
+    currency symbol, a word that begins an approximator, a vague count, a number word or a
+    range ("circa", "centinaia", "cinque", "tra"), the two words before a multiplier
+    ("dieci milioni", "twenty-five million"), each letter of a word that holds "mila" or
+    "mille" ("duemila", which may start inside a word). More offsets than the patterns match at,
+    never fewer; None when the text holds a letter that makes lower-casing unsafe."""
+    if starts.unsafe is not None and starts.unsafe.search(text):
+        return None
+    found: set[int] = set()
+    before = (-1, -1)  # the starts of the two runs before this one
+    for m in starts.runs.finditer(text):
+        at = m.start()
+        kind = m.lastgroup
+        if kind == "word":
+            word = m.group().lower()
+            if word in starts.first_words:
+                found.add(at)
+            if word in starts.multipliers:
+                found.update(k for k in before if k >= 0)
+            if _COMPOUND.search(word):
+                found.update(range(at, m.end()))
+        elif kind == "digits":
+            found.add(at)
+        else:
+            found.update(at - k for k in starts.signs[m.group()] if at >= k)
+        before = (before[1], at)
+    return sorted(found)
+
+
+def _matches(pattern: re.Pattern[str], text: str, offsets: list[int] | None) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only at ``offsets`` (``match_starts``;
+    None: everywhere): the same matches (at each start the same match; a lookbehind still
+    sees the text before it), for a fraction of the work."""
+    if offsets is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in offsets:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _previous_words(text: str, offset: int, n: int = 2) -> list[str]:
@@ -200,9 +296,10 @@ def find_quantities(text: str, language: str, skip: list[tuple[int, int]] = ()) 
     """Every quantity in ``text``; numbers overlapping a ``skip`` span (a timex) are left out."""
     rules = rules_for(language)
     conv = conventions(rules.language)
-    mentions: list[Mention] = _ranges(text, rules, skip)
+    offsets = match_starts(text, rules.starts) if rules.starts is not None else None
+    mentions: list[Mention] = _ranges(text, rules, skip, offsets)
     taken = [(r.start, r.end) for r in mentions]
-    for m in rules.pattern.finditer(text):
+    for m in _matches(rules.pattern, text, offsets):
         number_start, number_end = _number_span(m)
         if any(number_start < end and start < number_end for start, end in [*skip, *taken]):
             continue
@@ -268,12 +365,14 @@ def _range_value(raw: str, mult: str | None, rules: Rules) -> float | None:
     return value
 
 
-def _ranges(text: str, rules: Rules, skip: Iterable[tuple[int, int]]) -> list[Mention]:
+def _ranges(
+    text: str, rules: Rules, skip: Iterable[tuple[int, int]], offsets: list[int] | None = None
+) -> list[Mention]:
     """ "tra 5.000 e 7.000 soldati", "between 5,000 and 7,000", "5.000-7.000", "5-7.000",
     "2-3 milioni": one quantity, lower = the first number, upper = the second, value = the
     midpoint. A bare first number takes the magnitude of the second ("5-7.000" → 5000)."""
     found = []
-    for m in rules.range_pattern.finditer(text):
+    for m in _matches(rules.range_pattern, text, offsets):
         if any(m.start() < end and start < m.end() for start, end in skip):
             continue
         a_raw, a_mult = (m.group("a"), m.group("am")) if m.group("from") else (m.group("a2"), m.group("am2"))

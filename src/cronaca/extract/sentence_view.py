@@ -7,7 +7,8 @@ lookup lemmatiser keeps rules short across inflection ("inviato", "inviarono" �
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import simplemma
 
@@ -23,6 +24,37 @@ def lemma(word: str, language: str) -> str:
         return simplemma.lemmatize(word, lang=language)
     except ValueError:
         return word
+
+
+@dataclass(frozen=True)
+class TokenArrays:
+    """Per token of a document: its start offset, text, lowercased form (with ’ as ') and
+    lemma. Read once per document from spaCy's arrays: a sentence view slices them instead
+    of making a Python object for each token and asking it for its attributes."""
+
+    starts: list[int]
+    texts: list[str]
+    lower: list[str]
+    lemmas: list[str]
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The document's ``TokenArrays``, built on first use."""
+    arrays = doc.cache.get("token_arrays")
+    if arrays is None:
+        from spacy.attrs import IDX, LENGTH
+
+        text, starts, lengths = doc.text, [], []
+        if len(doc.tokens):
+            table = doc.tokens.to_array([IDX, LENGTH])
+            starts, lengths = table[:, 0].tolist(), table[:, 1].tolist()  # (a column at a time is quicker)
+        texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+        # spaCy's lower_ is str.lower() of the token's text
+        lower = [t.lower().replace("’", "'") for t in texts]
+        lemmas = {w: lemma(w.rstrip("'"), doc.language) for w in set(lower)}  # each word once
+        arrays = TokenArrays(starts, texts, lower, [lemmas[w] for w in lower])
+        doc.cache["token_arrays"] = arrays
+    return arrays
 
 
 class EntityIndex:
@@ -52,16 +84,25 @@ class SentenceView:
         """``entities``: the document's linked mentions, best as an ``EntityIndex``."""
         self.mention = sentence
         span = doc.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        self.tokens = list(span) if span is not None else []
-        self.lower = [t.lower_.replace("’", "'") for t in self.tokens]
-        self.lemmas = [lemma(w.rstrip("'"), doc.language) for w in self.lower]
-        self.starts = [t.idx for t in self.tokens]
+        self._span = span
+        a, b = (span.start, span.end) if span is not None else (0, 0)
+        arrays = token_arrays(doc)
+        self.texts = arrays.texts[a:b]
+        self.lower = arrays.lower[a:b]
+        self.lemmas = arrays.lemmas[a:b]
+        self.starts = arrays.starts[a:b]
         if isinstance(entities, EntityIndex):
             self.entities = entities.between(sentence.start, sentence.end)
         else:
             self.entities = [e for e in entities if sentence.start <= e.start < sentence.end]
         self._entity_token = {e.start: self.index_at(e.start) for e in self.entities}
         self.cache: dict[str, object] = {}  # analyses other modules make once per sentence
+
+    @cached_property
+    def tokens(self) -> list:
+        """The sentence's spaCy tokens, made when first asked for: most sentences are read
+        through ``lower``, ``lemmas``, ``texts`` and ``starts`` alone."""
+        return list(self._span) if self._span is not None else []
 
     def index_at(self, offset: int) -> int:
         """The token that contains character ``offset``."""
@@ -123,7 +164,7 @@ class SentenceView:
         while left > 0 and self.lower[left - 1] not in CLAUSE_BREAKS:
             left -= 1
         right = i
-        while right < len(self.tokens) and self.lower[right] not in CLAUSE_BREAKS:
+        while right < len(self.lower) and self.lower[right] not in CLAUSE_BREAKS:
             right += 1
         return left, right
 

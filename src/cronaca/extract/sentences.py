@@ -12,8 +12,10 @@ import re
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc as Tokens
 
 from cronaca.extract.base import Doc, component
 from cronaca.model import Mention
@@ -46,13 +48,27 @@ def sentences():
         nlp = nlp_for(doc.language or "xx")
         tokens = nlp(doc.text)
         doc.tokens = tokens
-        for sent in tokens.sents:
+        for sent_start, sent_end in sentence_spans(tokens):
             # A line break inside a spaCy sentence (a title, a caption) ends a sentence:
             # ingest keeps each paragraph on one line.
-            for start, end in _line_pieces(doc.text, sent.start_char, sent.end_char):
+            for start, end in _line_pieces(doc.text, sent_start, sent_end):
                 doc.mentions.append(Mention("sentence", start, end, doc.text[start:end], component=COMPONENT))
 
     return process
+
+
+def sentence_spans(tokens: Tokens) -> list[tuple[int, int]]:
+    """The (start_char, end_char) of each sentence, as ``tokens.sents`` gives them, read from
+    the token arrays: a sentence starts at the first token and at each token whose
+    ``SENT_START`` is 1 (what ``Doc.sents`` does, without a ``Span`` object per sentence)."""
+    n = len(tokens)
+    if not n:
+        return []
+    table = tokens.to_array([SENT_START, IDX, LENGTH])
+    starts = [0, *((table[1:, 0] == 1).nonzero()[0] + 1).tolist()]
+    offsets, lengths = table[:, 1].tolist(), table[:, 2].tolist()
+    ends = [*starts[1:], n]
+    return [(offsets[a], offsets[b - 1] + lengths[b - 1]) for a, b in zip(starts, ends, strict=True)]
 
 
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -30,6 +30,7 @@ from typing import Any
 from cronaca.errors import ResourceError
 from cronaca.extract.entities.linking import Found
 from cronaca.extract.entities.registry import normalise
+from cronaca.extract.patterns import trie_alternation
 from cronaca.extract.sentence_view import lemma
 from cronaca.resources import load_yaml
 
@@ -176,8 +177,8 @@ def lexicon(language: str) -> Lexicon:
         forms.setdefault(normalise(str(form)), owned)
     if not forms:
         return Lexicon(None, {}, frozenset(), frozenset(), frozenset(), fams)
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    # a trie finds what the alternation of the forms (longest first) finds, faster
+    pattern = re.compile(rf"(?<!\w)(?:{trie_alternation(forms)})(?!\w)")
     rules = shared.get(language) or {}
     return Lexicon(
         pattern,

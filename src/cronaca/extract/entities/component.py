@@ -67,11 +67,14 @@ VERSION = 3
 COMPONENT = f"entities@{VERSION}"
 
 
-def matches(gaz: Gazetteer, text: str, language: str = "") -> list[tuple[int, int, tuple[Entry, ...]]]:
-    """Leftmost-longest, non-overlapping matches as (start, end, entries that pass, best first)."""
+def matches(
+    gaz: Gazetteer, text: str, language: str = "", norm: str | None = None
+) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """Leftmost-longest, non-overlapping matches as (start, end, entries that pass, best first);
+    ``norm``: ``normalise(text)`` when the caller has it."""
     found: list[tuple[int, int, tuple[Entry, ...]]] = []
     size = len(text)
-    for last, (length, candidates) in gaz.automaton.iter(normalise(text)):
+    for last, (length, candidates) in gaz.automaton.iter(normalise(text) if norm is None else norm):
         start, end = last - length + 1, last + 1
         if start > 0 and text[start - 1].isalnum():
             continue
@@ -128,7 +131,7 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     found: list[Found] = []
     shorts: list[tuple[int, int, Entry]] = []
     starts: list[int] | None = None
-    for start, end, entries in matches(gaz, text, language):
+    for start, end, entries in matches(gaz, text, language, norm):
         entry = _in_context(gaz, text, norm, start, end, entries, language)
         if entry is None:
             continue

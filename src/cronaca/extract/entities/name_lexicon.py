@@ -16,6 +16,7 @@ from typing import Any
 import simplemma
 
 from cronaca.extract.entities.registry import Gazetteer, normalise
+from cronaca.extract.patterns import trie_alternation
 
 ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _PUNCT_STOP = set('.,;:!?()[]{}"—–«»“”')
@@ -90,8 +91,9 @@ def stem(phrase: str) -> str:
 
 
 def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation of ``words``, longest first so a longer word wins ("" when none)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words`` in which a longer word wins ("" when none), written
+    as a trie: the same matches, found faster over a whole article."""
+    return trie_alternation(words) if words else ""
 
 
 def _lower_institutions(spec: dict[str, Any]) -> re.Pattern[str] | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from cronaca.extract.base import Doc
 from cronaca.extract.events.cues import Cues
@@ -21,6 +20,9 @@ from cronaca.model import Actor, EventMention, Mention, Span, slug
 
 QUOTES = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
 WINDOW = 8  # how far after a cue its sources may be named
+# the role of the sources named after a cue of each list of ``Cues.source_cues`` (an agent
+# phrase, "by", only marks its tokens as cue words)
+ROLES = {"before": "source", "after": "source", "sub_source": "sub_source", "agent": ""}
 
 
 @dataclass
@@ -55,7 +57,7 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
     if not spec:
         return False
     name, sector = spec
-    lo, hi = max(0, j - 2), min(len(sent.tokens), j + 4)
+    lo, hi = max(0, j - 2), min(len(sent.lower), j + 4)
     window = f" {' '.join(sent.lower[lo:hi])} "
     prefixes = [prefix for phrase, prefix in cues.source_modifiers.items() if f" {phrase} " in window]
     country = None
@@ -122,14 +124,14 @@ def _owning_country(sent: SentenceView, j: int, cues: Cues) -> Mention | None:
     ("Pakistan's military spokesperson"), or right after it with "of"/"di" ("il portavoce
     dell'esercito del Pakistan" is read by its demonym or here)."""
     for k in range(max(0, j - 4), j):
-        if sent.lower[k] in POSSESSIVE and all(sent.tokens[m].text.islower() for m in range(k + 1, j)):
+        if sent.lower[k] in POSSESSIVE and all(sent.texts[m].islower() for m in range(k + 1, j)):
             found = [e for e in sent.entities if sent.entity_end_token(e) == k - 1]
             if found and found[0].label in STATE_LABELS:
                 return found[0]
     k = j + 1
-    if k < len(sent.tokens) and sent.lower[k] in cues.clauses.genitive:
+    if k < len(sent.lower) and sent.lower[k] in cues.clauses.genitive:
         k += 1
-        while k < len(sent.tokens) and sent.lower[k] in cues.clauses.articles:
+        while k < len(sent.lower) and sent.lower[k] in cues.clauses.articles:
             k += 1
         found = [e for e in sent.entities if sent.entity_token(e) == k and e.label in STATE_LABELS]
         if found:
@@ -148,7 +150,7 @@ def _collect(sent: SentenceView, start: int, cues: Cues, role: str, cue: str, ch
     NHK" the source is NHK, not "Japan media".
     """
     end = start
-    while end < min(len(sent.tokens), start + WINDOW) and sent.lower[end] not in cues.attribution_stop:
+    while end < min(len(sent.lower), start + WINDOW) and sent.lower[end] not in cues.attribution_stop:
         end += 1
     named = [e for j in range(start, end) for e in sent.entities_at(j) if e.label in SPEAKERS]
     for e in named:
@@ -171,11 +173,11 @@ def _inverted(sent: SentenceView, i: int, after: int, cues: Cues, verbs: frozens
     not when a verb follows the name ("Defrin said Iran launched drones": Iran begins what is
     said) nor when the cue has a subject before it ("Mahamat said Chad …")."""
     j = after
-    while j < len(sent.tokens) and (
+    while j < len(sent.lower) and (
         sent.in_entity(j) or sent.lower[j] in cues.clauses.articles or _generic_word(sent, j, cues)
     ):
         j += 1
-    if j >= len(sent.tokens) or sent.lower[j] in CLOSERS:
+    if j >= len(sent.lower) or sent.lower[j] in CLOSERS:
         return True
     word, lemma = sent.lower[j], sent.lemmas[j]
     if word in verbs or lemma in verbs or word in cues.clauses.finite_aux or lemma in cues.reporting_verbs:
@@ -187,7 +189,7 @@ def _inverted(sent: SentenceView, i: int, after: int, cues: Cues, verbs: frozens
             break
         if any(e.label in SPEAKERS for e in sent.entities_at(k)) or _generic_word(sent, k, cues):
             return False
-        if sent.tokens[k].text[:1].isupper() and sent.lower[k] not in NO_SUBJECT:
+        if sent.texts[k][:1].isupper() and sent.lower[k] not in NO_SUBJECT:
             return False  # a name the entity stage does not know: "Mahamat said Chad …"
     return True
 
@@ -226,7 +228,7 @@ def _subject_ranges(sent: SentenceView, i: int) -> list[tuple[int, int]]:
 def _phrase_end(sent: SentenceView, j: int, cues: Cues) -> int:
     """Where a source phrase after a cue ends: the next comma or clause start, at most 15 words."""
     end = j
-    while end < len(sent.tokens) and end < j + 15 and sent.lower[end] not in cues.attribution_stop:
+    while end < len(sent.lower) and end < j + 15 and sent.lower[end] not in cues.attribution_stop:
         end += 1
     return end
 
@@ -241,9 +243,9 @@ def _subject(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
                 # there; before it, it still plays its roles
                 keep = None if relative_verb(sent, i, cues) else True
                 for e in found:
-                    chain.add(actor_from(e, role="source", cue=sent.tokens[i].text), keep and e.start, at=i)
+                    chain.add(actor_from(e, role="source", cue=sent.texts[i]), keep and e.start, at=i)
                 return
-            if _generic(sent, k, cues, "source", sent.tokens[i].text, chain):
+            if _generic(sent, k, cues, "source", sent.texts[i], chain):
                 return
     _office_before_name(sent, i, cues, chain)
 
@@ -262,12 +264,12 @@ def _office_before_name(sent: SentenceView, i: int, cues: Cues, chain: Chain) ->
     voice it is ("Pakistan's military spokesperson Lt. Gen. Ahmed Chaudhry said": Pakistan's
     officials). The name itself is no actor: the entity stage could not link it."""
     k = i - 1
-    while k >= 0 and i - k <= 8 and (sent.tokens[k].text[:1].isupper() or sent.lower[k] == "."):
+    while k >= 0 and i - k <= 8 and (sent.texts[k][:1].isupper() or sent.lower[k] == "."):
         k -= 1  # the name and its titles: "Lt. Gen. Ahmed Sharif Chaudhry"
     if k == i - 1:
         return
     for m in range(k, max(-1, k - 2), -1):
-        if _generic(sent, m, cues, "source", sent.tokens[i].text, chain):
+        if _generic(sent, m, cues, "source", sent.texts[i], chain):
             return
 
 
@@ -280,14 +282,14 @@ def _opening(sent: SentenceView, cues: Cues, chain: Chain) -> None:
     if comma is None or any(re.search(cues.clauses.infinitive, w) for w in sent.lower[1:comma]):
         return  # "Per aiutare la Siria, …" is a purpose, not a source
     before = len(chain.actors)
-    _collect(sent, 1, cues, "source", sent.tokens[0].text.lower(), chain)
+    _collect(sent, 1, cues, "source", sent.texts[0].lower(), chain)
     if len(chain.actors) > before:
         chain.cue_tokens.add(0)
         chain.region.update(range(0, comma))
 
 
 def _in_name(sent: SentenceView, i: int) -> bool:
-    return i > 0 and sent.tokens[i].text[:1].isupper()
+    return i > 0 and sent.texts[i][:1].isupper()
 
 
 def _passive(sent: SentenceView, i: int, cues: Cues) -> bool:
@@ -300,9 +302,10 @@ def _agent_after(sent: SentenceView, i: int, cues: Cues) -> int | None:
     """Where the source starts after a reporting participle and its agent ("riportato dalla X")."""
     if not re.search(cues.participle, sent.lower[i]):
         return None
-    for phrase in cues.agent:
-        if i + 1 < len(sent.tokens) and sent.phrase_at(i + 1, phrase):
-            return i + 1 + len(phrase)
+    if i + 1 < len(sent.lower):
+        for phrase in cues.agents_at.get(sent.lower[i + 1], ()):
+            if sent.phrase_at(i + 1, phrase):
+                return i + 1 + len(phrase)
     return None
 
 
@@ -316,39 +319,31 @@ def attribution_chain(
     """Who the sentence cites; ``recent`` are named sources of earlier sentences of the article,
     ``verbs`` the event trigger words (a name before one begins what is said, it is no source)."""
     chain = Chain(recent=recent)
-    n = len(sent.tokens)
+    n = len(sent.lower)
     named_after: set[int] = set()  # reporting-verb tokens whose source follows them ("riporta RFA")
     for i in range(n):
-        for phrases, role in (
-            (cues.attribution_before, "source"),
-            (cues.attribution_after, "source"),
-            (cues.sub_source, "sub_source"),
-            (cues.agent, ""),
-        ):
-            for phrase in _by_first_word(phrases).get(sent.lower[i], ()):
-                if sent.phrase_at(i, phrase):
-                    chain.cue_tokens.update(range(i, i + len(phrase)))
-                    if role and phrases is not cues.attribution_after:
-                        chain.region.update(range(i, _phrase_end(sent, i + len(phrase), cues)))
-                    if (
-                        role
-                        and phrases is cues.attribution_after
-                        and not _inverted(sent, i, i + len(phrase), cues, verbs)
-                    ):
-                        # "Defrin said Iran launched drones": Iran is the reported clause's subject
-                        continue
-                    if role:
-                        before = len(chain.actors)
-                        _collect(sent, i + len(phrase), cues, role, " ".join(phrase), chain)
-                        if len(chain.actors) > before:
-                            named_after.update(range(i, i + len(phrase)))
+        for kind, phrase in cues.source_cues.get(sent.lower[i], ()):
+            if not sent.phrase_at(i, phrase):
+                continue
+            chain.cue_tokens.update(range(i, i + len(phrase)))
+            role = ROLES[kind]
+            if role and kind != "after":
+                chain.region.update(range(i, _phrase_end(sent, i + len(phrase), cues)))
+            if kind == "after" and not _inverted(sent, i, i + len(phrase), cues, verbs):
+                # "Defrin said Iran launched drones": Iran is the reported clause's subject
+                continue
+            if role:
+                before = len(chain.actors)
+                _collect(sent, i + len(phrase), cues, role, " ".join(phrase), chain)
+                if len(chain.actors) > before:
+                    named_after.update(range(i, i + len(phrase)))
         # a capitalised reporting verb inside the sentence is part of a name ("Secretary of State")
         verb = sent.lemmas[i] in cues.reporting_verbs or sent.lower[i] in cues.reporting_verbs
         if verb and i not in named_after and not _in_name(sent, i):
             agent = _agent_after(sent, i, cues)
             if agent is not None:  # "come riportato dalla Kcna", "è stata riferita dai media"
                 chain.cue_tokens.update(range(i, agent))
-                _collect(sent, agent, cues, "source", sent.tokens[i].text, chain)
+                _collect(sent, agent, cues, "source", sent.texts[i], chain)
             elif _passive(sent, i, cues):
                 pass  # "La visita di Kim è stata riportata": Kim is what is reported
             elif not re.search(cues.gerund, sent.lower[i]):
@@ -364,16 +359,6 @@ def attribution_chain(
     return chain
 
 
-@cache
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Cue phrases indexed by their first word, in their listed order: a token is compared only
-    with the phrases that can start at it (the same matches as trying every phrase)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(group) for word, group in index.items()}
-
-
 def with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
     """The full chain: the outlet that published the article, then the sentence's sources."""
     if not doc.article.outlet:
@@ -385,8 +370,8 @@ def with_outlet(doc: Doc, attribution: list[Actor]) -> tuple[Actor, ...]:
 def reports_previous(sent: SentenceView, cues: Cues) -> bool:
     """Whether the sentence only says who told the previous one: "Lo riferiscono i media
     statali.", "This was reported by state media." (``attribution_previous`` in cues.yaml)."""
-    text = " ".join(sent.lower)
-    return any(pattern.search(text) for pattern in cues.attribution_previous)
+    pattern = cues.previous_pattern
+    return pattern is not None and pattern.search(" ".join(sent.lower)) is not None
 
 
 def lend_attribution(event: EventMention, chain: Chain) -> EventMention:

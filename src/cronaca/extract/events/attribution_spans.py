@@ -127,7 +127,7 @@ def load_grammar(language: str) -> Grammar:
 def sentence_attributions(sent: SentenceView, cues: Cues, grammar: Grammar) -> list[AttributionSpan]:
     """The (cue, source) pairs of one sentence, left to right."""
     found: list[AttributionSpan] = []
-    n = len(sent.tokens)
+    n = len(sent.lower)
     # cue-then-source phrases, shortest first: "according to" before "according to the"
     before = sorted(cues.attribution_before + cues.sub_source, key=len)
     verbs_after = {p[0] for p in cues.attribution_after if len(p) == 1}
@@ -143,7 +143,7 @@ def sentence_attributions(sent: SentenceView, cues: Cues, grammar: Grammar) -> l
             continue
         if _quote_signature(sent, i):  # “…” ― Name
             k = i + 1
-            while k < n and not sent.tokens[k].text.strip():
+            while k < n and not sent.texts[k].strip():
                 k += 1
             source = _phrase_after(sent, k, cues, grammar) if k < n else None
             found.append(AttributionSpan(_span(sent, i, i + 1), source, "signature"))
@@ -182,7 +182,7 @@ def doc_attributions(doc: Doc) -> list[AttributionSpan]:
     sentences = doc.of_kind("sentence")
     for n, sentence in enumerate(sentences):
         sent = SentenceView(doc, sentence, entities)
-        if not sent.tokens:
+        if not sent.lower:
             continue
         for found in sentence_attributions(sent, cues, grammar):
             if found.rule == "signature" and found.source is None and n + 1 < len(sentences):
@@ -215,7 +215,7 @@ def _is_verb_cue(
         and word not in (verbs_after or ())
     ):
         return False
-    if i > 0 and sent.tokens[i].text[:1].isupper():
+    if i > 0 and sent.texts[i][:1].isupper():
         return False
     token = sent.tokens[i]
     if token.idx > 0 and token.doc.text[token.idx - 1] in "-‐‑":  # "so-called", "self-described"
@@ -238,10 +238,10 @@ def _speaker_label(sent: SentenceView) -> int | None:
     """The colon of a speaker label that opens a sentence: one to ``MAX_LABEL`` capitalised
     words, then a colon and more text ("PENCE: Well, ...", "Poll: voters ...")."""
     start = _label_start(sent)
-    for k in range(start, min(start + MAX_LABEL, len(sent.tokens) - 1)):
+    for k in range(start, min(start + MAX_LABEL, len(sent.lower) - 1)):
         if sent.lower[k] == ":":
-            return k if k > start and k + 1 < len(sent.tokens) else None
-        word = sent.tokens[k].text
+            return k if k > start and k + 1 < len(sent.lower) else None
+        word = sent.texts[k]
         if not word[:1].isupper() and word not in {"-", "'s", "’s", "."}:
             return None
     return None
@@ -263,7 +263,7 @@ def _particle(sent: SentenceView, i: int, grammar: Grammar) -> int:
     """1 when the verb at ``i`` takes the particle after it into its cue ("called for",
     "pointed to"), else 0."""
     particles = grammar.attribution_phrasal.get(sent.lemmas[i], frozenset())
-    if i + 1 < len(sent.lower) and sent.lower[i + 1] in particles and not sent.tokens[i].text[:1].isupper():
+    if i + 1 < len(sent.lower) and sent.lower[i + 1] in particles and not sent.texts[i][:1].isupper():
         return 1
     return 0
 
@@ -295,7 +295,7 @@ def _phrase_after(sent: SentenceView, at: int, cues: Cues, grammar: Grammar) -> 
     """The source phrase after a cue: up to a stop word, a clause break or MAX_SOURCE tokens."""
     end = at
     while (
-        end < len(sent.tokens)
+        end < len(sent.lower)
         and end - at < MAX_SOURCE
         and sent.lower[end] not in cues.attribution_stop
         and sent.lower[end] not in CLAUSE_BREAKS

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.sentence_view import SentenceView
@@ -117,6 +116,7 @@ def segment(sent: SentenceView, cues: Cues) -> Clauses:
     segments: list[tuple[int, int, int]] = []
     stack = [0]
     start = 0
+    openers = cues.clauses.openers
 
     def cut(at: int) -> None:
         nonlocal start
@@ -148,7 +148,7 @@ def segment(sent: SentenceView, cues: Cues) -> Clauses:
             if len(stack) > 1 and groups[stack[-1]].kind in CLOSE_AT_COMMA:
                 cut(i + 1)
                 stack.pop()
-        else:
+        elif word in openers or (i > 0 and sent.lower[i - 1] == ","):  # else _opener finds nothing
             opened = _opener(sent, i, cues)
             if opened is not None:
                 kind, length = opened
@@ -176,15 +176,14 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
     """The kind of clause token ``i`` opens and the length of its marker, or None."""
     cc = cues.clauses
     word = sent.lower[i]
-    for kind, phrases in (("concessive", cc.concessive), ("adverbial", cc.subordinators)):
-        for phrase in _by_first_word(phrases).get(word, ()):
-            if sent.phrase_at(i, phrase):
-                return kind, len(phrase)
-    for phrase in _by_first_word(cc.purpose).get(word, ()):
+    for kind, phrase in cc.markers.get(word, ()):
+        if not sent.phrase_at(i, phrase):
+            continue
+        if kind != "purpose":
+            return kind, len(phrase)
         after = i + len(phrase)
         if (
-            sent.phrase_at(i, phrase)
-            and after < len(sent.lower)
+            after < len(sent.lower)
             and _infinitive(sent.lower[after], cues)
             and sent.lower[after] not in cc.not_purpose
         ):
@@ -214,15 +213,6 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
     ):
         return "gerund", 1
     return None
-
-
-@cache
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Marker phrases by first word, in listed order (the same matches as trying them all)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(group) for word, group in index.items()}
 
 
 def _takes_complement(sent: SentenceView, j: int, cues: Cues) -> bool:

@@ -18,6 +18,7 @@ lemma-based engine keeps rules short across inflection.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -200,7 +201,7 @@ def events():
         forward: Chain | None = None  # "Secondo NHK:" at the end of a sentence cites the next one
         for sentence in doc.of_kind("sentence"):
             sent = SentenceView(doc, sentence, entities)
-            if not sent.tokens:
+            if not sent.lower:
                 continue
             has_trigger = any(
                 lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower, strict=True)
@@ -212,7 +213,7 @@ def events():
             chain = attribution_chain(doc, sent, cues, tuple(recent), words)
             recent.extend(a for a in chain.actors if not a.id.startswith("source:"))
             first = len(doc.events)
-            if has_trigger:
+            if has_trigger and _may_fire(rules, sent):
                 _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities)
             added = list(range(first, len(doc.events)))
             if cites_previous and chain.actors:
@@ -228,6 +229,26 @@ def events():
     return process
 
 
+def _may_fire(rules: tuple[Rule, ...], sent: SentenceView) -> bool:
+    """Whether some rule of a trigger word of the sentence can fire. A rule that needs an
+    object (and takes no place instead) cannot where the sentence holds none of its object
+    words: "essere" triggers the forces-present rule, which needs "soldati", "truppe" …, in
+    over half the sentences of Italian news. Skipping those leaves the events as they are."""
+    words = _trigger_words(rules)
+    held: set[str] | None = None
+    for lem, low in zip(sent.lemmas, sent.lower, strict=True):
+        if lem not in words and low not in words:
+            continue
+        for rule in _rules_for(rules, lem, low):
+            if not rule.objects or rule.object_optional or rule.object_place:
+                return True
+            if held is None:
+                held = {*sent.lemmas, *sent.lower}
+            if not rule.objects.isdisjoint(held):
+                return True
+    return False
+
+
 def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities) -> None:
     words = _trigger_words(rules)
     cue_tokens = set(chain.cue_tokens)  # "according to" is no AGREE trigger
@@ -238,16 +259,20 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         if sent.mention.start <= m.start < sent.mention.end
         and m.label != "agent"  # a generic agent is also a trigger: "demonstrators blocked a road"
     ]
-    cue_tokens |= {i for i, t in enumerate(sent.tokens) if any(s <= t.idx < e for s, e in named)}
+    for start, end in named:  # the tokens that start inside the span
+        cue_tokens.update(range(bisect.bisect_left(sent.starts, start), bisect.bisect_left(sent.starts, end)))
     cue_tokens |= _in_titles(sent)
     clauses = clauses_of(sent, cues)
-    people = tuple(e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id)
+    people = doc.cache.get("people")  # the same for every sentence: the events add no mention
+    if people is None:
+        people = doc.cache["people"] = tuple(
+            e for e in doc.of_kind("entity") if e.label == "person" and e.entity_id
+        )
     # every person the sentence names, linked or not: a toll's victims ("Hossein Salami was killed")
-    persons = [
-        e
-        for e in doc.of_kind("entity")
-        if e.label == "person" and sent.mention.start <= e.start < sent.mention.end
-    ]
+    named_people = doc.cache.get("persons")
+    if named_people is None:
+        named_people = doc.cache["persons"] = tuple(e for e in doc.of_kind("entity") if e.label == "person")
+    persons = [e for e in named_people if sent.mention.start <= e.start < sent.mention.end]
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
     ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
     published = doc.article.published
@@ -296,8 +321,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if found is None:
                 continue
             source, target = found
-            trigger = sent.tokens[i]
-            trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
+            trigger_span = Span(sent.starts[i], sent.starts[i] + len(sent.texts[i]), sent.texts[i])
             time, time_text = _time(sent, sentence_timexes, i, cues, chain.region)
             published = doc.article.published
             if time is None and published is not None:
@@ -306,7 +330,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             factuality, cue_text = factuality_at(sent, i, cues)
             if rule.negated_only and factuality == "negated":
                 factuality, cue_text = "asserted", ""  # the refusal itself is what happened
-            if factuality in ("denied", "negated") and cue_text.casefold() == trigger.text.casefold():
+            if factuality in ("denied", "negated") and cue_text.casefold() == trigger_span.text.casefold():
                 # "the court denied the request": the denial happened (a future ending on the
                 # trigger, "torneranno", still says when)
                 factuality, cue_text = "asserted", ""
@@ -434,15 +458,15 @@ def _in_titles(sent: SentenceView) -> set[int]:
     """Capitalised words inside a run of capitalised words in running text: part of a title or
     a name ("the ministry's Deputy Press Secretary", "il Comitato per la Protesta Civile"), no
     trigger. A sentence mostly in capitals (a title-case headline) is left alone."""
-    words = [k for k, t in enumerate(sent.tokens) if t.text[:1].isalpha()]
-    capital = {k for k in words if sent.tokens[k].text[:1].isupper()}
+    words = [k for k, text in enumerate(sent.texts) if text[:1].isalpha()]
+    capital = {k for k in words if sent.texts[k][:1].isupper()}
     if not words or len(capital) * 2 > len(words):
         return set()
     joiners = {"of", "for", "di", "per", "del", "della", "dei", "degli", "delle", "la", "il", "e", "and"}
 
     def capitalised_next(k: int, step: int) -> bool:
         j = k + step
-        while 0 <= j < len(sent.tokens) and sent.lower[j] in joiners and abs(j - k) <= 2:
+        while 0 <= j < len(sent.lower) and sent.lower[j] in joiners and abs(j - k) <= 2:
             j += step
         return j in capital and j != 0
 
@@ -456,7 +480,7 @@ UNLESS_WINDOW = 6  # "released a series of propaganda videos": the unmaking noun
 def _unmade(sent: SentenceView, i: int, unless: frozenset[str]) -> bool:
     """Whether a word of the rule's ``unless`` list follows the trigger in its phrase (up to
     the next punctuation): "released a video", "were killed in" (a passive, not a presence)."""
-    for j in range(i + 1, min(len(sent.tokens), i + 1 + UNLESS_WINDOW)):
+    for j in range(i + 1, min(len(sent.lower), i + 1 + UNLESS_WINDOW)):
         if sent.lemmas[j] in unless or sent.lower[j] in unless:
             return True
         if sent.lower[j] in PUNCTUATION:
@@ -551,7 +575,7 @@ def _said(sent: SentenceView, i: int, cues: Cues) -> str | None:
         if low[j] in SENTENCE_PARTS or low[j] == ",":
             break  # "…, sottolineando che …, Xi ha lanciato": that verb's clause ended at the comma
         if _reporting(sent, j, cues) and i - j >= 3 and j > 0:
-            return sent.tokens[j].text
+            return sent.texts[j]
     for j in range(i + 1, len(low)):
         if low[j] in SENTENCE_PARTS:
             break
@@ -560,7 +584,7 @@ def _said(sent: SentenceView, i: int, cues: Cues) -> str | None:
             and any(low[k] in (",", "»", "”", '"') for k in range(max(i + 1, j - SAID_AFTER), j))
             and not relative_verb(sent, j, cues)  # "fell to the rebels, who announced …"
         ):
-            return sent.tokens[j].text
+            return sent.texts[j]
     return None
 
 
@@ -614,7 +638,7 @@ def _place_object(sent: SentenceView, i: int, cues: Cues) -> int | None:
     """The first token of a town, region or capital named right after the trigger (articles
     skipped): "captured Goma", "seized the Gaza Strip"."""
     j = i + 1
-    while j < len(sent.tokens) and sent.lower[j] in cues.clauses.articles:
+    while j < len(sent.lower) and sent.lower[j] in cues.clauses.articles:
         j += 1
     for e in sent.entities:
         if e.label in PLACE_LABELS and sent.entity_token(e) == j:
@@ -779,7 +803,7 @@ def _reduced_relative(sent: SentenceView, cues: Cues, i: int, k: int) -> bool:
         det = sent.lower[j - 2] if j >= 2 else ""
         if not (det in cc.articles or det in cc.prepositions or det in cc.genitive):
             continue
-        if before.isalpha() and not sent.tokens[j - 1].text[:1].isupper() and j - 1 != i:
+        if before.isalpha() and not sent.texts[j - 1][:1].isupper() and j - 1 != i:
             return True
     return False
 
@@ -800,7 +824,7 @@ def _dateline(sent: SentenceView, first: int, last: int) -> bool:
     GEN -", "Kyiv, May 25 –"): the dateline of the report."""
     if sent.mention.start > 200:  # only at the top of the text
         return False
-    after = {sent.lower[j] for j in range(last + 1, min(len(sent.tokens), last + 3))}
+    after = {sent.lower[j] for j in range(last + 1, min(len(sent.lower), last + 3))}
     return first <= 5 and bool(after & DASHES)
 
 
@@ -809,7 +833,7 @@ def _quantity(
 ) -> Quantity | None:
     """The quantity near the object whose unit it counts, else the one nearest the trigger;
     never one from another part of the sentence (after a ";")."""
-    at = sent.tokens[i].idx
+    at = sent.starts[i]
     inside = [
         q
         for q in quantities
@@ -822,8 +846,8 @@ def _quantity(
         counted = [
             q
             for q in inside
-            if q.end <= sent.tokens[obj].idx + len(sent.tokens[obj].text) + 40
-            and sent.tokens[obj].idx - q.end < 40
+            if q.end <= sent.starts[obj] + len(sent.texts[obj]) + 40
+            and sent.starts[obj] - q.end < 40
             and (q.label or q.value.get("unit"))
         ]
         counted = [q for q in counted if _unit_matches(q, obj_lemma)] or counted

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from cronaca.errors import ResourceError
 from cronaca.resources import load_yaml
@@ -39,6 +39,22 @@ class ClauseCues:
     between: frozenset[str] = frozenset()  # "un accordo tra X e Y": both are parties
     own_country: frozenset[str] = frozenset()  # "il suo paese", "his country": the last actor's
     infinitive: str = r"$^"  # regex: an actor right after an infinitive is its object
+
+    @cached_property
+    def markers(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        """The clause-marker phrases by their first word, as (kind, phrase): concessive, then
+        adverbial ("subordinators"), then purpose, each list in its own order. Built once per
+        language: a token is compared only with the phrases that can start at it."""
+        return by_first_word(
+            [("concessive", self.concessive), ("adverbial", self.subordinators), ("purpose", self.purpose)]
+        )
+
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        """Every word that may open a clause, but for a gerund (which follows a comma)."""
+        return frozenset(self.markers) | self.relative | self.complementizers | self.coordinators | (
+            self.weak_coordinators
+        )
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,54 @@ class Cues:
     purpose_markers: frozenset[str] = frozenset()  # "per aiutare": a purpose, so intended
     future_in_past: frozenset[str] = frozenset()  # "said it would buy": future
     clauses: ClauseCues = field(default_factory=ClauseCues)
+
+    @cached_property
+    def agents_at(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The agent phrases ("da parte di", "by") by their first word, in their listed order."""
+        return {word: tuple(p for _, p in group) for word, group in by_first_word([("", self.agent)]).items()}
+
+    @cached_property
+    def previous_pattern(self) -> re.Pattern[str] | None:
+        """The ``attribution_previous`` patterns as one: each is anchored at the start of the
+        text, so the alternation of their bodies matches where one of them does."""
+        if not self.attribution_previous:
+            return None
+        bodies = [p.pattern.removeprefix(r"^\W*") for p in self.attribution_previous]
+        return re.compile(r"^\W*(?:" + "|".join(bodies) + ")")
+
+    @cached_property
+    def factuality_pieces(self) -> tuple[tuple[str, ...], ...]:
+        """For each factuality cue, the literal pieces every match of its pattern holds (its
+        words, cut at ``*``): a text that lacks one cannot match, so its pattern is not run."""
+        words = [phrase.lower().replace("…", " ").split() for _value, phrase, _pattern in self.factuality]
+        return tuple(tuple(piece for word in cue for piece in word.split("*") if piece) for cue in words)
+
+    @cached_property
+    def source_cues(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        """The attribution phrases by their first word, as (kind, phrase): attribution_before,
+        attribution_after, sub_source, then agent, each list in its own order. Built once per
+        language, so a token is compared only with the phrases that can start at it (the
+        same matches, in the same order, as trying every phrase of every list)."""
+        return by_first_word(
+            [
+                ("before", self.attribution_before),
+                ("after", self.attribution_after),
+                ("sub_source", self.sub_source),
+                ("agent", self.agent),
+            ]
+        )
+
+
+def by_first_word(
+    lists: list[tuple[str, tuple[tuple[str, ...], ...]]],
+) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Phrases of several named lists indexed by their first word, as (name, phrase) in the
+    order of the lists and, within one, of its phrases."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for name, phrases in lists:
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append((name, phrase))
+    return {word: tuple(group) for word, group in index.items()}
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:

@@ -70,9 +70,9 @@ def factuality_at(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str]:
         lo -= 1
     for j in range(lo, i):
         if sent.lower[j] in cues.negation:
-            return "negated", " ".join(t.text for t in sent.tokens[j : i + 1])
+            return "negated", " ".join(sent.texts[j : i + 1])
     if (start := _negative_subject(sent, i, cues, clauses)) is not None:
-        return "negated", " ".join(t.text for t in sent.tokens[start : i + 1])
+        return "negated", " ".join(sent.texts[start : i + 1])
     if value == "asserted":
         return _planned(sent, i, cues) or _future_in_past(sent, i, cues, clauses) or (value, cue)
     return value, cue
@@ -103,7 +103,7 @@ def _negative_subject(sent: SentenceView, i: int, cues: Cues, clauses: Clauses) 
 def _word(sent: SentenceView, k: int) -> str:
     """Token ``k`` lowercased, unless it is capitalised inside the sentence: "in May" is the
     month, not the modal; "Secondo", "Could" opening the sentence are cues."""
-    text = sent.tokens[k].text
+    text = sent.texts[k]
     if k > 0 and text.istitle() and sent.lower[k - 1][:1].isalnum():
         return text
     return sent.lower[k]
@@ -116,7 +116,7 @@ def _future_in_past(sent: SentenceView, i: int, cues: Cues, clauses: Clauses) ->
         if not clauses.same(j, i) or sent.lower[j] in {",", ";", ":"}:
             return None
         if sent.lower[j] in cues.future_in_past:
-            return "future", " ".join(t.text for t in sent.tokens[j : i + 1])
+            return "future", " ".join(sent.texts[j : i + 1])
     return None
 
 
@@ -133,7 +133,7 @@ def _planned(sent: SentenceView, i: int, cues: Cues) -> tuple[str, str] | None:
     if infinitive != r"$^" and not re.search(infinitive, sent.lower[i]):
         return None  # Italian: "a" before a noun is a preposition
     head = sent.lemmas[i - 2] if i >= 2 else ""
-    words = " ".join(t.text for t in sent.tokens[max(0, i - 2) : i + 1])
+    words = " ".join(sent.texts[max(0, i - 2) : i + 1])
     heads = {head, sent.lower[i - 2]} if i >= 2 else set()
     if heads & cues.negative_implicative:
         return "negated", words
@@ -211,7 +211,10 @@ def _matches(tokens: list[str], cues: Cues) -> list[tuple[tuple[str, str], list[
     for token in tokens[:-1]:
         starts.append(starts[-1] + len(token) + 1)
     out = []
-    for value, phrase, pattern in cues.factuality:
+    for (value, phrase, pattern), pieces in zip(cues.factuality, cues.factuality_pieces, strict=True):
+        if not all(piece in text for piece in pieces):
+            out.append(((value, phrase), []))  # most cues: a word of theirs is missing
+            continue
         spans = [
             (bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end()) - 1, m.group())
             for m in pattern.finditer(text)

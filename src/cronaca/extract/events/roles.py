@@ -67,15 +67,22 @@ class RoleContext:
     told: list = field(default_factory=list)  # (trigger token, event) of this sentence so far
     time: Interval | None = None  # the trigger's own time expression, when it has one
     news: Interval | None = None  # the week before the article's date: when an undated event happened
+    _actors: dict[bool, tuple[Mention, ...]] = field(default_factory=dict, repr=False)  # actors()'s
 
     def actors(self, cited: bool = False) -> list[Mention]:
-        return [
-            e
-            for e in self.sent.entities
-            if e.label in ACTOR_LABELS
-            and (cited or e.start not in self.exclude)
-            and not (e.value or {}).get("names")  # "il tribunale di Roma": Rome names the court
-        ]
+        """The sentence's actor mentions (with the cited sources when ``cited``), filtered once
+        per sentence: the role rules ask for them many times per trigger, and neither the
+        sentence's entities nor the cited sources change while its triggers are read."""
+        found = self._actors.get(cited)
+        if found is None:
+            found = self._actors[cited] = tuple(
+                e
+                for e in self.sent.entities
+                if e.label in ACTOR_LABELS
+                and (cited or e.start not in self.exclude)
+                and not (e.value or {}).get("names")  # "il tribunale di Roma": Rome names the court
+            )
+        return list(found)
 
 
 def find_object(sent: SentenceView, i: int, rule: Rule, passive: bool = False) -> int | None:
@@ -105,7 +112,7 @@ def is_passive(sent: SentenceView, i: int, cues: Cues) -> bool:
         return True
     if i > 0 and sent.lower[i - 1] == "," and _participle_form(sent, i, cues):
         return True  # an appositive participle: "l'M23, accusato di …", "Assad, ousted by …"
-    followed_by_agent = i + 1 < len(sent.tokens) and (sent.lower[i + 1],) in _one_word_agents(cues)
+    followed_by_agent = i + 1 < len(sent.lower) and (sent.lower[i + 1],) in _one_word_agents(cues)
     return followed_by_agent and _participle_form(sent, i, cues)
 
 
@@ -488,7 +495,7 @@ def _shared_subject(ctx: RoleContext, i: int) -> list[Actor]:
     One word may stand between the conjunction and the verb ("and then", "e poi", "and has")."""
     sent = ctx.sent
     j = i - 1
-    one_word = sent.lower[j].isalpha() and sent.tokens[j].text.islower()
+    one_word = sent.lower[j].isalpha() and sent.texts[j].islower()
     if j >= 1 and sent.lower[j] not in COORDINATORS and one_word:
         j -= 1  # "and then killed", "e hanno ucciso"
     if j < 1 or sent.lower[j] not in COORDINATORS:
@@ -559,7 +566,7 @@ def _indirect_object(ctx: RoleContext, i: int, obj: int) -> Mention | None:
             k == i + 1
             and end < obj
             and all(
-                sent.tokens[m].text.islower() and sent.lower[m] not in ctx.cues.clauses.prepositions
+                sent.texts[m].islower() and sent.lower[m] not in ctx.cues.clauses.prepositions
                 for m in range(end + 1, obj)
             )
         ):
@@ -575,7 +582,7 @@ def _dash_pair(ctx: RoleContext, i: int) -> tuple[Mention, Mention] | None:
     text, base = sent.mention.text, sent.mention.start
 
     def modifier(k: int) -> bool:
-        word = sent.tokens[k].text
+        word = sent.texts[k]
         return sent.lower[k] in ctx.cues.clauses.articles or (word.isalpha() and word.islower())
 
     names = sorted((e for e in ctx.actors() if e.label != "agent"), key=lambda e: e.start)
@@ -618,16 +625,16 @@ def _owner(ctx: RoleContext, obj: int) -> Mention | None:
         if e.label == "demonym" and abs(k - obj) <= 3:
             return e
         end = sent.entity_end_token(e)
-        if obj - 4 <= end < obj and end + 1 < len(sent.tokens) and sent.lower[end + 1] in ("'s", "’s"):
+        if obj - 4 <= end < obj and end + 1 < len(sent.lower) and sent.lower[end + 1] in ("'s", "’s"):
             return e
     j = obj + 1
-    while j < len(sent.tokens) and j <= obj + 3 and sent.lower[j] not in cc.genitive:
+    while j < len(sent.lower) and j <= obj + 3 and sent.lower[j] not in cc.genitive:
         if sent.lower[j] in cc.prepositions or sent.lower[j] in PUNCTUATION_MARKS:
             return None  # "navi attorno alle coste dell'isola": the coasts' island, not the ships'
         j += 1
-    if j <= obj + 3 and j < len(sent.tokens) and sent.lower[j] in cc.genitive:
+    if j <= obj + 3 and j < len(sent.lower) and sent.lower[j] in cc.genitive:
         j += 1
-        while j < len(sent.tokens) and sent.lower[j] in cc.articles:
+        while j < len(sent.lower) and sent.lower[j] in cc.articles:
             j += 1
         return next((e for e in ctx.actors() if sent.entity_token(e) == j), None)
     return None
@@ -636,12 +643,12 @@ def _owner(ctx: RoleContext, obj: int) -> Mention | None:
 def _agent(ctx: RoleContext, i: int, own: set[int], multiword_only: bool) -> Mention | None:
     """The actor of an agent phrase after the trigger that belongs to it: "da parte di X", "by X"."""
     sent, cues = ctx.sent, ctx.cues
-    for j in range(i + 1, min(len(sent.tokens), i + 10)):
+    for j in range(i + 1, min(len(sent.lower), i + 10)):
         if j not in own:
             break
         if sent.lemmas[j] in ctx.triggers or sent.lower[j] in ctx.triggers:
             return None  # "fornire supporto allo sviluppo … da parte di X": X develops
-        for phrase in cues.agent:
+        for phrase in cues.agents_at.get(sent.lower[j], ()):
             if len(phrase) < 2 and (multiword_only or j - i > ONE_WORD_AGENT):
                 continue  # "demonstrations against the violations by X": X's are the violations
             if not sent.phrase_at(j, phrase):
@@ -659,7 +666,7 @@ def _complement_after(ctx: RoleContext, i: int) -> set[int]:
     """The tokens of a complement clause opened right after the trigger ("chiesto che …")."""
     clauses = ctx.clauses
     for j in (i + 1, i + 2):
-        if j < len(ctx.sent.tokens) and clauses.marker(j) == j and clauses.kind(j) == "complement":
+        if j < len(ctx.sent.lower) and clauses.marker(j) == j and clauses.kind(j) == "complement":
             return set(clauses.tokens(j))
     return set()
 
@@ -714,12 +721,12 @@ def _parties(ctx: RoleContext, i: int, own: set[int]) -> list[Actor]:
     sent, clauses, cc = ctx.sent, ctx.clauses, ctx.cues.clauses
     actors = ctx.actors()
     pool: list[Mention] = []
-    for j in range(i + 1, min(len(sent.tokens), i + 4)):
+    for j in range(i + 1, min(len(sent.lower), i + 4)):
         if sent.lower[j] in cc.between:
             pool = [e for e in actors if j < sent.entity_token(e) <= j + 6 and sent.entity_token(e) in own]
             break
     if not pool:
-        for j in range(i + 1, min(len(sent.tokens), i + 6)):
+        for j in range(i + 1, min(len(sent.lower), i + 6)):
             if clauses.kind(j) == "relative" and not clauses.same(i, j):
                 pool = [e for e in actors if sent.entity_token(e) in set(clauses.tokens(j))]
                 break
@@ -748,18 +755,18 @@ def _genitive(ctx: RoleContext, i: int, own: set[int]) -> Mention | None:
     """A name right after the trigger and "di"/"of": "la visita di Kim", "l'invasione dell'Ucraina"."""
     sent, cc = ctx.sent, ctx.cues.clauses
     j = i + 1
-    if j >= len(sent.tokens) or sent.lower[j] not in cc.genitive:
+    if j >= len(sent.lower) or sent.lower[j] not in cc.genitive:
         return None
     j += 1
-    while j < len(sent.tokens) and sent.lower[j] in cc.articles:
+    while j < len(sent.lower) and sent.lower[j] in cc.articles:
         j += 1
     found = [e for e in ctx.actors() if sent.entity_token(e) == j and j in own and not _anonymous_organ(e)]
-    if not found and j < len(sent.tokens) and sent.lower[j] in military_nouns():
+    if not found and j < len(sent.lower) and sent.lower[j] in military_nouns():
         # "il ritiro delle forze serbe", "il ritiro delle truppe del Ruanda": whose forces
         k = j + 1
-        if k < len(sent.tokens) and sent.lower[k] in cc.genitive:
+        if k < len(sent.lower) and sent.lower[k] in cc.genitive:
             k += 1
-            while k < len(sent.tokens) and sent.lower[k] in cc.articles:
+            while k < len(sent.lower) and sent.lower[k] in cc.articles:
                 k += 1
         found = [e for e in ctx.actors() if sent.entity_token(e) == k and k in own and e.label != "agent"]
     return found[0] if found else None
@@ -889,9 +896,9 @@ def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> boo
     trigger (``after_only``: within four words after it)."""
     phrases = events_data(ctx.language).get("both_sides", ())
     lo, hi = (
-        (i + 1, min(len(ctx.sent.tokens), i + 6))
+        (i + 1, min(len(ctx.sent.lower), i + 6))
         if after_only
-        else (max(0, i - 6), min(len(ctx.sent.tokens), i + 7))
+        else (max(0, i - 6), min(len(ctx.sent.lower), i + 7))
     )
     window = f" {' '.join(ctx.sent.lower[lo:hi])} "
     return any(f" {p} " in window for p in phrases)
@@ -904,11 +911,11 @@ def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> Actor | None:
     words = event_words(ctx.language, "the_country")
     skip = ctx.cues.clauses.articles | ctx.cues.clauses.prepositions
     k = i + 1
-    while k < len(sent.tokens) and k <= i + 3 and sent.lower[k] in skip:
+    while k < len(sent.lower) and k <= i + 3 and sent.lower[k] in skip:
         k += 1
-    if k >= len(sent.tokens) or k == i + 1 or sent.lower[k] not in words:
+    if k >= len(sent.lower) or k == i + 1 or sent.lower[k] not in words:
         return None
-    if k + 1 < len(sent.tokens) and (sent.lower[k + 1] in ctx.cues.clauses.genitive or sent.in_entity(k + 1)):
+    if k + 1 < len(sent.lower) and (sent.lower[k + 1] in ctx.cues.clauses.genitive or sent.in_entity(k + 1)):
         return None  # "il paese di X", "the country's …": named there
     own = {a.country or a.id for a in source}
     counts: dict[str, int] = {}
@@ -930,7 +937,7 @@ def _about_the_fighting(ctx: RoleContext, i: int, rule: Rule) -> bool:
     reaction is about is the fighting itself."""
     nouns = event_words(ctx.language, "conflict_nouns")
     own = set(ctx.clauses.tokens(i))
-    for k in range(i + 1, min(len(ctx.sent.tokens), i + 5)):
+    for k in range(i + 1, min(len(ctx.sent.lower), i + 5)):
         if k not in own or ctx.sent.lower[k] in (",", ";", ":"):
             return False
         if ctx.sent.lower[k] in nouns or ctx.sent.lemmas[k] in nouns:
@@ -953,7 +960,7 @@ def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:
     """An adjective near the trigger that names its kind of doer ("terroristico", "jihadist";
     ``implied_source`` in events.yaml: word → generic agent id)."""
     implied = events_data(ctx.language).get("implied_source", {})
-    for j in range(max(0, i - 2), min(len(ctx.sent.tokens), i + 7)):
+    for j in range(max(0, i - 2), min(len(ctx.sent.lower), i + 7)):
         agent = implied.get(ctx.sent.lower[j])
         if agent and j in own:
             return Actor(agent, agent.split(":")[-1], agent.split(":")[-1].rstrip("s"))
@@ -1024,7 +1031,7 @@ def _apposition_after_prep(ctx: RoleContext, i: int, comma: int, rule: Rule) -> 
     a source preposition: "from his longtime ally, Russia", "dal suo storico alleato, la Russia"."""
     sent = ctx.sent
     j = comma - 1
-    while j > i and comma - j <= 4 and sent.tokens[j].text.isalpha() and sent.tokens[j].text.islower():
+    while j > i and comma - j <= 4 and sent.texts[j].isalpha() and sent.texts[j].islower():
         if sent.lower[j] in rule.source_preps:
             return j < comma - 1
         j -= 1
@@ -1161,7 +1168,7 @@ def _plain_word(ctx: RoleContext, j: int) -> bool:
     word = ctx.sent.lower[j]
     return (
         word.isalpha()
-        and ctx.sent.tokens[j].text.islower()
+        and ctx.sent.texts[j].islower()
         and ctx.sent.lemmas[j] not in ctx.triggers
         and ctx.sent.lemmas[j] not in _support_verbs(ctx.language)
     )
@@ -1496,7 +1503,7 @@ def _title_subject(ctx: RoleContext, i: int, own: set[int]) -> list[Actor]:
             j + 1 < len(sent.lower) and sent.lower[j + 1] in cc.genitive
         ):
             return []
-        at = sent.tokens[j].idx
+        at = sent.starts[j]
         held = _roles_held()
         for person in sorted((p for p in ctx.people if p.start < at), key=lambda p: p.start, reverse=True):
             if held.get(person.entity_id or "", frozenset()) & wanted:

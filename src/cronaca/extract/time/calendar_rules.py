@@ -15,9 +15,10 @@ from typing import Any
 
 import dateparser
 
+from cronaca.extract.patterns import alternation
 from cronaca.extract.time.candidates import Match, Rule, any_of
 from cronaca.extract.time.intervals import month_near, period_of, weekday_near
-from cronaca.extract.time.names import CalendarNames, alternation
+from cronaca.extract.time.names import CalendarNames
 from cronaca.model import Interval
 
 

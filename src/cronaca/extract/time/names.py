@@ -1,4 +1,4 @@
-"""Month and weekday names from CLDR (babel), and the regex alternations built from words.
+"""Month and weekday names from CLDR (babel), with the regex alternations that match them.
 
 English names are matched with their capital ("May", "March"), so "may" and "march" stay
 verbs; Italian names in any case, weekdays also without the accent ("lunedi").
@@ -6,22 +6,12 @@ verbs; Italian names in any case, weekdays also without the accent ("lunedi").
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
-
-def apostrophes(text: str) -> str:
-    """A regex-escaped literal in which ' also matches ’."""
-    return re.escape(text).replace("'", "['’]")
-
-
-def alternation(words: Iterable[str]) -> str:
-    """Words as a regex alternation, longest first, ' matching ’ too."""
-    return "|".join(apostrophes(w) for w in sorted(set(words), key=len, reverse=True))
+from cronaca.extract.patterns import alternation
 
 
 def month_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -75,43 +65,3 @@ def calendar_names(language: str) -> CalendarNames:
     else:
         wide_re, every_re, weekday_re = alternation(wide), alternation(every), alternation(weekdays)
     return CalendarNames(wide, every, weekdays, wide_re, every_re, weekday_re)
-
-
-def trie_alternation(words: Iterable[str]) -> str:
-    """The same as ``alternation(words)`` under ``re.IGNORECASE``, written as a trie
-    ("mar(?:zo|tedì)"), which the regex engine tries much faster at each position.
-
-    It finds the same match: where several words match, the alternation takes the longest
-    (it lists them longest first) and so does the trie (it goes as deep as it can). That
-    holds while no two words branch on letters that one character matches in either case
-    ("s", "ſ"); then, and for a word with a ’, the plain alternation is returned.
-    """
-    words = set(words)
-    if not words or any("’" in w or not w for w in words):
-        return alternation(words)
-    end = ""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for c in word:
-            node = node.setdefault(c, {})
-        node[end] = {}
-
-    def emit(node: dict[str, dict]) -> str | None:
-        letters = sorted(c for c in node if c != end)
-        for i, a in enumerate(letters):
-            if any(re.fullmatch(apostrophes(a), b, re.IGNORECASE) for b in letters[i + 1 :]):
-                return None
-        branches = []
-        for c in letters:
-            rest = emit(node[c])
-            if rest is None:
-                return None
-            branches.append(apostrophes(c) + rest)
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end in node else body
-
-    trie = emit(root)
-    return alternation(words) if trie is None else trie

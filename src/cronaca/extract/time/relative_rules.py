@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from cronaca.extract.numbers import parse_number, parse_number_word
+from cronaca.extract.patterns import alternation, apostrophes
 from cronaca.extract.time.candidates import Match, Rule, any_of
 from cronaca.extract.time.intervals import (
     UNITS,
@@ -25,7 +26,7 @@ from cronaca.extract.time.intervals import (
     span_before,
     weekday_near,
 )
-from cronaca.extract.time.names import CalendarNames, alternation, apostrophes
+from cronaca.extract.time.names import CalendarNames
 from cronaca.extract.time.values import REFS, duration_value
 from cronaca.model import Interval
 

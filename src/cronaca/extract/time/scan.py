@@ -10,20 +10,21 @@ Two cheap first passes keep the ~100 rule patterns off most of the text:
   of its ``Rule.needs`` (a unit word for "{n} {units} fa", "fa" too). This is checked on
   the lower-cased text, which finds every word the rule's pattern could match as long as
   lower-casing keeps the length of the text and the text holds no character that a
-  case-insensitive pattern matches to a different letter ("ſ" for "s"); a text that does
-  runs every rule.
+  case-insensitive pattern matches to a different letter ("ſ" for "s"; see
+  ``extract/letters.py``); a text that does runs every rule.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from cronaca.extract.letters import unsafe_letters
+from cronaca.extract.patterns import trie_alternation
 from cronaca.extract.time.candidates import Found, Match, Rule
-from cronaca.extract.time.names import month_names, trie_alternation, weekday_names
+from cronaca.extract.time.names import month_names, weekday_names
 from cronaca.extract.time.rules import LANGUAGES, rules_for
 from cronaca.resources import load_yaml
 
@@ -93,27 +94,8 @@ def _gate(language: str) -> _Gate:
     needs = tuple(tuple(index.setdefault(g, len(index)) for g in rule.needs if g) for rule in rules)
     # a word that holds another word of its group adds nothing: "agosto" after "ago"
     groups = tuple(tuple(sorted(w for w in g if not any(v != w and v in w for v in g))) for g in index)
-    letters = {c for g in groups for word in g for c in word}
-    unsafe = {
-        c
-        for c in _case_partners(frozenset(letters))
-        if c.lower() not in letters
-        or any(re.fullmatch(re.escape(a), c, re.IGNORECASE) and c.lower() != a for a in letters)
-    }
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(unsafe)) + "]") if unsafe else None
-    return _Gate(groups, needs, pattern)
-
-
-def _case_partners(letters: frozenset[str]) -> set[str]:
-    """Every character a case-insensitive pattern of ``letters`` matches, the letters aside
-    (read from every code point, a block at a time to keep memory flat)."""
-    if not letters:
-        return set()
-    cls = re.compile("[" + "".join(re.escape(c) for c in sorted(letters)) + "]", re.IGNORECASE)
-    found: set[str] = set()
-    for block in range(0, sys.maxunicode + 1, 0x1000):
-        found.update(cls.findall("".join(map(chr, range(block, block + 0x1000)))))
-    return found - letters
+    unsafe = unsafe_letters(c for g in groups for word in g for c in word)
+    return _Gate(groups, needs, unsafe)
 
 
 def candidates(text: str, language: str, rules: Sequence[Rule]) -> list[tuple[Match, str]]:

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cronaca.extract.patterns import alternation
 from cronaca.extract.time.candidates import Found
 from cronaca.extract.time.intervals import MODS, hull, narrow, span_before
-from cronaca.extract.time.names import alternation
 from cronaca.extract.time.values import duration_parts
 from cronaca.model import Interval
 

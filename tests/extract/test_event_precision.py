@@ -592,3 +592,26 @@ def test_essere_as_an_auxiliary_is_no_presence_of_forces() -> None:
     found = coded("Le truppe israeliane sono entrate in Siria domenica.", "it")
     assert not any(t == "AID" for t, _, _ in found)
     assert ("AID", ("RUS",), ("BLR",)) in coded("Le truppe russe sono in Bielorussia da marzo.", "it")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "China's military released propaganda videos depicting Chinese warships encircling Taiwan "
+            "and military vehicles patrolling city streets.",
+        ),
+        ("it", "Un video raffigura la Cina che conduce esercitazioni attorno a Taiwan."),
+    ],
+)
+def test_what_a_video_depicts_is_a_scene_not_an_event(language: str, text: str) -> None:
+    assert not any(e.type == "MOBILIZE" for e in events(text, language))
+    shown = text.replace("raffigura", "mostra").replace("depicting", "showing")
+    if language == "it":  # the same scene shown is evidence: the drills are told
+        assert any(e.type == "MOBILIZE" for e in events(shown, language))
+
+
+def test_a_video_showing_an_attack_is_still_about_it() -> None:
+    text = "Russia struck Kharkiv on Monday, and a video showed the damage."
+    assert ("FIGHT", ("RUS",), ("UKR",)) in coded(text, "en")

@@ -306,6 +306,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if _rehearsed(sent, i, doc.language):
                 taken.add(i)  # "esercitarsi a bloccare l'isola", "drills simulating attacks"
                 continue
+            if _depicted(sent, i, doc.language):
+                taken.add(i)  # "videos depicting … military vehicles patrolling city streets"
+                continue
             if rule.type in DURATIVE_TYPES and _durative(sent, i, cues, doc.language):
                 taken.add(i)  # "a 14-year war", "per decenni … migliaia di vittime": background
                 continue
@@ -519,6 +522,26 @@ def _rehearsed(sent: SentenceView, i: int, language: str) -> bool:
     words = _rehearsal_words(language)
     for j in range(i - 1, max(-1, i - 1 - REHEARSAL_WINDOW), -1):
         if sent.lower[j] in PUNCTUATION:
+            return False
+        if sent.lower[j] in words or sent.lemmas[j] in words:
+            return True
+    return False
+
+
+@cache
+def _depiction_words(language: str) -> frozenset[str]:
+    return frozenset(events_data(language).get("depiction", []))
+
+
+def _depicted(sent: SentenceView, i: int, language: str) -> bool:
+    """Whether the trigger is part of what a picture or a video depicts ("propaganda videos
+    depicting Chinese warships encircling Taiwan and military vehicles patrolling city
+    streets", "lo ha raffigurato come un insetto … su una Taiwan in fiamme"): a scene, no
+    event. Only depicting verbs: "a video showing troops shelling a village" is evidence of
+    one."""
+    words = _depiction_words(language)
+    for j in range(i - 1, -1, -1):
+        if sent.lower[j] in SENTENCE_PARTS:
             return False
         if sent.lower[j] in words or sent.lemmas[j] in words:
             return True

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 from cronaca.errors import StoreError
 from cronaca.model import Annotations, Article, EventMention, Skipped, content_id
 from cronaca.store import schema as t
-from cronaca.store.queries import Queries
+from cronaca.store.queries import Queries, chunks
 
 DEFAULT_DB = "cronaca.db"
 
@@ -174,7 +174,7 @@ class Store(Queries):
         out: dict[str, str] = {}
         a = t.articles
         with self.engine.connect() as conn:
-            for chunk in _chunks(sorted(set(article_ids))):
+            for chunk in chunks(sorted(set(article_ids))):
                 for article_id, done in conn.execute(
                     sa.select(a.c.id, a.c.extracted_at).where(a.c.id.in_(chunk))
                 ):
@@ -214,7 +214,7 @@ class Store(Queries):
         ids = [annotations.article.id for annotations, _ in batch]
         with self.engine.begin() as conn:
             stored: dict[str, Any] = {}
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 query = sa.select(a.c.id, a.c.extracted_at).where(a.c.id.in_(chunk))
                 stored.update(conn.execute(query).all())
             written = [i not in stored or stored[i] is None or replace for i in ids]
@@ -250,7 +250,7 @@ class Store(Queries):
         """Replace the annotations of the ``stored`` articles and add those of new ones (whose
         rows already carry ``pipeline`` and ``now``)."""
         again = sorted({x.article.id for x in batch} & stored)
-        for chunk in _chunks(again):
+        for chunk in chunks(again):
             m = t.mentions
             linked = (
                 sa.select(m.c.entity_id, sa.func.count())
@@ -291,13 +291,13 @@ class Store(Queries):
             return
         ids = [r["id"] for r in rows]
         known: set[str] = set()
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             known.update(conn.execute(sa.select(t.entities.c.id).where(t.entities.c.id.in_(chunk))).scalars())
         new = [r for r in rows if r["id"] not in known]
         if new:  # with the mentions already stored that link to it (saved before the entity)
             m = t.mentions
             linked: dict[str, int] = {}
-            for chunk in _chunks([r["id"] for r in new]):
+            for chunk in chunks([r["id"] for r in new]):
                 query = sa.select(m.c.entity_id, sa.func.count()).where(m.c.entity_id.in_(chunk))
                 linked.update(conn.execute(query.group_by(m.c.entity_id)).all())
             conn.execute(t.entities.insert(), [{**r, "n_mentions": linked.get(r["id"], 0)} for r in new])
@@ -319,7 +319,7 @@ class Store(Queries):
                 conn.execute(t.claim_events.delete())
                 conn.execute(t.claims.delete())
             elif remove:
-                for chunk in _chunks(sorted(remove)):
+                for chunk in chunks(sorted(remove)):
                     conn.execute(t.claim_events.delete().where(t.claim_events.c.claim_id.in_(chunk)))
                     conn.execute(t.claims.delete().where(t.claims.c.id.in_(chunk)))
             if claims:
@@ -380,11 +380,6 @@ def _insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> No
 def _scalar_default(column: sa.Column) -> Any:
     default = column.default
     return default.arg if default is not None and default.is_scalar else None
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _json_loads(text: str | bytes) -> Any:

@@ -18,7 +18,7 @@ from cronaca import geo
 from cronaca.errors import NotFound
 from cronaca.store import schema as t
 from cronaca.store import search as fts
-from cronaca.store.queries import Queries, _interval, _iso
+from cronaca.store.queries import Queries, _interval, _iso, chunks
 
 MAP_LIMIT = 5000  # points on one map; the page says when a filter would show more
 
@@ -79,10 +79,8 @@ def map_records(
                 named.setdefault(r["place"]["id"], r["place"])
         ids = sorted(places)
         rows = []
-        for i in range(0, len(ids), 500):
-            rows += list(
-                conn.execute(sa.select(t.claims).where(t.claims.c.id.in_(ids[i : i + 500]))).mappings()
-            )
+        for chunk in chunks(ids):
+            rows += list(conn.execute(sa.select(t.claims).where(t.claims.c.id.in_(chunk))).mappings())
     rows.sort(key=lambda r: (-r["n_events"], r["id"]))
     out = []
     for r in rows[:limit]:
@@ -272,7 +270,7 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
         names = dict(conn.execute(sa.select(en.c.id, en.c.name).where(en.c.id.in_(top))).all()) if top else {}
         ids = sorted(by_role["source"] | by_role["target"])
         rows = []
-        for i in range(0, len(ids), 500):
+        for chunk in chunks(ids):
             rows += list(
                 conn.execute(
                     sa.select(
@@ -288,7 +286,7 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
                         c.c.last_reported,
                         c.c.n_events,
                         c.c.n_articles,
-                    ).where(c.c.id.in_(ids[i : i + 500]))
+                    ).where(c.c.id.in_(chunk))
                 ).mappings()
             )
     newest = sorted(

@@ -7,6 +7,7 @@ the HTTP API, the web UI and the exports show the same thing.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -80,6 +81,15 @@ def _report_key(event: dict[str, Any]) -> tuple:
     published = (event["published"] or {}).get("start") or ""
     happened = (event["time"] or {}).get("start") or published
     return (published, event["article_id"], happened, event["span"]["start"], event["id"])
+
+
+IN_CHUNK = 500  # ids per IN (...) list: under SQLite's and PostgreSQL's limits on bound parameters
+
+
+def chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
+    """``items`` in runs of ``size``, for queries that list ids in an IN clause."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 class Queries:
@@ -177,9 +187,9 @@ class Queries:
         out: set[str] = set()
         ids = sorted(actor_ids)
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
+            for chunk in chunks(ids):
                 query = sa.select(ea.c.event_id).where(
-                    ea.c.actor_id.in_(ids[i : i + 500]), ea.c.role.in_(("source", "target"))
+                    ea.c.actor_id.in_(chunk), ea.c.role.in_(("source", "target"))
                 )
                 out.update(conn.execute(query).scalars())
         return out
@@ -189,7 +199,7 @@ class Queries:
         ids = sorted(event_ids)
         rows = []
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
+            for chunk in chunks(ids):
                 query = (
                     sa.select(
                         e,
@@ -201,7 +211,7 @@ class Queries:
                         a.c.url,
                     )
                     .join(a, a.c.id == e.c.article_id)
-                    .where(e.c.id.in_(ids[i : i + 500]))
+                    .where(e.c.id.in_(chunk))
                 )
                 rows += list(conn.execute(query).mappings())
             claim_of = self._claims_of(conn, [r["id"] for r in rows])
@@ -211,8 +221,8 @@ class Queries:
         ids = sorted(event_ids)
         out: set[str] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
-                out.update(self._claims_of(conn, ids[i : i + 500]).values())
+            for chunk in chunks(ids):
+                out.update(self._claims_of(conn, chunk).values())
         return out
 
     def event_ids_of_claims(self, claim_ids: set[str]) -> set[str]:
@@ -220,12 +230,8 @@ class Queries:
         ce, ids = t.claim_events, sorted(claim_ids)
         out: set[str] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
-                out.update(
-                    conn.execute(
-                        sa.select(ce.c.event_id).where(ce.c.claim_id.in_(ids[i : i + 500]))
-                    ).scalars()
-                )
+            for chunk in chunks(ids):
+                out.update(conn.execute(sa.select(ce.c.event_id).where(ce.c.claim_id.in_(chunk))).scalars())
         return out
 
     def all_events(self) -> list[dict[str, Any]]:
@@ -287,8 +293,7 @@ class Queries:
                     # every claim by time and probe each (138 ms for an actor in 0.5% of 77,500).
                     listed: set[str] = set()
                     ce = t.claim_events
-                    for i in range(0, len(events), 500):
-                        chunk = events[i : i + 500]
+                    for chunk in chunks(events):
                         listed.update(
                             conn.execute(sa.select(ce.c.claim_id).where(ce.c.event_id.in_(chunk))).scalars()
                         )
@@ -346,7 +351,7 @@ class Queries:
         ids = sorted(event_ids)
         out: dict[str, tuple[str, str]] = {}
         with self.engine.connect() as conn:
-            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            for chunk in chunks(ids):
                 query = (
                     sa.select(e.c.id, a.c.published_start)
                     .join(a, a.c.id == e.c.article_id)

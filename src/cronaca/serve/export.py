@@ -71,6 +71,10 @@ def write_jsonl(store: Store, out: IO[str], kinds: tuple[str, ...] = KINDS) -> i
     return n
 
 
+# a record's place, flattened (``_flat``): its name and id, point, feature class, country, region
+PLACE_PARTS = ("id", "lat", "lon", "feature_class", "country")
+PLACE_COLUMNS = ["place", *(f"place_{part}" for part in PLACE_PARTS), "place_admin1"]
+
 CSV_COLUMNS = {
     "event": [
         "id",
@@ -80,13 +84,7 @@ CSV_COLUMNS = {
         "cameo",
         "source_actors",
         "target_actors",
-        "place",
-        "place_id",
-        "place_lat",
-        "place_lon",
-        "place_feature_class",
-        "place_country",
-        "place_admin1",
+        *PLACE_COLUMNS,
         "time_start",
         "time_end",
         "time_precision",
@@ -113,13 +111,7 @@ CSV_COLUMNS = {
         "context",
         "source_actors",
         "target_actors",
-        "place",
-        "place_id",
-        "place_lat",
-        "place_lon",
-        "place_feature_class",
-        "place_country",
-        "place_admin1",
+        *PLACE_COLUMNS,
         "time_start",
         "time_end",
         "time_precision",
@@ -200,12 +192,12 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
             row[key] = "; ".join(f"{a['name']} ({a['id']})" for a in value)
         elif key == "place":
             row[key] = f"{value['name']} ({value['id']})" if value else ""
-            for part in ("id", "lat", "lon", "feature_class", "country"):
+            for part in PLACE_PARTS:
                 row[f"place_{part}"] = (value or {}).get(part)
             row["place_admin1"] = ((value or {}).get("admin1") or {}).get("code")
         elif key == "admin1":
             row[key] = (value or {}).get("code")
-        elif key in ("time", "published") and key == "time":
+        elif key == "time":
             for part in ("start", "end", "precision"):
                 row[f"time_{part}"] = (value or {}).get(part, "")
         elif key == "published":

@@ -5,58 +5,21 @@ CI must run these: a missing browser is a failure with a message, never a skip.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import watched_page
+
 pytestmark = pytest.mark.browser
-
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-# Set CRONACA_SHOTS=/some/dir to keep the screenshots somewhere you can look at them.
-SHOTS_ENV = "CRONACA_SHOTS"
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get(SHOTS_ENV) or tmp_path / "shots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
 def page(browser, live_server: str) -> Iterator[object]:
-    """A fresh page that records every request; asserts none left localhost."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server)
-    pg = context.new_page()
-    requested: list[str] = []
-    pg.on("request", lambda r: requested.append(r.url))
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    # the Content-Security-Policy forbids inline script and style: nothing may trip it
-    pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
-    # a page may be an error page on purpose (404, 400); what it loads must not fail
-    pg.on(
-        "response",
-        lambda r: (
-            errors.append(f"{r.status} {r.url}")
-            if r.status >= 400 and r.request.resource_type != "document"
-            else None
-        ),
-    )
-    yield pg
-    context.close()
-    assert requested, "the page made no requests at all"
-    foreign = [
-        u
-        for u in requested
-        if urlsplit(u).scheme not in {"data", "about"} and urlsplit(u).hostname not in LOCAL_HOSTS
-    ]
-    assert not foreign, f"requests left localhost: {foreign}"
-    assert not errors, f"errors in the page or its resources: {errors}"
+    with watched_page(browser, live_server) as pg:
+        yield pg
 
 
 def _belarus(page):

@@ -3,20 +3,17 @@ what shows, what a click opens; no request leaves localhost; nothing from an art
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import serving
+from .conftest import serving, watched_page
 from .geo_fixtures import geo_app, geo_kb  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 VISIBLE_POINTS = (
     "() => [...document.querySelectorAll('circle.point')].filter(c => c.style.display !== 'none').length"
 )
@@ -30,39 +27,9 @@ def geo_server(geo_app) -> Iterator[str]:  # noqa: F811
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("CRONACA_SHOTS") or tmp_path / "shots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
 def page(browser, geo_server: str) -> Iterator[object]:
-    """A fresh page recording every request and error; none may leave localhost or fail."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=geo_server)
-    pg = context.new_page()
-    requested: list[str] = []
-    errors: list[str] = []
-    pg.on("request", lambda r: requested.append(r.url))
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
-    pg.on(
-        "response",
-        lambda r: (
-            errors.append(f"{r.status} {r.url}")
-            if r.status >= 400 and r.request.resource_type != "document"
-            else None
-        ),
-    )
-    yield pg
-    context.close()
-    foreign = [
-        u
-        for u in requested
-        if urlsplit(u).scheme not in {"data", "about"} and urlsplit(u).hostname not in LOCAL_HOSTS
-    ]
-    assert requested and not foreign, f"requests left localhost: {foreign}"
-    assert not errors, f"errors in the page or its resources: {errors}"
+    with watched_page(browser, geo_server) as pg:
+        yield pg
 
 
 def test_map_shows_claims_and_opens_them(page, shots: Path) -> None:

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from cronaca.serve import export as exporter
 from cronaca.serve.cli import cli
 
-from .test_browser import page, shots  # noqa: F401  (fixtures; browser comes from conftest)
+from .test_browser import page  # noqa: F401  (a fixture; browser and shots come from conftest)
 
 BELARUS_STORY = "Belarus – Mali: military"
 

@@ -344,17 +344,13 @@ def roles(
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
     if not target and source and rule.type == "REQUEST" and (asked := _complement_subject(ctx, i, source)):
         target = asked  # "demanded that Israel withdraw", "chiede che il governo si dimetta"
-    if (
-        not target
-        and source
-        and rule.target != "none"
-        and (ante := _prepositional_antecedent(ctx, i, source))
-    ):
-        target = ante  # "i migranti per i quali il tribunale non ha convalidato il trattenimento"
-    if not target and source and rule.target != "none" and (them := _dative_pronoun(ctx, i, source)):
-        target = them  # "è fuggito a Mosca e la Russia gli ha concesso asilo": the one who fled
-    if not target and source and rule.target != "none" and (country := _the_country(ctx, i, source)):
-        target = [country]  # "le forze di terra israeliane sono entrate nel Paese": Syria
+    if not target and source and rule.target != "none":
+        # a target the clause names without a name, the first of these that finds one: "i migranti
+        # per i quali il tribunale non ha convalidato …", "è fuggito a Mosca e la Russia gli ha
+        # concesso asilo" (the one who fled), "le forze israeliane sono entrate nel Paese" (Syria)
+        for unnamed in (_prepositional_antecedent, _dative_pronoun, _the_country):
+            if target := unnamed(ctx, i, source):
+                break
     if not target and source and rule.type in REACTION_TYPES and _about_the_fighting(ctx, i, rule):
         # "Trump ha definito l'escalation militare «una vergogna»": both sides of the fighting
         target = [a for a in both_sides(_told_before(ctx, i)) if a.id not in {s.id for s in source}]
@@ -904,7 +900,7 @@ def _both_sides_named(ctx: RoleContext, i: int, after_only: bool = False) -> boo
     return any(f" {p} " in window for p in phrases)
 
 
-def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> Actor | None:
+def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> list[Actor]:
     """ "nel Paese", "into the country" right after the trigger, with no name after it: the
     country the article's events so far name most, other than the doer's own."""
     sent = ctx.sent
@@ -914,9 +910,9 @@ def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> Actor | None:
     while k < len(sent.lower) and k <= i + 3 and sent.lower[k] in skip:
         k += 1
     if k >= len(sent.lower) or k == i + 1 or sent.lower[k] not in words:
-        return None
+        return []
     if k + 1 < len(sent.lower) and (sent.lower[k + 1] in ctx.cues.clauses.genitive or sent.in_entity(k + 1)):
-        return None  # "il paese di X", "the country's …": named there
+        return []  # "il paese di X", "the country's …": named there
     own = {a.country or a.id for a in source}
     counts: dict[str, int] = {}
     for event in ctx.earlier:
@@ -924,9 +920,9 @@ def _the_country(ctx: RoleContext, i: int, source: list[Actor]) -> Actor | None:
             if a.country and a.country not in own:
                 counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
-        return None
+        return []
     best = max(counts, key=lambda c: counts[c])
-    return Actor(best, best, "", country=best)
+    return [Actor(best, best, "", country=best)]
 
 
 REACTION_TYPES = frozenset({"ACCUSE", "REQUEST"})  # words about a conflict, aimed at those in it

@@ -45,8 +45,10 @@ from cronaca.extract.events.places import event_place
 from cronaca.extract.events.roles import (
     ACTOR_LABELS,
     PLACE_LABELS,
+    THAT,
     RoleContext,
     equipment,
+    event_words,
     events_data,
     find_object,
     is_passive,
@@ -102,6 +104,12 @@ class Rule:
     verb_only: bool = False  # the trigger words are verbs: "the Syrian conflict" is no event of theirs
     domestic: bool = True  # False: no domestic target ("ha bloccato lo stretto" hits no one at home)
     not_after: frozenset[str] = frozenset()  # nouns the trigger completes ("via di fuga"): no event
+
+    @property
+    def toll(self) -> bool:
+        """A count of dead or wounded (``assault.casualties``): its people are victims, and a
+        state counting them counts its own."""
+        return self.type == "ASSAULT" and self.inherit == "conflict"
 
 
 @cache
@@ -406,12 +414,12 @@ def _demanded(sent: SentenceView, i: int, rules: tuple[Rule, ...], clauses: Clau
     """The demand whose "that"-clause holds the trigger ("demanded that Israel withdraw",
     "chiede che Israele ritiri"): what is demanded is not yet done. Returns the demand's words."""
     marker = clauses.marker(i)
-    if marker < 0 or marker >= i or sent.lower[marker] not in ("that", "che"):
+    if marker < 0 or marker >= i or sent.lower[marker] not in THAT:
         return ""
     words = _request_words(rules)
     for j in range(marker - 1, max(-1, marker - 1 - 4), -1):
         if sent.lemmas[j] in words or sent.lower[j] in words:
-            return " ".join(t.text for t in sent.tokens[j : marker + 1])
+            return " ".join(sent.texts[j : marker + 1])
     return ""
 
 
@@ -419,7 +427,7 @@ def _participants(ctx: RoleContext, i: int, roles: tuple, persons: list[Mention]
     """The clause's other actors; in a count of dead or wounded (``assault.casualties``), the
     people named are its victims first."""
     others = participants(ctx, i, roles)
-    if not (rule.type == "ASSAULT" and rule.inherit == "conflict"):
+    if not rule.toll:
         return others
     hit = victims(ctx, i, roles, persons)
     ids = {a.id for a in hit}
@@ -510,16 +518,11 @@ def _an_alternative(sent: SentenceView, i: int, cues: Cues) -> bool:
 REHEARSAL_WINDOW = 3
 
 
-@cache
-def _rehearsal_words(language: str) -> frozenset[str]:
-    return frozenset(events_data(language).get("rehearsal", []))
-
-
 def _rehearsed(sent: SentenceView, i: int, language: str) -> bool:
     """Whether the trigger is what a drill rehearses: a word of ``rehearsal`` up to three words
     before it ("per esercitarsi a bloccare l'isola", "drills simulating an attack on Taiwan",
     "a mock invasion"), with no punctuation between."""
-    words = _rehearsal_words(language)
+    words = event_words(language, "rehearsal")
     for j in range(i - 1, max(-1, i - 1 - REHEARSAL_WINDOW), -1):
         if sent.lower[j] in PUNCTUATION:
             return False
@@ -528,18 +531,13 @@ def _rehearsed(sent: SentenceView, i: int, language: str) -> bool:
     return False
 
 
-@cache
-def _depiction_words(language: str) -> frozenset[str]:
-    return frozenset(events_data(language).get("depiction", []))
-
-
 def _depicted(sent: SentenceView, i: int, language: str) -> bool:
     """Whether the trigger is part of what a picture or a video depicts ("propaganda videos
     depicting Chinese warships encircling Taiwan and military vehicles patrolling city
     streets", "lo ha raffigurato come un insetto … su una Taiwan in fiamme"): a scene, no
     event. Only depicting verbs: "a video showing troops shelling a village" is evidence of
     one."""
-    words = _depiction_words(language)
+    words = event_words(language, "depiction")
     for j in range(i - 1, -1, -1):
         if sent.lower[j] in SENTENCE_PARTS:
             return False

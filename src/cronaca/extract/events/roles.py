@@ -394,7 +394,7 @@ def roles(
             both=rule.type != "FIGHT",
             speakers=ctx.speakers,
             time=ctx.time,
-            toll=rule.type == "ASSAULT" and rule.inherit == "conflict",
+            toll=rule.toll,
             news=ctx.news,
         )
         source, target = list(sides[0]), list(sides[1])
@@ -1208,7 +1208,7 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
 
 
 COMPLEMENT_REACH = 4  # tokens from a demand to its "that": "reiterated its demand today that"
-COMPLEMENTIZERS = frozenset({"that", "che"})
+THAT = frozenset({"that", "che"})  # what opens a demand's clause ("demanded that", "chiede che")
 
 
 def _complement_subject(ctx: RoleContext, i: int, source: list[Actor]) -> list[Actor]:
@@ -1219,7 +1219,7 @@ def _complement_subject(ctx: RoleContext, i: int, source: list[Actor]) -> list[A
     for j in range(i + 1, min(len(sent.tokens), i + 1 + COMPLEMENT_REACH)):
         if sent.lower[j] in PUNCTUATION_MARKS:
             return []
-        if sent.lower[j] not in COMPLEMENTIZERS or clauses.marker(j) != j:
+        if sent.lower[j] not in THAT or clauses.marker(j) != j:
             continue  # the clause splitter may read "chiede che" as a relative: the word decides
         for e in ctx.actors():
             k = sent.entity_token(e)

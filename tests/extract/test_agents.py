@@ -66,7 +66,7 @@ def test_a_state_agent_with_its_country_is_the_country():
     # with "di + country" or a possessive, the agent's id is the country's
     assert ("governo", "organisation", "UKR", "government") in actors("Il governo di Kiev ha protestato.")
     assert ("army", "organisation", "ISR", "military") in actors("Israel's army moved north.", "en")
-    assert ("ministero", "organisation", "TWN", "government") in actors(
+    assert ("ministero della Difesa", "organisation", "TWN", "government") in actors(
         "Il ministero della Difesa di Taipei ha inviato navi."
     )
 

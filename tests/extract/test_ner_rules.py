@@ -141,6 +141,62 @@ def test_an_office_name_goes_on_with_its_lowercase_complement(text, name):
 @pytest.mark.parametrize(
     "text, name",
     [
+        # an adjective that names.adjectives does not list, by its ending
+        ("Il ricorso è stato respinto dal tribunale milanese ieri.", "tribunale milanese"),
+        ("Il governo provvisorio ha fissato le elezioni.", "governo provvisorio"),
+        ("La denuncia è arrivata alla polizia postale.", "polizia postale"),
+        ("Lo ha chiesto la procura anticorruzione di Madrid.", "procura anticorruzione"),
+        ("Le truppe dell'esercito governativo siriano sono entrate.", "esercito governativo siriano"),
+        # a capitalised noun in the complement
+        ("Un funzionario del ministero degli Interni ha parlato.", "ministero degli Interni"),
+        ("Lo ha annunciato il ministero della Giustizia iracheno.", "ministero della Giustizia iracheno"),
+    ],
+)
+def test_an_office_name_goes_on_with_adjectives_and_capitalised_complements(text, name):
+    assert (name, "organisation") in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a verb that ends like an adjective ends the name
+        ("La polizia indaga e il governo comunica le misure.", "polizia"),
+        ("Il governo indica la strada.", "governo"),
+        # "vicino a" opens a place, it does not qualify the office
+        ("Un reclutamento dell'esercito vicino a Times Square.", "esercito"),
+        # a first name after the office starts a person's name
+        ("Il presidente del Consiglio Enrico Letta ha parlato.", "Consiglio"),
+    ],
+)
+def test_what_ends_an_office_name(text, name):
+    assert (name, "organisation") in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Il traghetto della compagnia genovese Marelunga ha urtato il molo.", "Marelunga"),
+        ("Il treno della compagnia ferroviaria spagnola Ferrovia Iberia era partito.", "Ferrovia Iberia"),
+    ],
+)
+def test_adjectives_between_an_organisation_cue_and_its_name(text, name):
+    assert (name, "organisation") in labels(text)
+
+
+def test_an_elided_word_is_no_registry_name():
+    # "Dell'" is a preposition, not the company; the company and possessives stay
+    assert "Dell" not in [t for t, _ in labels("Dell'accaduto è stata informata la Digos.")]
+    assert ("Digos", "organisation") in labels("Dell'accaduto è stata informata la Digos.")
+    assert "Dell" not in [t for t, _ in labels("Dell' episodio è stata fatta denuncia.")]
+    assert ("Dell", "organisation") in labels("La Dell ha superato Lenovo.")
+    assert ("Russia", "country") in labels("Russia's army advanced.", "en")
+    # a name in single quotes is no elision
+    assert ("Wagner", "organisation") in labels("Il gruppo 'Wagner' ha smentito.")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         ("Il Ministero per combatterlo ha stanziato fondi.", "Ministero"),
         ("Si è riunito il consiglio comunale della città.", "consiglio comunale"),
     ],

@@ -111,12 +111,12 @@ def test_institutions_named_by_a_lowercase_noun_after_an_article():
 
 def test_adjectives_and_directions_continue_a_name():
     got = unlinked(
-        "La Chiesa cattolica, il Parlamento italiano e la Polizia stradale nell'Italia settentrionale."
+        "La Chiesa cattolica, il Parlamento italiano e la Polizia ferroviaria nell'Italia settentrionale."
     )
     assert [(t, label) for t, label, _ in got] == [
         ("Chiesa cattolica", "organisation"),
         ("Parlamento italiano", "organisation"),
-        ("Polizia stradale", "organisation"),
+        ("Polizia ferroviaria", "organisation"),
         ("Italia settentrionale", "place"),
     ]
     # the country and the demonym stay linked inside, for events

@@ -80,6 +80,8 @@ def matches(
             continue
         if end < size and text[end].isalnum():
             continue
+        if end < size and text[end] in "'’" and _elided(text, start, end, language):
+            continue
         written = text[start:end]
         entries = tuple(
             c.entry
@@ -97,6 +99,20 @@ def matches(
             chosen.append((start, end, entries))
             reach = end
     return [m for m in chosen if m[2][0].label != "block"]
+
+
+def _elided(text: str, start: int, at: int, language: str) -> bool:
+    """An apostrophe at ``at`` that elides the word ``start:at``: "Dell'accaduto", and in
+    Italian text tokenised with a space after the apostrophe, "Dell' episodio". Such a word
+    is a preposition or an article ("Dell'", "Nell'"), never the registry name it spells; an
+    English possessive ("Russia's") and a closing quote ("il gruppo 'Wagner' ha") are not
+    elisions."""
+    if at - start > 5 or (start > 0 and text[start - 1] in "'‘’"):
+        return False  # elided words are short: dell', nell', sull', quell'
+    after = text[at + 1 : at + 3]
+    if after[:1].isalpha():
+        return not (after[:1] in "sS" and not after[1:2].isalnum())
+    return language in ("it", "") and after[:1] == " " and text[at + 2 : at + 3].islower()
 
 
 def find(text: str, language: str = "", extra: tuple[str, ...] = ()) -> list[tuple[int, int, Entry]]:

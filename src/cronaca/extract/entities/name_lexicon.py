@@ -197,6 +197,28 @@ def _simplemma_languages() -> frozenset[str]:
 _SIMPLEMMA = _simplemma_languages()
 
 
+# Italian adjective endings: -ese, -ano, -ino, -ivo, -ale, -ario, -orio, -ico, -ita, -ense
+# ("milanese", "siriano", "mandarino", "governativo", "postale", "giudiziario", "provvisorio",
+# "islamico", "moscovita", "forense") and the invariable "anticorruzione"
+_ADJECTIVAL = re.compile(
+    r"..(?:es[ei]|an[oaie]|in[oaie]|iv[oaie]|al[ei]|ari[oa]|ar[ie]|ori[oa]|or[ie]|ic[oa]|ich[ei]|ci"
+    r"|it[ao]|ense|ensi|orruzione)$"
+)
+# adjectives that open a prepositional phrase rather than qualify the name: "vicino a"
+_NOT_QUALIFYING = frozenset("vicino vicina vicini vicine relativo relativa relativi relative".split())
+
+
+@lru_cache(maxsize=16384)
+def adjective_form(word: str) -> bool:
+    """A lowercase Italian word shaped like an adjective that simplemma does not read as a
+    verb: it goes on an office's name ("tribunale milanese", "governo provvisorio", "polizia
+    postale") where ``names.adjectives`` of cues.yaml does not list it. "Comunica",
+    "indagano" end like adjectives and are verbs."""
+    if word in _NOT_QUALIFYING or not _ADJECTIVAL.search(word):
+        return False
+    return not simplemma.lemmatize(word, lang="it").endswith(("are", "ere", "ire", "rre"))
+
+
 @lru_cache(maxsize=65536)
 def common(word: str, language: str) -> bool:
     """A word simplemma knows in lowercase (Italian texts: Italian or English)."""
@@ -251,7 +273,7 @@ def cue_before(nm: Names, norm: str, mask: bytearray, start: int) -> tuple[str |
     lo = max(0, start - 64)
     window = norm[lo:start]
     tokens = [(lo + t.start(), lo + t.end(), t.group()) for t in _TOKEN.finditer(window)]
-    skipped = 0
+    skipped = adjectives = 0
     for i in range(len(tokens) - 1, -1, -1):
         s, e, word = tokens[i]
         if word in _PUNCT_STOP or (word.endswith(".") and word.rstrip(".") not in nm.person_titles):
@@ -263,12 +285,18 @@ def cue_before(nm: Names, norm: str, mask: bytearray, start: int) -> tuple[str |
             bare = phrase.split("'")[-1] if "'" in phrase else phrase  # "l'agenzia" → "agenzia"
             for kind in ("person", "organisation", "place"):
                 cue = nm.cues[kind].get(phrase) or nm.cues[kind].get(bare)
-                if cue and (kind != "place" or skipped <= 1):
+                if cue and (kind != "place" or skipped <= 1) and (not adjectives or kind == "organisation"):
                     return kind, cue
         if word in nm.between or word.split("'")[-1] in nm.between or mask[s] or mask.find(1, s, e) != -1:
             skipped += 1
             if skipped > 5:
                 return None, ""
+            continue
+        if adjectives < 2 and adjective_form(word):
+            # "la compagnia genovese Costa Crociere", "la compagnia ferroviaria spagnola
+            # Renfe": adjectives between an organisation's cue and its name
+            adjectives += 1
+            skipped += 1
             continue
         if word in ("di", "del", "della", "dello", "of", "stampa", "news"):
             skipped += 1

@@ -40,6 +40,7 @@ from typing import Any
 from cronaca.extract.entities.linking import Found
 from cronaca.extract.entities.name_lexicon import (
     ROMAN,
+    adjective_form,
     alone_on_line,
     capitals,
     common,
@@ -325,7 +326,13 @@ class _Finder:
         good = end
         for _ in range(3):
             m = _COMPLEMENT.match(self.norm, end)
-            if not m or not self.text[m.start(1)].islower() or self.mask.find(1, end, m.end(1)) != -1:
+            if not m or self.mask.find(1, end, m.end(1)) != -1:
+                break
+            # "ministero degli Interni", "procura della Repubblica": a capitalised noun goes on
+            # the office's name too, unless it starts a person's or another office's name
+            if not self.text[m.start(1)].islower() and (
+                m.group(1) in self.nm.first_names or m.group(1) in self.nm.org_heads
+            ):
                 break
             noun = m.group(1)
             if noun in self.nm.function_words or noun in self.nm.complement_not or _VERB_FORM.search(noun):
@@ -360,6 +367,15 @@ class _Finder:
                     end = end + 1 + len(phrase)
                     break
             else:
+                word = m.group(0).split()[0]
+                if (
+                    self.language in ("it", "")
+                    and self.text[end + 1].islower()
+                    and self.mask.find(1, end + 1, end + 1 + len(word)) == -1
+                    and adjective_form(word)
+                ):
+                    end = end + 1 + len(word)  # "tribunale milanese", "governo provvisorio"
+                    continue
                 demonym = [self.found[i] for i in self.inside(end + 1, end + 2)]
                 if demonym and demonym[0].label == "demonym" and demonym[0].start == end + 1:
                     end = demonym[0].end

@@ -821,3 +821,92 @@ def test_the_one_asked_to_act_does_the_infinitive(language, text, expected):
     found = coded(text, language)
     assert expected in found
     assert not any(t == "RETREAT" and source in {("Q1065",), ("DEU",)} for t, source, _ in found)
+
+
+# ---------------------------------------------------------------------------- threats said
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        # an offence that will not go unanswered: the speaker against the other side
+        (
+            "it",
+            "Il Ciad ha bombardato il Sudan. «Questo attacco non resterà impunito», ha dichiarato Khartoum.",
+            ("THREATEN", ("SDN",), ("TCD",)),
+        ),
+        (
+            "en",
+            "Chad shelled Sudan overnight. This aggression will not go unanswered, Khartoum said.",
+            ("THREATEN", ("SDN",), ("TCD",)),
+        ),
+        # regret and a price promised to the subject
+        (
+            "it",
+            "Il governo etiope ha detto che l'Eritrea si pentirà della sua scelta.",
+            ("THREATEN", ("ETH",), ("ERI",)),
+        ),
+        ("en", "Ethiopia said Eritrea would regret the incursion.", ("THREATEN", ("ETH",), ("ERI",))),
+        ("it", "«L'Eritrea la pagherà cara», ha detto Addis Abeba.", ("THREATEN", ("ETH",), ("ERI",))),
+        # a condition that means war
+        (
+            "it",
+            "Per la Serbia l'indipendenza del Kosovo significa guerra, ha detto Belgrado.",
+            ("THREATEN", ("SRB",), ("XKX",)),
+        ),
+        ("en", "Serbia said Kosovo's independence means war.", ("THREATEN", ("SRB",), ("XKX",))),
+    ],
+)
+def test_a_threat_said_in_so_many_words(language, text, expected):
+    assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il Sudan ha detto che la domanda è rimasta senza risposta."),
+        ("en", "Sudan said the question went unanswered."),
+        ("it", "Il boss si è pentito e il pentito ha parlato ai giudici."),
+        ("it", "Il governo etiope pagherà gli stipendi ai medici."),
+        ("en", "The minister said he regretted the decision."),
+    ],
+)
+def test_what_only_sounds_like_a_threat(language, text):
+    assert not [e for e in events(text, language) if e.type == "THREATEN"]
+
+
+def test_the_speaker_named_in_the_next_sentence_makes_the_threat():
+    text = (
+        "Il Ciad ha bombardato il Sudan. «Se Dio vuole, l'Eritrea si pentirà della sua azione». "
+        "È quanto si legge sul profilo del presidente etiope Abiy Ahmed."
+    )
+    threats = [e for e in events(text, "it") if e.type == "THREATEN"]
+    assert [
+        (tuple(a.country or a.id for a in e.source_actors), tuple(a.id for a in e.target_actors))
+        for e in threats
+    ] == [(("ETH",), ("ERI",))]
+
+
+def test_a_reaction_answers_the_fighting_of_its_own_side():
+    # the militants' attack told last does not concern Sudan: its threat answers Chad's shelling
+    text = (
+        "Il Ciad ha bombardato il Sudan. Il Ciad ha detto di aver colpito i siti da cui partivano gli "
+        "attacchi dei miliziani contro il Ciad. «Questo attacco non resterà impunito», ha dichiarato "
+        "Khartoum."
+    )
+    assert ("THREATEN", ("SDN",), ("TCD",)) in coded(text, "it")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "Il Ciad ha bombardato il Sudan. «Questo attacco non resterà impunito», ha dichiarato Khartoum.",
+        ),
+        ("en", "Chad shelled Sudan. Sudan said Chad will pay a heavy price."),
+    ],
+)
+def test_a_threat_told_as_its_makers_words_is_asserted(language, text):
+    threat = next(e for e in events(text, language) if e.type == "THREATEN")
+    assert threat.factuality == "asserted"

@@ -82,6 +82,14 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
         if earlier:
             chain.add(replace(earlier[-1], role=role, cue=cue, start=None, end=None), at=j)
             return True
+    if name in STATE_VOICES:
+        # "il governo etiope ha detto", "the Turkish minister said": the country speaks; with no
+        # country here ("Taiwan's Defence Ministry said"), the name before it is the speaker
+        if country is None or not country.entity_id:
+            return False
+        chain.offsets.add(country.start)
+        chain.add(actor_from(country, sector, role=role, cue=cue), at=j)
+        return True
     coordinated: list[str] = []
     if country is not None:
         # "intelligence sudcoreane e occidentali", "South Korean and Western intelligence":
@@ -116,6 +124,8 @@ def _generic(sent: SentenceView, j: int, cues: Cues, role: str, cue: str, chain:
 
 
 POSSESSIVE = frozenset({"'s", "’s"})
+# generic sources that are their country's voice ("government" in cues.yaml)
+STATE_VOICES = frozenset({"government"})
 STATE_LABELS = frozenset({"country", "capital", "metonym"})
 
 
@@ -302,11 +312,25 @@ def _agent_after(sent: SentenceView, i: int, cues: Cues) -> int | None:
     """Where the source starts after a reporting participle and its agent ("riportato dalla X")."""
     if not re.search(cues.participle, sent.lower[i]):
         return None
+    if i > 0 and not _reporting_participle(sent, i, cues):
+        return None  # "gli spazi aerei rivendicati dal governo taiwanese": a claim to them, no report
     if i + 1 < len(sent.lower):
         for phrase in cues.agents_at.get(sent.lower[i + 1], ()):
             if sent.phrase_at(i + 1, phrase):
                 return i + 1 + len(phrase)
     return None
+
+
+# what stands before a participle that reports: "come riportato da", "as reported by", "è stata
+# riferita da", "was reported by", a comma or the sentence's start
+_BEFORE_REPORT = frozenset({",", "come", "quanto", "as", "stato", "stata", "stati", "state", "been", "being"})
+
+
+def _reporting_participle(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """Whether the participle at ``i`` reports ("come riportato dalla Kcna", "è stata riferita
+    dai media") rather than qualifies the noun before it ("i territori rivendicati dalla Cina")."""
+    before = sent.lower[i - 1]
+    return before in _BEFORE_REPORT or before in cues.clauses.finite_aux
 
 
 def attribution_chain(

@@ -57,7 +57,7 @@ from cronaca.extract.events.roles import (
     roles,
     victims,
 )
-from cronaca.extract.sentence_view import SentenceView, linked_entities
+from cronaca.extract.sentence_view import SentenceView, actor_from, linked_entities
 from cronaca.model import Actor, EventMention, Interval, Mention, Quantity, Span, content_id
 from cronaca.resources import load_yaml
 
@@ -207,7 +207,8 @@ def events():
         recent: list[Actor] = []  # named sources so far: "l'emittente" is the last broadcaster
         previous: list[int] = []  # indices in doc.events of the previous sentence's events
         forward: Chain | None = None  # "Secondo NHK:" at the end of a sentence cites the next one
-        for sentence in doc.of_kind("sentence"):
+        sentences = doc.of_kind("sentence")
+        for n, sentence in enumerate(sentences):
             sent = SentenceView(doc, sentence, entities)
             if not sent.lower:
                 continue
@@ -222,7 +223,10 @@ def events():
             recent.extend(a for a in chain.actors if not a.id.startswith("source:"))
             first = len(doc.events)
             if has_trigger and _may_fire(rules, sent):
-                _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities)
+                told_by = (
+                    () if _speakers(chain) else _told_next(doc, sentences, n, entities, cues, recent, words)
+                )
+                _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities, told_by)
             added = list(range(first, len(doc.events)))
             if cites_previous and chain.actors:
                 for k in previous:
@@ -257,7 +261,23 @@ def _may_fire(rules: tuple[Rule, ...], sent: SentenceView) -> bool:
     return False
 
 
-def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities) -> None:
+def _told_next(doc: Doc, sentences, n: int, entities, cues: Cues, recent, words) -> tuple[Actor, ...]:
+    """The speakers of the sentence after the ``n``-th when it only says who told this one
+    ("«Il regime sionista si pentirà». È quanto si legge sul profilo X di Pezeshkian")."""
+    if n + 1 >= len(sentences):
+        return ()
+    after = SentenceView(doc, sentences[n + 1], entities)
+    if not after.lower or not reports_previous(after, cues):
+        return ()
+    speakers = _speakers(attribution_chain(doc, after, cues, tuple(recent), words))
+    if speakers:
+        return speakers
+    # "È quanto si legge sul profilo X del presidente Pezeshkian": the one the sentence names
+    named = [e for e in after.entities if e.entity_id and e.label in ACTOR_LABELS]
+    return (actor_from(named[0]),) if named else ()
+
+
+def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities, told_by=()) -> None:
     words = _trigger_words(rules)
     cue_tokens = set(chain.cue_tokens)  # "according to" is no AGREE trigger
     # nor is a word inside a time expression or a name ("in March" is no PROTEST "march")
@@ -288,6 +308,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         ctx.news = Interval(published.end - RECENT, published.end, "day")
     ctx.speakers = _speakers(chain)
     ctx.speaker_at = dict(chain.where)
+    ctx.told_by = told_by
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
@@ -341,13 +362,17 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             factuality, cue_text = factuality_at(sent, i, cues)
             if rule.negated_only and factuality == "negated":
                 factuality, cue_text = "asserted", ""  # the refusal itself is what happened
+            if rule.type in THREAT_TYPES and factuality == "future":
+                factuality, cue_text = "asserted", ""  # "Israel will pay": the threat is made now
             if factuality in ("denied", "negated") and cue_text.casefold() == trigger_span.text.casefold():
                 # "the court denied the request": the denial happened (a future ending on the
                 # trigger, "torneranno", still says when)
                 factuality, cue_text = "asserted", ""
             if factuality == "asserted" and (demand := _demanded(sent, i, rules, clauses)):
                 factuality, cue_text = "future", demand  # "demanded that Israel withdraw": not done
-            if factuality == "asserted" and attribution:
+            if factuality == "asserted" and _says_it(rule, attribution or list(ctx.speakers), source):
+                pass  # "«Questo attacco non resterà senza risposta», ha dichiarato Islamabad": the threat
+            elif factuality == "asserted" and attribution:
                 factuality, cue_text = "reported", attribution[0].cue
             elif factuality == "asserted" and (said := _said(sent, i, cues)) is not None:
                 factuality, cue_text = "reported", said  # "Chaudhry said five were killed", ", it said"
@@ -444,6 +469,24 @@ def _one_telling(a: EventMention, b: EventMention) -> bool:
     return abs(a.trigger.start - b.trigger.start) <= ONE_TELLING
 
 
+# acts done by saying them: when the one cited is the one who acts, the saying is the act
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _says_it(rule: Rule, attribution: list[Actor], source: list[Actor]) -> bool:
+    """A threat, a demand, an accusation told as its doer's words ("Iran said Israel will pay a
+    heavy price", "«Questo attacco non resterà senza risposta», ha dichiarato Islamabad") is
+    asserted, not reported: who is cited made it by saying it."""
+    doers = {a.id for a in source} | {a.country for a in source if a.country}
+    return (
+        rule.type in SPEECH_ACTS
+        and bool(doers)
+        and all(a.id in doers or (a.country and a.country in doers) for a in attribution)
+    )
+
+
+# a threat tells what is to come: its future tense is the threat's, not a doubt about it
+THREAT_TYPES = frozenset({"THREATEN"})
 STATE_SECTORS = frozenset({"military", "government", "police", "intelligence"})
 
 

@@ -43,14 +43,22 @@ HOSTILE = CONFLICT | {"MOBILIZE", "THREATEN", "COERCE", "SANCTION"}
 
 
 def last_dyad(
-    events: Sequence[EventMention], types: frozenset[str] = CONFLICT, time: Interval | None = None
+    events: Sequence[EventMention],
+    types: frozenset[str] = CONFLICT,
+    time: Interval | None = None,
+    party: Actors = (),
 ) -> tuple[Actors, Actors] | None:
     """Doer and target of the article's latest event of ``types`` with both sides named; with
     ``time`` (the new event's own date), only one that can be the same time ("the 22 April
-    attack killed 26" takes nothing from strikes on 7 May)."""
+    attack killed 26" takes nothing from strikes on 7 May); with ``party``, only one in which
+    that party is a side (Pakistan's threat answers India's strikes, not the militants' attacks
+    on India told since)."""
+    sides = _sides(party) if party else set()
     for event in reversed(events):
         if event.type in types and event.source_actors and event.target_actors:
             if time is not None and not _same_time(time, event.time):
+                continue
+            if sides and not sides & (_sides(event.source_actors) | _sides(event.target_actors)):
                 continue
             return event.source_actors, event.target_actors
     return None
@@ -149,9 +157,10 @@ def inherit(
     if toll and source and not target and (own := _counting_side(speakers, source)):
         return source, own  # "Pakistan confirms 26 killed in Indian strikes": Pakistan's dead
     types = CONFLICT if kind == "conflict" else HOSTILE
-    dyad = last_dyad(earlier, types, time)
+    party = source if kind == "reaction" and source and not target else ()
+    dyad = last_dyad(earlier, types, time, party)
     if time is None and news is not None:
-        dyad = last_dyad(earlier, types, news) or dyad  # today's fighting, else the latest
+        dyad = last_dyad(earlier, types, news, party) or dyad  # today's fighting, else the latest
     if dyad is None:
         return source, target
     attacker, attacked = dyad

@@ -64,6 +64,9 @@ class RoleContext:
     earlier: list = field(default_factory=list)  # the article's events so far (extract/events/discourse.py)
     speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
     speaker_at: dict[str, int] = field(default_factory=dict)  # speaker id → token of its cue or name
+    # who the next sentence says told this one ("«…». È quanto si legge sul profilo di X"): the
+    # speaker of a `speaker_source` rule when the sentence names none
+    told_by: tuple[Actor, ...] = ()
     told: list = field(default_factory=list)  # (trigger token, event) of this sentence so far
     time: Interval | None = None  # the trigger's own time expression, when it has one
     news: Interval | None = None  # the week before the article's date: when an undated event happened
@@ -249,9 +252,10 @@ def roles(
         # "A Rome court dealt a blow to Meloni's plan by denying orders": the sentence's subject
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))][:1] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
-    if rule.speaker_source and ctx.speakers and not source:
+    if rule.speaker_source and (ctx.speakers or ctx.told_by) and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
-        source = [a for a in _nearest_speaker(ctx, i) if a.id not in {s.id for s in subject}]
+        speaker = _nearest_speaker(ctx, i) if ctx.speakers else list(ctx.told_by[:1])
+        source = [a for a in speaker if a.id not in {s.id for s in subject}]
     if rule.subject_role == "victim" and subject:
         subject_as_target, subject = subject, []  # "five civilians died": who dies is no doer
     elif rule.subject_role == "target" and subject and (source or rule.inherit == "sighting"):
@@ -342,8 +346,15 @@ def roles(
         # "India confirmed that it launched strikes", "they said they had captured": the pronoun
         # is the speaker, or else the doer of the article's last event
         source = list(ctx.speakers[:1]) or [a for e in ctx.earlier[-1:] for a in e.source_actors]
-    if not target and source and rule.type == "REQUEST" and (asked := _complement_subject(ctx, i, source)):
-        target = asked  # "demanded that Israel withdraw", "chiede che il governo si dimetta"
+    if (
+        not target
+        and source
+        and rule.type in COMPLEMENT_TYPES
+        and (asked := _complement_subject(ctx, i, source))
+    ):
+        # "demanded that Israel withdraw", "chiede che il governo si dimetta"; "ha avvertito che
+        # il regime sionista si pentirà", "warned that Israel would pay"
+        target = asked
     if not target and source and rule.target != "none":
         # a target the clause names without a name, the first of these that finds one: "i migranti
         # per i quali il tribunale non ha convalidato …", "è fuggito a Mosca e la Russia gli ha
@@ -1208,6 +1219,7 @@ def _asked_to_act(ctx: RoleContext, i: int) -> Mention | None:
 
 
 COMPLEMENT_REACH = 4  # tokens from a demand to its "that": "reiterated its demand today that"
+COMPLEMENT_TYPES = frozenset({"REQUEST", "THREATEN"})  # whose that-clause subject is the one concerned
 THAT = frozenset({"that", "che"})  # what opens a demand's clause ("demanded that", "chiede che")
 
 

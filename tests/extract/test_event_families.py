@@ -910,3 +910,54 @@ def test_a_reaction_answers_the_fighting_of_its_own_side():
 def test_a_threat_told_as_its_makers_words_is_asserted(language, text):
     threat = next(e for e in events(text, language) if e.type == "THREATEN")
     assert threat.factuality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        (
+            "it",
+            "Il governo siriano è pronto a tendere la mano ai ribelli.",
+            ("AGREE", ("SYR",), ("agent:rebels",)),
+        ),
+        ("it", "La Turchia ha teso la mano alla Siria.", ("AGREE", ("TUR",), ("SYR",))),
+        ("en", "Turkey extended a hand to Syria.", ("AGREE", ("TUR",), ("SYR",))),
+    ],
+)
+def test_a_hand_held_out_is_an_offer(language, text, expected):
+    assert expected in coded(text, language)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("it", "Il ladro ha teso la mano per prendere il portafoglio."),
+        ("en", "Russia extended the deadline to Friday."),
+    ],
+)
+def test_a_hand_or_an_extension_that_offers_nothing(language, text):
+    assert not [e for e in events(text, language) if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden: 'Assad deve essere portato davanti alla giustizia e punito'.",
+        "Biden, 'Assad deve essere portato davanti alla giustizia e punito'.",
+    ],
+)
+def test_a_headline_name_before_a_quote_is_its_speaker(text):
+    assert ("REQUEST", ("USA",), ("SYR",)) in coded(text, "it")
+
+
+def test_a_country_before_a_colon_is_a_topic_not_a_speaker():
+    assert not [e for e in events("Siria: Assad deve andarsene.", "it") if e.type == "REQUEST"]
+
+
+def test_a_bare_government_in_a_speakers_words_is_the_speakers_country():
+    text = "Il primo ministro etiope ha sottolineato che il governo è pronto a tendere la mano all'Eritrea."
+    assert ("AGREE", ("ETH",), ("ERI",)) in coded(text, "it")
+    # said by no one, "il governo" stays a government of no named country
+    assert ("AGREE", ("agent:government",), ("ERI",)) in coded(
+        "Il governo è pronto a tendere la mano all'Eritrea.", "it"
+    )

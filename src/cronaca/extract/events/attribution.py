@@ -298,6 +298,30 @@ def _opening(sent: SentenceView, cues: Cues, chain: Chain) -> None:
         chain.region.update(range(0, comma))
 
 
+_OPEN_QUOTES = frozenset({"'", '"', "«", "“", "‘"})
+
+
+def _lead_speaker(sent: SentenceView, chain: Chain) -> None:
+    """A sentence that opens with a name, a colon or a comma and a quote, the way headlines
+    give a statement: "Biden, 'Assad deve essere punito'", "Zelensky: Putin mente",
+    "Islamabad: «risponderemo»". A person speaks after a colon; a place or a body only with the
+    quote ("Siria: cade Damasco" is a topic, not a speaker)."""
+    if chain.actors or len(sent.lower) < 3:
+        return
+    first = next((e for e in sent.entities if sent.entity_token(e) == 0 and e.label in SPEAKERS), None)
+    if first is None or not first.entity_id:
+        return
+    k = sent.entity_end_token(first) + 1
+    if k + 1 >= len(sent.lower) or sent.lower[k] not in (":", ","):
+        return
+    quoted = sent.texts[k + 1] in _OPEN_QUOTES
+    if not quoted and not (first.label == "person" and sent.lower[k] == ":"):
+        return
+    chain.add(actor_from(first, role="source", cue=sent.texts[k]), first.start, at=k)
+    chain.cue_tokens.add(k)
+    chain.region.update(range(0, k + 1))
+
+
 def _in_name(sent: SentenceView, i: int) -> bool:
     return i > 0 and sent.texts[i][:1].isupper()
 
@@ -374,6 +398,7 @@ def attribution_chain(
                 # a gerund ("aggiungendo", "adding") shares the main clause's speaker
                 _subject(sent, i, cues, chain)
     _opening(sent, cues, chain)
+    _lead_speaker(sent, chain)
     # cited sources first, then their own sources
     chain.actors.sort(key=lambda a: a.role == "sub_source")
     quote = QUOTES.search(sent.mention.text)

@@ -470,7 +470,7 @@ def _one_telling(a: EventMention, b: EventMention) -> bool:
 
 
 # acts done by saying them: when the one cited is the one who acts, the saying is the act
-SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
 
 
 def _says_it(rule: Rule, attribution: list[Actor], source: list[Actor]) -> bool:

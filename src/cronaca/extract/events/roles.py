@@ -409,6 +409,7 @@ def roles(
             news=ctx.news,
         )
         source, target = list(sides[0]), list(sides[1])
+    source, target = _speakers_state(ctx, source), _speakers_state(ctx, target)
     if rule.source_sectors and not any(a.sector in rule.source_sectors for a in source):
         return None  # "le truppe sono entrate in città", not "il ministro è entrato in aula"
     if rule.target_sectors and not any(a.sector in rule.target_sectors for a in target):
@@ -420,6 +421,28 @@ def roles(
     if not source and not target:
         return None
     return tuple(source), tuple(target)
+
+
+# generic state organs named with no country ("il governo", "the army"): agents.yaml ids
+BARE_STATE_AGENTS = frozenset({"agent:government", "agent:military", "agent:police"})
+
+
+def _speakers_state(ctx: RoleContext, actors: list[Actor]) -> list[Actor]:
+    """In what a speaker of one country says, "il governo", "the army" with no country are that
+    country's: "il primo ministro siriano ha sottolineato che il governo è pronto a tendere la
+    mano" is Syria's government. With speakers of several countries, or none, they stay."""
+    if not any(a.id in BARE_STATE_AGENTS for a in actors):
+        return actors
+    countries = {a.country for a in ctx.speakers if a.country}
+    if len(countries) != 1 or any(not a.country for a in ctx.speakers):
+        return actors
+    (country,) = countries
+    return [
+        Actor(country, country, a.sector, start=a.start, end=a.end, country=country)
+        if a.id in BARE_STATE_AGENTS
+        else a
+        for a in actors
+    ]
 
 
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})  # done with each other, when no one else is named

@@ -1,5 +1,6 @@
-"""'The island' for the island state named before it (extract/entities/anaphora.py). Sentences
-made up here; the pattern comes from real news about Taiwan and Cuba."""
+"""'The island' for the island state and 'the city' for the town named before them
+(extract/entities/anaphora.py). Sentences made up here; the patterns come from real news about
+Taiwan, Cuba and Goma."""
 
 from __future__ import annotations
 
@@ -43,3 +44,24 @@ def test_no_island_state_no_anaphor(language: str, text: str) -> None:
 def test_the_islands_zone_entered_is_the_island_states() -> None:
     text = "Taiwan said China's carrier group had entered the island's response area on Monday."
     assert ("MOBILIZE", ("CHN",), ("TWN",)) in coded(text, "en")
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "I ribelli hanno assediato Kharkiv e ora entrano in città.", [("città", "UKR")]),
+        ("it", "Kharkiv è caduta. La città è senza luce.", [("città", "UKR")]),
+        ("en", "Rebels besieged Kharkiv and then entered the city.", [("city", "UKR")]),
+        # the noun with its own name, or no town before it: no anaphor
+        ("it", "Kharkiv resiste; la città mineraria di Vuhledar è caduta.", []),
+        ("en", "The city of Vuhledar fell.", []),
+        ("it", "In città si vota domenica.", []),
+    ],
+)
+def test_the_city_is_the_town_named_before(language: str, text: str, expected) -> None:
+    assert islands(text, language) == expected
+
+
+def test_a_city_entered_by_its_common_noun_is_taken_from_its_country() -> None:
+    text = "Kharkiv è sotto assedio: le truppe russe hanno cominciato a entrare in città."
+    assert ("FIGHT", ("RUS",), ("UKR",)) in coded(text, "it")

@@ -961,3 +961,25 @@ def test_a_bare_government_in_a_speakers_words_is_the_speakers_country():
     assert ("AGREE", ("agent:government",), ("ERI",)) in coded(
         "Il governo è pronto a tendere la mano all'Eritrea.", "it"
     )
+
+
+def test_bare_soldiers_are_the_one_state_fighting_a_non_state_side():
+    text = "I ribelli dell'M23 hanno conquistato Goma. Alcuni militari si arrendono."
+    assert ("RETREAT", ("COD",), ()) in coded(text, "it")
+    # two states fighting: the soldiers stay of no named country
+    text = "Il Ciad ha attaccato il Sudan. Alcuni militari si arrendono."
+    assert ("RETREAT", ("agent:military",), ()) in coded(text, "it")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "it",
+            "Il Ciad ha attaccato il Sudan. L'esercito ha atteso per evitare il più possibile vittime.",
+        ),
+        ("en", "Chad attacked Sudan. The army waited to avoid civilian casualties."),
+    ],
+)
+def test_what_one_means_to_avoid_did_not_happen(language, text):
+    assert not [e for e in events(text, language) if e.type == "ASSAULT"]

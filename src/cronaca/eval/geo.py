@@ -152,6 +152,8 @@ def toponyms_of(annotations: Any) -> list[Toponym]:
         if m.kind != "entity" or m.label not in TOPONYM_LABELS:
             continue
         value = m.value or {}
+        if value.get("anaphor"):
+            continue  # "the city", "the island": they refer to a toponym but are none
         place_id = value.get("place_id") or (value.get("actor") if m.label in ("country", "demonym") else "")
         point = geo.locate(place_id)
         if not place_id or point is None:

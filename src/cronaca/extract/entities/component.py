@@ -176,8 +176,8 @@ def annotate(gaz: Gazetteer, doc: Doc) -> list[Found]:
     sentences = frozenset(m.start for m in doc.mentions if m.kind == "sentence")
     found = unknown_names.find_unlinked(gaz, text, norm, found, language, sentences)
     found = titled_people.name_people(text, found)  # "Gambian President Dawda Jawara": an actor
-    if islands := anaphora.island_mentions(text, language, found):  # "the island": Taiwan
-        found = sorted(found + islands, key=lambda f: (f.start, -f.end))
+    if anaphors := anaphora.anaphor_mentions(text, language, found):  # "the island": Taiwan
+        found = sorted(found + anaphors, key=lambda f: (f.start, -f.end))
     return agents.link_institutions(gaz, text, norm, language, found)
 
 

@@ -335,6 +335,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if _rehearsed(sent, i, doc.language):
                 taken.add(i)  # "esercitarsi a bloccare l'isola", "drills simulating attacks"
                 continue
+            if _rehearsed(sent, i, doc.language, "avoidance"):
+                taken.add(i)  # "per evitare vittime civili", "to avoid casualties": none happened
+                continue
             if _depicted(sent, i, doc.language):
                 taken.add(i)  # "videos depicting … military vehicles patrolling city streets"
                 continue
@@ -558,15 +561,19 @@ def _an_alternative(sent: SentenceView, i: int, cues: Cues) -> bool:
     return after or before
 
 
+AVOIDANCE_WINDOW = 4  # "evitare il più possibile vittime"
 REHEARSAL_WINDOW = 3
 
 
-def _rehearsed(sent: SentenceView, i: int, language: str) -> bool:
+def _rehearsed(sent: SentenceView, i: int, language: str, kind: str = "rehearsal") -> bool:
     """Whether the trigger is what a drill rehearses: a word of ``rehearsal`` up to three words
     before it ("per esercitarsi a bloccare l'isola", "drills simulating an attack on Taiwan",
-    "a mock invasion"), with no punctuation between."""
-    words = event_words(language, "rehearsal")
-    for j in range(i - 1, max(-1, i - 1 - REHEARSAL_WINDOW), -1):
+    "a mock invasion"), with no punctuation between; with ``kind="avoidance"``, what one means
+    to avoid, up to four words before ("per evitare il più possibile vittime civili", "to
+    avoid civilian casualties"): no event either."""
+    words = event_words(language, kind)
+    window = REHEARSAL_WINDOW if kind == "rehearsal" else AVOIDANCE_WINDOW
+    for j in range(i - 1, max(-1, i - 1 - window), -1):
         if sent.lower[j] in PUNCTUATION:
             return False
         if sent.lower[j] in words or sent.lemmas[j] in words:

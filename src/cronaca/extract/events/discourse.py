@@ -64,6 +64,21 @@ def last_dyad(
     return None
 
 
+def lone_state(events: Sequence[EventMention]) -> str:
+    """The one state among the sides of the article's latest hostile event, "" when both or
+    neither are states: in a story of the M23 taking Goma, "l'esercito" and "alcuni militari"
+    with no country are Congo's."""
+    dyad = last_dyad(events, HOSTILE)
+    if dyad is None:
+        return ""
+    states = {
+        a.country
+        for a in (*dyad[0], *dyad[1])
+        if a.country and a.sector not in NON_STATE and not a.id.startswith("agent:")
+    }
+    return states.pop() if len(states) == 1 else ""
+
+
 RECENT = timedelta(days=7)  # an undated event is the news: at most a week before its report
 
 

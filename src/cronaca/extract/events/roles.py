@@ -37,7 +37,7 @@ from cronaca.extract.entities.agents import titles as office_words
 from cronaca.extract.entities.registry import military_nouns
 from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.events.cues import Cues
-from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit
+from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit, lone_state
 from cronaca.extract.sentence_view import SentenceView, actor_from
 from cronaca.model import Actor, EventMention, Interval, Mention, slug
 from cronaca.resources import load_yaml
@@ -430,13 +430,18 @@ BARE_STATE_AGENTS = frozenset({"agent:government", "agent:military", "agent:poli
 def _speakers_state(ctx: RoleContext, actors: list[Actor]) -> list[Actor]:
     """In what a speaker of one country says, "il governo", "the army" with no country are that
     country's: "il primo ministro siriano ha sottolineato che il governo è pronto a tendere la
-    mano" is Syria's government. With speakers of several countries, or none, they stay."""
+    mano" is Syria's government; with no speaker, the one state fighting in the article (above
+    a non-state side). With speakers of several countries, or two states fighting, they stay."""
     if not any(a.id in BARE_STATE_AGENTS for a in actors):
         return actors
     countries = {a.country for a in ctx.speakers if a.country}
-    if len(countries) != 1 or any(not a.country for a in ctx.speakers):
+    if ctx.speakers and (len(countries) != 1 or any(not a.country for a in ctx.speakers)):
         return actors
-    (country,) = countries
+    # said by no one: the one state among the sides of the article's fighting ("mentre alcuni
+    # militari si arrendono" in a story of the M23 taking Goma: Congo's)
+    country = countries.pop() if countries else lone_state(ctx.earlier)
+    if not country:
+        return actors
     return [
         Actor(country, country, a.sector, start=a.start, end=a.end, country=country)
         if a.id in BARE_STATE_AGENTS

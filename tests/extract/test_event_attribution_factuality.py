@@ -210,3 +210,53 @@ def test_a_modifier_coordinated_with_the_demonym_is_a_second_source(language, te
     (event,) = [e for e in Pipeline()(article).events if e.type == "AID"]
     sources = [a.name for a in event.attribution if a.role != "outlet"]
     assert sources == ["South Korea intelligence", "western intelligence"]
+
+
+# -- speakers named another way ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Il portavoce dell'esercito etiope ha detto che l'Eritrea ha colpito Mekelle. "
+            "Ha aggiunto che l'Etiopia ha abbattuto tre droni eritrei.",
+            "it",
+        ),
+        (
+            "An Ethiopian army spokesman said Eritrea had shelled Mekelle. "
+            "He added that Ethiopia had downed three Eritrean drones.",
+            "en",
+        ),
+    ],
+)
+def test_he_added_is_the_source_cited_last(pipeline, text, language):
+    downed = [e for e in extract(pipeline, text, language) if e.trigger.text in ("abbattuto", "downed")]
+    assert downed and downed[0].factuality == "reported"
+    assert any(a.country == "ETH" for a in downed[0].attribution if a.role == "source")
+
+
+def test_a_pronoun_inside_a_clause_is_no_speaker(pipeline):
+    text = "L'agenzia Reuters ha scritto dei raid. Il rapporto che lui ha detto falso accusa l'Eritrea."
+    accusations = [e for e in extract(pipeline, text) if e.type == "ACCUSE"]
+    assert accusations
+    assert all("org:reuters" not in ids(e.attribution) for e in accusations)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il ministero della Difesa di Addis Abeba ha fatto sapere di aver inviato truppe al confine.", "it"),
+        ("Addis Abeba ha detto di aver inviato truppe al confine.", "it"),
+    ],
+)
+def test_made_known_and_said_forms_are_verbs_of_saying(pipeline, text, language):
+    sent = [e for e in extract(pipeline, text, language) if e.type == "MOBILIZE"]
+    assert sent and ids(sent[0].source_actors) == ["ETH"]
+
+
+def test_what_a_side_sighted_is_known_from_it(pipeline):
+    text = "Le forze armate etiopi hanno rilevato 12 navi eritree attorno alle isole Dahlak."
+    (sighted,) = [e for e in extract(pipeline, text) if e.type == "MOBILIZE"]
+    assert ids(sighted.source_actors) == ["ERI"] and ids(sighted.target_actors) == ["ETH"]
+    assert "ETH" in ids(sighted.attribution) and sighted.factuality == "reported"

@@ -35,6 +35,7 @@ class Chain:
     )  # cue + source phrase: "according to a report published on …"
     quote: Span | None = None
     recent: tuple[Actor, ...] = ()  # named sources of earlier sentences, for "l'emittente"
+    last: Actor | None = None  # the source an earlier sentence cited last: "He added that …"
 
     where: dict[str, int] = field(default_factory=dict)  # actor id → token of its cue or name
 
@@ -257,7 +258,29 @@ def _subject(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
                 return
             if _generic(sent, k, cues, "source", sent.texts[i], chain):
                 return
-    _office_before_name(sent, i, cues, chain)
+    if not _pronoun_speaker(sent, i, cues, chain):
+        _office_before_name(sent, i, cues, chain)
+
+
+# words between a speaker pronoun and its verb: "he also said", "ha poi aggiunto"
+_BETWEEN_PRONOUN = frozenset({"also", "then", "later", "further", "anche", "poi", "inoltre", "quindi"})
+
+
+def _pronoun_speaker(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> bool:
+    """A reporting verb whose subject is a pronoun ("He added that Pakistan had begun
+    retaliatory strikes") or, in Italian, unsaid at the start of the sentence ("Ha aggiunto
+    che …"): the source the article named last before speaks again."""
+    if chain.last is None:
+        return False
+    j = i - 1
+    while j >= 0 and (sent.lower[j] in cues.clauses.finite_aux or sent.lower[j] in _BETWEEN_PRONOUN):
+        j -= 1
+    if not ((j >= 0 and sent.lower[j] in cues.speaker_pronouns) or (j < 0 and cues.pro_drop)):
+        return False
+    if j > 0 and sent.lower[j - 1] not in (",", ";", ":", "and", "e", "but", "ma"):
+        return False  # "the report that he wrote": the pronoun opens no main clause
+    chain.add(replace(chain.last, role="source", cue=sent.texts[i], start=None, end=None), at=i)
+    return True
 
 
 def relative_verb(sent: SentenceView, i: int, cues: Cues) -> bool:
@@ -322,6 +345,16 @@ def _lead_speaker(sent: SentenceView, chain: Chain) -> None:
     chain.region.update(range(0, k + 1))
 
 
+def reporting_verb(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """Whether token ``i`` is a verb of saying (``reporting_verbs``): by its lemma, by its form
+    where simplemma errs ("detto" → "dettare"), or as the last word of a phrase ("ha fatto
+    sapere", "ha reso noto")."""
+    if sent.lemmas[i] in cues.reporting_verbs or sent.lower[i] in cues.reporting_verbs:
+        return True
+    phrases = cues.reporting_phrases.get(sent.lower[i], ())
+    return any(i + 1 >= len(p) and tuple(sent.lower[i + 1 - len(p) : i + 1]) == p for p in phrases)
+
+
 def _in_name(sent: SentenceView, i: int) -> bool:
     return i > 0 and sent.texts[i][:1].isupper()
 
@@ -363,10 +396,11 @@ def attribution_chain(
     cues: Cues,
     recent: tuple[Actor, ...] = (),
     verbs: frozenset[str] = frozenset(),
+    last: Actor | None = None,
 ) -> Chain:
     """Who the sentence cites; ``recent`` are named sources of earlier sentences of the article,
     ``verbs`` the event trigger words (a name before one begins what is said, it is no source)."""
-    chain = Chain(recent=recent)
+    chain = Chain(recent=recent, last=last)
     n = len(sent.lower)
     named_after: set[int] = set()  # reporting-verb tokens whose source follows them ("riporta RFA")
     for i in range(n):
@@ -386,7 +420,7 @@ def attribution_chain(
                 if len(chain.actors) > before:
                     named_after.update(range(i, i + len(phrase)))
         # a capitalised reporting verb inside the sentence is part of a name ("Secretary of State")
-        verb = sent.lemmas[i] in cues.reporting_verbs or sent.lower[i] in cues.reporting_verbs
+        verb = reporting_verb(sent, i, cues)
         if verb and i not in named_after and not _in_name(sent, i):
             agent = _agent_after(sent, i, cues)
             if agent is not None:  # "come riportato dalla Kcna", "è stata riferita dai media"

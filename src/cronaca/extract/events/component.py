@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from cronaca.errors import ResourceError
@@ -207,6 +207,7 @@ def events():
         recent: list[Actor] = []  # named sources so far: "l'emittente" is the last broadcaster
         previous: list[int] = []  # indices in doc.events of the previous sentence's events
         forward: Chain | None = None  # "Secondo NHK:" at the end of a sentence cites the next one
+        last: Actor | None = None  # the source cited last: "He added that …" is the same one
         sentences = doc.of_kind("sentence")
         for n, sentence in enumerate(sentences):
             sent = SentenceView(doc, sentence, entities)
@@ -219,8 +220,9 @@ def events():
             if not (has_trigger or cites_previous or sent.lower[-1] == ":"):
                 previous, forward = [], None  # most sentences: no trigger, so no cue analysis either
                 continue
-            chain = attribution_chain(doc, sent, cues, tuple(recent), words)
+            chain = attribution_chain(doc, sent, cues, tuple(recent), words, last)
             recent.extend(a for a in chain.actors if not a.id.startswith("source:"))
+            last = next((a for a in reversed(chain.actors) if a.role == "source"), last)
             first = len(doc.events)
             if has_trigger and _may_fire(rules, sent):
                 told_by = (
@@ -357,6 +359,10 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 continue
             source, target = found
             trigger_span = Span(sent.starts[i], sent.starts[i] + len(sent.texts[i]), sent.texts[i])
+            if rule.inherit == "sighting" and target and not attribution:
+                # "le forze di difesa taiwanesi hanno rilevato 19 navi cinesi": what was seen is
+                # known from the one who saw it
+                attribution = [replace(a, role="source", cue=trigger_span.text) for a in target]
             time, time_text = _time(sent, sentence_timexes, i, cues, chain.region)
             published = doc.article.published
             if time is None and published is not None:

@@ -87,6 +87,12 @@ class Cues:
     purpose_markers: frozenset[str] = frozenset()  # "per aiutare": a purpose, so intended
     future_in_past: frozenset[str] = frozenset()  # "said it would buy": future
     clauses: ClauseCues = field(default_factory=ClauseCues)
+    # "he added that", "lui ha detto": the source named last before; ``pro_drop``: a reporting
+    # verb that opens the sentence ("Ha aggiunto che …") says the same
+    speaker_pronouns: frozenset[str] = frozenset()
+    pro_drop: bool = False
+    # reporting_verbs of several words, by their last one: "sapere" → ("fatto", "sapere"), …
+    reporting_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @cached_property
     def agents_at(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -137,6 +143,15 @@ def by_first_word(
     return {word: tuple(group) for word, group in index.items()}
 
 
+def _by_last_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases ("fatto sapere", "reso noto") as token tuples indexed by their last word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        tokens = phrase_tokens(phrase)
+        index.setdefault(tokens[-1], []).append(tokens)
+    return {word: tuple(group) for word, group in index.items()}
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
@@ -174,7 +189,10 @@ def load_cues(language: str) -> Cues:
             attribution_before=tuple(phrase_tokens(p) for p in data.get("attribution_before", [])),
             attribution_after=tuple(phrase_tokens(p) for p in data.get("attribution_after", [])),
             sub_source=tuple(phrase_tokens(p) for p in data.get("sub_source", [])),
-            reporting_verbs=frozenset(data.get("reporting_verbs", [])),
+            reporting_verbs=frozenset(v for v in data.get("reporting_verbs", []) if " " not in v),
+            reporting_phrases=_by_last_word(v for v in data.get("reporting_verbs", []) if " " in v),
+            speaker_pronouns=frozenset(data.get("speaker_pronouns", [])),
+            pro_drop=bool(data.get("pro_drop", False)),
             relative_pronouns=frozenset(data.get("relative_pronouns", [])),
             attribution_stop=frozenset([",", ".", ";", ":", *data.get("attribution_stop", [])]),
             generic_sources=generic,

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from cronaca.errors import ResourceError
 from cronaca.extract.entities.agents import titles as office_words
 from cronaca.extract.entities.registry import military_nouns
+from cronaca.extract.events.attribution import reporting_verb
 from cronaca.extract.events.clauses import Clauses
 from cronaca.extract.events.cues import Cues
 from cronaca.extract.events.discourse import NON_STATE, both_sides, inherit, lone_state
@@ -1029,7 +1030,7 @@ def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:
         j -= 1
     if j < 0 or j == i - 1:
         return False
-    if sent.lemmas[j] in cues.reporting_verbs:
+    if reporting_verb(sent, j, cues):
         return True
     # a second infinitive coordinated with the first: "ha detto di aver respinto l'attacco e di
     # aver abbattuto sei droni" — back over "e" to the reporting verb, no name or comma between
@@ -1038,7 +1039,7 @@ def _speaker_infinitive(ctx: RoleContext, i: int) -> bool:
     for k in range(j - 1, max(-1, j - 12), -1):
         if sent.lower[k] in (",", ";", ":") or sent.in_entity(k):
             return False
-        if sent.lemmas[k] in cues.reporting_verbs:
+        if reporting_verb(sent, k, cues):
             return True
     return False
 

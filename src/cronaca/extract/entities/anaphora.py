@@ -63,8 +63,11 @@ def anaphor_mentions(text: str, language: str, found: list[Found]) -> list[Found
         if kind == "version":
             continue
         pattern = _pattern(kind, language)
+        noun = _data()[kind]["nouns"].get(language, "")
+        if pattern is None or (noun not in text and noun.capitalize() not in text):
+            continue  # most articles hold no "isola": no scan of the whole text
         named = sorted((f for f in found if _antecedent(kind, f)), key=lambda f: f.start)
-        if pattern is None or not named:
+        if not named:
             continue
         for m in pattern.finditer(text):
             start, end = m.span(1)

@@ -420,7 +420,13 @@ def attribution_chain(
                 if len(chain.actors) > before:
                     named_after.update(range(i, i + len(phrase)))
         # a capitalised reporting verb inside the sentence is part of a name ("Secretary of State")
-        verb = reporting_verb(sent, i, cues)
+        # reporting_verb() inlined for its common answers: this runs on every token
+        low = sent.lower[i]
+        verb = (
+            sent.lemmas[i] in cues.reporting_verbs
+            or low in cues.reporting_verbs
+            or (low in cues.reporting_phrases and reporting_verb(sent, i, cues))
+        )
         if verb and i not in named_after and not _in_name(sent, i):
             agent = _agent_after(sent, i, cues)
             if agent is not None:  # "come riportato dalla Kcna", "è stata riferita dai media"

@@ -225,9 +225,10 @@ def events():
             last = next((a for a in reversed(chain.actors) if a.role == "source"), last)
             first = len(doc.events)
             if has_trigger and _may_fire(rules, sent):
-                told_by = (
-                    () if _speakers(chain) else _told_next(doc, sentences, n, entities, cues, recent, words)
-                )
+
+                def told_by(n=n, recent=tuple(recent)) -> tuple[Actor, ...]:
+                    return _told_next(doc, sentences, n, entities, cues, recent, words)
+
                 _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities, told_by)
             added = list(range(first, len(doc.events)))
             if cites_previous and chain.actors:
@@ -279,7 +280,7 @@ def _told_next(doc: Doc, sentences, n: int, entities, cues: Cues, recent, words)
     return (actor_from(named[0]),) if named else ()
 
 
-def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities, told_by=()) -> None:
+def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantities, told_by=None) -> None:
     words = _trigger_words(rules)
     cue_tokens = set(chain.cue_tokens)  # "according to" is no AGREE trigger
     # nor is a word inside a time expression or a name ("in March" is no PROTEST "march")
@@ -310,7 +311,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         ctx.news = Interval(published.end - RECENT, published.end, "day")
     ctx.speakers = _speakers(chain)
     ctx.speaker_at = dict(chain.where)
-    ctx.told_by = told_by
+    if told_by is not None:
+        ctx.told_by = told_by  # read only by a `speaker_source` rule in a sentence that cites no one
     sentence_timexes = [t for t in timexes if sent.mention.start <= t.start < sent.mention.end]
     taken: set[int] = set()
     kept: dict[tuple, int] = {}  # one event per type and actors in a sentence: its index in doc.events
@@ -334,11 +336,10 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if _a_label(sent, i, doc.language, cues, clauses):
                 taken.add(i)  # "what he called an “act of war”": a name given, no event
                 continue
-            if _rehearsed(sent, i, doc.language):
-                taken.add(i)  # "esercitarsi a bloccare l'isola", "drills simulating attacks"
-                continue
-            if _rehearsed(sent, i, doc.language, "avoidance"):
-                taken.add(i)  # "per evitare vittime civili", "to avoid casualties": none happened
+            if _rehearsed(sent, i, doc.language) or _rehearsed(sent, i, doc.language, "avoidance"):
+                # "esercitarsi a bloccare l'isola", "drills simulating attacks"; "per evitare
+                # vittime civili", "to avoid casualties": none happened
+                taken.add(i)
                 continue
             if _depicted(sent, i, doc.language):
                 taken.add(i)  # "videos depicting … military vehicles patrolling city streets"

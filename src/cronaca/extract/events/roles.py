@@ -28,6 +28,7 @@ Cited sources are never roles, except as the implicit subject of a clause of the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -66,8 +67,9 @@ class RoleContext:
     speakers: tuple[Actor, ...] = ()  # named sources the sentence cites: "India said it struck"
     speaker_at: dict[str, int] = field(default_factory=dict)  # speaker id → token of its cue or name
     # who the next sentence says told this one ("«…». È quanto si legge sul profilo di X"): the
-    # speaker of a `speaker_source` rule when the sentence names none
-    told_by: tuple[Actor, ...] = ()
+    # speaker of a `speaker_source` rule when the sentence names none; a function, since reading
+    # the next sentence costs and few sentences need it
+    told_by: Callable[[], tuple[Actor, ...]] = lambda: ()
     told: list = field(default_factory=list)  # (trigger token, event) of this sentence so far
     time: Interval | None = None  # the trigger's own time expression, when it has one
     news: Interval | None = None  # the week before the article's date: when an undated event happened
@@ -253,9 +255,9 @@ def roles(
         # "A Rome court dealt a blow to Meloni's plan by denying orders": the sentence's subject
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))][:1] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
-    if rule.speaker_source and (ctx.speakers or ctx.told_by) and not source:
+    if rule.speaker_source and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
-        speaker = _nearest_speaker(ctx, i) if ctx.speakers else list(ctx.told_by[:1])
+        speaker = _nearest_speaker(ctx, i) if ctx.speakers else list(ctx.told_by()[:1])
         source = [a for a in speaker if a.id not in {s.id for s in subject}]
     if rule.subject_role == "victim" and subject:
         subject_as_target, subject = subject, []  # "five civilians died": who dies is no doer

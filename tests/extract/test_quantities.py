@@ -480,3 +480,25 @@ def test_a_number_written_as_a_word_counts_a_known_unit(language, text, value, u
 )
 def test_a_number_word_before_no_known_unit_is_no_count(language, text):
     assert find_quantities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "language, text, span, unit",
+    [
+        ("it", "Due scienziati sono stati uccisi nel raid.", "Due scienziati", "scientists"),
+        ("it", "Nell'attacco sono morti tre bambini e due giornalisti.", "tre bambini", "children"),
+        ("en", "Two journalists were killed in the shelling.", "Two journalists", "journalists"),
+        ("en", "Four medics were wounded.", "Four medics", "medics"),
+    ],
+)
+def test_a_number_word_counts_the_people_a_toll_names(language, text, span, unit):
+    found = quantities(text, language)
+    assert (span, unit) in [(m.text, m.value["unit"]) for m in found]
+
+
+def test_a_count_that_holds_the_trigger_is_its_count():
+    from tests.extract.coding import events
+
+    text = "Il Ciad ha bombardato il Sudan. I media riportano almeno cinque morti e cinquanta feriti."
+    toll = next(e for e in events(text, "it") if e.type == "ASSAULT")
+    assert toll.quantity is not None and toll.quantity.value == 5

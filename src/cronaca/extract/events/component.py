@@ -933,7 +933,8 @@ def _quantity(
             inside = counted
     if passive:  # "14 persone sono state uccise e 30 ferite": the subject's count, before the participle
         inside = [q for q in inside if q.end <= at] or inside
-    best = min(inside, key=lambda q: abs(q.start - at))
+    # a count that holds the trigger counts it ("almeno cinque morti e cinquanta feriti": 5 dead)
+    best = min(inside, key=lambda q: 0 if q.start <= at < q.end else abs(q.start - at))
     v = best.value
     return Quantity(
         value=v.get("value"),

@@ -56,6 +56,19 @@ def relative_rules(lang: str, data: dict[str, Any], names: CalendarNames) -> lis
             )
         )
 
+    # the night before the article ("nella notte", "overnight"): its day and the one before; a
+    # night with a date of its own after it ("nella notte del 6 maggio", "tra giovedì e venerdì")
+    # is told by that date
+    def night_rule(m: re.Match[str]) -> Match:
+        return Match(m.start(), m.end(), "", "day", True, lambda a, _f: _night_before(a) if a else None)
+
+    for phrase in data.get("nights", []):
+        pattern = re.compile(
+            rf"(?<![\w'’]){apostrophes(str(phrase))}\b(?!\s+(?:del|della|dello|dell['’]|di|tra|fra|of|between|on)\b)",
+            re.IGNORECASE,
+        )
+        rules.append(Rule("night", pattern, night_rule, (any_of([str(phrase)]),)))
+
     for entry in data.get("relative", []):
         name = str(entry["rule"])
         make = _relative_maker(entry, every_unit, names, lang)
@@ -65,6 +78,13 @@ def relative_rules(lang: str, data: dict[str, Any], names: CalendarNames) -> lis
             flags = re.IGNORECASE if lang == "it" or not has_name else 0
             rules.append(Rule(name, re.compile(regex, flags), make, needs))
     return rules
+
+
+def _night_before(article: Interval) -> Interval:
+    """The article's day and the day before it: what "nella notte", "overnight" span in a
+    report written the morning after."""
+    before = shift(article, "day", -1)
+    return Interval(before.start, article.end, before.precision)
 
 
 def phrase_regex(

@@ -983,3 +983,23 @@ def test_bare_soldiers_are_the_one_state_fighting_a_non_state_side():
 )
 def test_what_one_means_to_avoid_did_not_happen(language, text):
     assert not [e for e in events(text, language) if e.type == "ASSAULT"]
+
+
+def test_what_used_to_happen_gives_later_tolls_no_sides():
+    text = (
+        "Il Ciad ha bombardato il Sudan. Il Ciad ha detto di aver colpito i siti da dove venivano "
+        "organizzati e diretti gli attacchi dei miliziani contro il Ciad. "
+        "Le prime notizie raccontano di diverse vittime."
+    )
+    tolls = [e for e in events(text, "it") if e.type == "ASSAULT"]
+    assert [([a.id for a in e.source_actors], [a.id for a in e.target_actors]) for e in tolls] == [
+        (["TCD"], ["SDN"])
+    ]
+
+
+def test_a_terrorist_act_that_led_to_killings_names_its_doers_kind():
+    text = "Lo scorso 22 aprile, un'azione terroristica ha portato all'uccisione di 25 ciadiani."
+    (toll,) = [e for e in events(text, "it") if e.type == "ASSAULT"]
+    assert [a.id for a in toll.source_actors] == ["agent:militants"]
+    # a count of people named by their country counts people
+    assert toll.quantity is not None and toll.quantity.unit == "people" and toll.quantity.value == 25

@@ -305,7 +305,9 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
         named_people = doc.cache["persons"] = tuple(e for e in doc.of_kind("entity") if e.label == "person")
     persons = [e for e in named_people if sent.mention.start <= e.start < sent.mention.end]
     ctx = RoleContext(sent, cues, clauses, words, _cited(sent, chain), chain.region, people, doc.language)
-    ctx.earlier = [*doc.headline, *doc.events]  # the story so far: a casualty count inherits its sides
+    # the story so far: a casualty count inherits its sides (not from what used to happen)
+    habitual = doc.cache.get("habitual", set())
+    ctx.earlier = [*doc.headline, *(e for e in doc.events if e.id not in habitual)]
     published = doc.article.published
     if published is not None:  # an undated event is the news: the week before its report
         ctx.news = Interval(published.end - RECENT, published.end, "day")
@@ -418,7 +420,12 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             taken.add(i)
             if _circumstance_of_toll(sent, i, rule, doc.language):
                 continue  # "killed in the strikes": the strikes are the toll's circumstance, one event
-            ctx.told.append((i, event))
+            if _habitual(sent, i, cues):
+                # "i siti da dove venivano organizzati gli attacchi contro l'India": what used to
+                # happen stays an event, but gives later tolls and reactions no sides
+                doc.cache.setdefault("habitual", set()).add(event.id)
+            else:
+                ctx.told.append((i, event))
             signature = (event.type, tuple(a.id for a in source), tuple(a.id for a in target))
             untargeted = (event.type, signature[1], ())
             near = [
@@ -570,6 +577,28 @@ def _an_alternative(sent: SentenceView, i: int, cues: Cues) -> bool:
 
 AVOIDANCE_WINDOW = 4  # "evitare il più possibile vittime"
 REHEARSAL_WINDOW = 3
+
+
+# what used to happen: an imperfect passive ("venivano organizzati"), a plural imperfect trigger
+# ("attaccavano"; a singular "-iva" is as often a noun: "offensiva"), "used to"
+_HABITUAL_AUX = frozenset({"veniva", "venivano", "soleva", "solevano"})
+_IMPERFECT_PLURAL = re.compile(r"..(?:avano|evano|ivano)$")
+HABITUAL_WINDOW = 6  # "venivano organizzati e diretti gli attacchi"
+
+
+def _habitual(sent: SentenceView, i: int, cues: Cues) -> bool:
+    """Whether the trigger tells what used to happen: an imperfect passive auxiliary up to six
+    words before it ("da dove venivano organizzati gli attacchi"), a plural imperfect trigger
+    ("attaccavano i villaggi"), or "used to" before it."""
+    for j in range(i, max(-1, i - 1 - HABITUAL_WINDOW), -1):
+        if j < i and sent.lower[j] in PUNCTUATION:
+            return False
+        word = sent.lower[j]
+        if word in _HABITUAL_AUX or (j == i and _IMPERFECT_PLURAL.match(word)):
+            return True
+        if j >= 1 and word == "to" and sent.lower[j - 1] == "used":
+            return True
+    return False
 
 
 def _rehearsed(sent: SentenceView, i: int, language: str, kind: str = "rehearsal") -> bool:
@@ -936,11 +965,14 @@ def _quantity(
     # a count that holds the trigger counts it ("almeno cinque morti e cinquanta feriti": 5 dead)
     best = min(inside, key=lambda q: 0 if q.start <= at < q.end else abs(q.start - at))
     v = best.value
+    unit = v.get("unit", best.label)
+    if any(e.label == "demonym" and best.start < e.start < best.end for e in sent.entities):
+        unit = "people"  # "25 indiani", "12 Palestinians": people, whatever their country
     return Quantity(
         value=v.get("value"),
         lower=v.get("lower"),
         upper=v.get("upper"),
-        unit=v.get("unit", best.label),
+        unit=unit,
         text=best.text,
         start=best.start,
         end=best.end,

@@ -998,7 +998,7 @@ def _implied_source(ctx: RoleContext, i: int, own: set[int]) -> Actor | None:
     """An adjective near the trigger that names its kind of doer ("terroristico", "jihadist";
     ``implied_source`` in events.yaml: word → generic agent id)."""
     implied = events_data(ctx.language).get("implied_source", {})
-    for j in range(max(0, i - 2), min(len(ctx.sent.lower), i + 7)):
+    for j in range(max(0, i - 6), min(len(ctx.sent.lower), i + 7)):
         agent = implied.get(ctx.sent.lower[j])
         if agent and j in own:
             return Actor(agent, agent.split(":")[-1], agent.split(":")[-1].rstrip("s"))

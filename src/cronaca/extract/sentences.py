@@ -5,9 +5,9 @@ language classes carry each language's tokenizer exceptions (elisions, abbreviat
 We add the abbreviations news uses before names ("dott.", "on.", "Gen.") so the
 sentencizer does not split "Il dott. Rossi".
 
-spaCy is imported when a pipeline is first built, not with this module: a process that
-only needs the components' names and versions (the writer of an ingest with workers, a
-server reading the store) is spared its import, half a second of CPU.
+spaCy is imported when a pipeline's components are built, not with this module: a process
+that only needs the components' names and versions (the writer of an ingest with workers,
+a server reading the store) is spared its import, half a second of CPU.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def nlp_for(language: str) -> Language:
 @component("sentences", version=1, assigns=["tokens", "sentences"])
 def sentences():
     """Split the text into tokens and sentences; blank lines always end a sentence."""
+    import spacy  # noqa: F401 - with the pipeline's resources, so frozen with them (Pipeline._load)
 
     def process(doc: Doc) -> None:
         nlp = nlp_for(doc.language or "xx")

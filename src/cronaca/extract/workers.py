@@ -244,8 +244,9 @@ class WorkerPool:
 
 def _context(names: tuple[str, ...], options: dict[str, Any]) -> multiprocessing.context.BaseContext:
     """How workers start: forked from the fork server that holds the default pipeline (a
-    process-wide server, started once and kept until this process ends), or spawned, each
-    building its own pipeline (other components or options; platforms without fork)."""
+    process-wide server, started once and kept until this process ends, with its ~270 MB),
+    or spawned, each building its own pipeline (other components or options; platforms
+    without a fork server)."""
     from cronaca.extract.pipeline import DEFAULT_COMPONENTS
 
     default = (names, options) == (DEFAULT_COMPONENTS, {})

@@ -4,9 +4,9 @@ or a dead worker costs only its own article, and the order of results is the inp
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -138,13 +138,12 @@ def test_a_pipeline_the_workers_cannot_build_stops_the_run_with_its_reason() -> 
 
 
 def test_workers_of_the_default_pipeline_are_forked_from_a_server_that_loaded_it() -> None:
-    """Where the platform has a fork server, workers of the default pipeline start from it
-    (extract/forkserver.py built the pipeline there once); any other pipeline's workers are
-    spawned and build their own."""
+    """On Linux, workers of the default pipeline start from a fork server (extract/forkserver.py
+    built the pipeline there once); any other pipeline's workers, and every worker elsewhere,
+    are spawned and build their own."""
     from cronaca.extract.pipeline import DEFAULT_COMPONENTS
 
     default = workers._context(DEFAULT_COMPONENTS, {})
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        assert default.get_start_method() == "forkserver"
+    assert default.get_start_method() == ("forkserver" if sys.platform.startswith("linux") else "spawn")
     assert workers._context(("sentences",), {}).get_start_method() == "spawn"
     assert workers._context(DEFAULT_COMPONENTS, {"ner": "spacy:x"}).get_start_method() == "spawn"

@@ -4,12 +4,11 @@ Extract is a pure function of one article, so N processes can run it side by sid
 one writer (the calling process) stores what they return. Workers never are forked
 copies of the writer (a half-initialised parent, with its database connection and its
 threads): they are *spawned* and each builds its pipeline once, in its initializer, or,
-for the default pipeline where the platform has one, forked from a *fork server*: a fresh
-process that built that pipeline once (``extract/forkserver.py``), so that each worker
-starts with its resources loaded instead of loading them again (about 2.5 s of CPU per
-worker, as much as extracting 500 articles). Results come back in the order the articles
-went in, so a run with workers stores exactly what a run without them stores, in the same
-order.
+for the default pipeline on Linux, forked from a *fork server*: a fresh process that
+built that pipeline once (``extract/forkserver.py``), so that each worker starts with its
+resources loaded instead of loading them again (about 2.5 s of CPU per worker, as much as
+extracting 500 articles). Results come back in the order the articles went in, so a run
+with workers stores exactly what a run without them stores, in the same order.
 
 Untrusted text must never stop a run: an exception in a worker comes back as that
 article's error, and a worker that dies (a crash in a C extension, the OOM killer) is
@@ -21,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -246,11 +246,12 @@ def _context(names: tuple[str, ...], options: dict[str, Any]) -> multiprocessing
     """How workers start: forked from the fork server that holds the default pipeline (a
     process-wide server, started once and kept until this process ends, with its ~270 MB),
     or spawned, each building its own pipeline (other components or options; platforms
-    without a fork server)."""
+    other than Linux, where Python itself spawns by default because system libraries are
+    not safe to fork: macOS)."""
     from cronaca.extract.pipeline import DEFAULT_COMPONENTS
 
     default = (names, options) == (DEFAULT_COMPONENTS, {})
-    if not default or "forkserver" not in multiprocessing.get_all_start_methods():
+    if not default or not sys.platform.startswith("linux"):
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["cronaca.extract.forkserver"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +135,15 @@ def test_a_pipeline_the_workers_cannot_build_stops_the_run_with_its_reason() -> 
     with workers.WorkerPool(1, ("sentences", "no_such_component"), {}) as pool:
         with pytest.raises(PipelineError, match="build the pipeline: PipelineError: unknown component"):
             list(pool.map([("x", next(iter(read([str(SOURCES[1] / "01_polonia.txt")]))))]))
+
+
+def test_workers_of_the_default_pipeline_are_forked_from_a_server_that_loaded_it() -> None:
+    """On Linux, workers of the default pipeline start from a fork server (extract/forkserver.py
+    built the pipeline there once); any other pipeline's workers, and every worker elsewhere,
+    are spawned and build their own."""
+    from cronaca.extract.pipeline import DEFAULT_COMPONENTS
+
+    default = workers._context(DEFAULT_COMPONENTS, {})
+    assert default.get_start_method() == ("forkserver" if sys.platform.startswith("linux") else "spawn")
+    assert workers._context(("sentences",), {}).get_start_method() == "spawn"
+    assert workers._context(DEFAULT_COMPONENTS, {"ner": "spacy:x"}).get_start_method() == "spawn"

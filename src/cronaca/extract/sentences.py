@@ -4,22 +4,25 @@ spaCy has no Italian statistical pipeline on PyPI, and none is needed here: the 
 language classes carry each language's tokenizer exceptions (elisions, abbreviations).
 We add the abbreviations news uses before names ("dott.", "on.", "Gen.") so the
 sentencizer does not split "Il dott. Rossi".
+
+spaCy is imported when a pipeline's components are built, not with this module: a process
+that only needs the components' names and versions (the writer of an ingest with workers,
+a server reading the store) is spared its import, half a second of CPU.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.language import Language
-from spacy.symbols import ORTH
-from spacy.tokens import Doc as Tokens
+from typing import TYPE_CHECKING
 
 from cronaca.extract.base import Doc, component
 from cronaca.model import Mention
 from cronaca.resources import load_yaml
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as Tokens
 
 COMPONENT = "sentences@1"
 
@@ -27,6 +30,9 @@ COMPONENT = "sentences@1"
 @lru_cache(maxsize=16)
 def nlp_for(language: str) -> Language:
     """A blank spaCy pipeline with a sentencizer for ``language`` ("xx" when spaCy lacks it)."""
+    import spacy
+    from spacy.symbols import ORTH
+
     try:
         nlp = spacy.blank(language)
     except (ImportError, KeyError, ValueError):
@@ -43,6 +49,7 @@ def nlp_for(language: str) -> Language:
 @component("sentences", version=1, assigns=["tokens", "sentences"])
 def sentences():
     """Split the text into tokens and sentences; blank lines always end a sentence."""
+    import spacy  # noqa: F401 - with the pipeline's resources, so frozen with them (Pipeline._load)
 
     def process(doc: Doc) -> None:
         nlp = nlp_for(doc.language or "xx")
@@ -61,6 +68,8 @@ def sentence_spans(tokens: Tokens) -> list[tuple[int, int]]:
     """The (start_char, end_char) of each sentence, as ``tokens.sents`` gives them, read from
     the token arrays: a sentence starts at the first token and at each token whose
     ``SENT_START`` is 1 (what ``Doc.sents`` does, without a ``Span`` object per sentence)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START
+
     n = len(tokens)
     if not n:
         return []

@@ -41,8 +41,10 @@ def hint_words(language: str) -> frozenset[str]:
     words |= {str(w).lower() for w in (data.get("units") or {})}
     words |= {str(w).lower() for w in (data.get("plurals") or {}).values() if isinstance(w, str)}
     words |= {str(w).lower() for w in (data.get("plurals") or {})}
-    phrases = [*(data.get("days") or {}), *(data.get("nights") or [])]
-    for phrase in [*phrases, *(p for r in data.get("relative") or [] for p in r["phrases"])]:
+    # a night phrase is anchored on its noun only ("notte", "overnight", "hours"), not on the
+    # common words around it ("nella", "durante", "questa"), which would open a window everywhere
+    words |= {str(p).lower().split()[-1] for p in data.get("nights") or []}
+    for phrase in [*(data.get("days") or {}), *(p for r in data.get("relative") or [] for p in r["phrases"])]:
         for word in re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", str(phrase).lower()).split():
             if len(word.strip("'’")) >= 4:
                 words.add(word)

@@ -219,3 +219,29 @@ def test_a_possibility_ahead_looks_forward_a_past_report_back(language, text, ex
     article = Article(id="a_f", text=text, language=language, published=Interval.day(date(2025, 3, 5)))
     (timex,) = [m for m in default_pipeline()(article).mentions if m.kind == "timex"]
     assert timex.value["value"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "phrase"),
+    [
+        ("Nella notte i raid hanno colpito sei città.", "it", "Nella notte"),
+        ("I combattimenti sono proseguiti durante la notte.", "it", "durante la notte"),
+        ("India struck nine sites overnight.", "en", "overnight"),
+    ],
+)
+def test_the_night_is_the_one_before_the_article(text, language, phrase):
+    span = by_text(text, DEC_26, language)[phrase]
+    assert (span.value["start"], span.value["end"]) == ("2025-12-25", "2025-12-26")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nella notte del 6 maggio ci fu un attacco.", "it"),
+        ("Nella notte tra giovedì e venerdì ci fu un attacco.", "it"),
+        ("Strikes came during the night of May 6.", "en"),
+    ],
+)
+def test_a_night_with_its_own_date_is_told_by_it(text, language):
+    found = by_text(text, DEC_26, language)
+    assert not any("nott" in t.lower() or "night" in t.lower() for t in found)

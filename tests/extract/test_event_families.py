@@ -1003,3 +1003,32 @@ def test_a_terrorist_act_that_led_to_killings_names_its_doers_kind():
     assert [a.id for a in toll.source_actors] == ["agent:militants"]
     # a count of people named by their country counts people
     assert toll.quantity is not None and toll.quantity.unit == "people" and toll.quantity.value == 25
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "The rebels resurfaced in 2021, backed by Eritrea, the UN said. Eritrea has denied such support.",
+        ),
+        ("it", "I ribelli sono sostenuti dall'Eritrea, secondo l'Onu. L'Eritrea ha negato tale sostegno."),
+    ],
+)
+def test_support_named_again_is_the_support_told_before(language, text):
+    denied = [e for e in events(text, language) if e.type == "AID" and e.factuality == "denied"]
+    assert [([a.id for a in e.source_actors], [a.id for a in e.target_actors]) for e in denied] == [
+        (["ERI"], ["agent:rebels"])
+    ]
+    # the denial is Eritrea's own word
+    assert "ERI" in [a.id for a in denied[0].attribution]
+
+
+def test_a_denial_by_someone_else_cites_not_the_doer():
+    text = "Chad shelled Sudan. Chad denied that Sudan had attacked first."
+    attacks = [e for e in events(text, "en") if e.factuality == "denied"]
+    assert attacks and all("SDN" not in [a.id for a in e.attribution] for e in attacks)
+
+
+def test_support_named_again_with_none_told_before_is_no_event():
+    assert not [e for e in events("Eritrea has denied such support.", "en") if e.type == "AID"]

@@ -382,6 +382,8 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 factuality, cue_text = "asserted", ""
             if factuality == "asserted" and (demand := _demanded(sent, i, rules, clauses)):
                 factuality, cue_text = "future", demand  # "demanded that Israel withdraw": not done
+            if factuality == "denied" and not attribution and (denier := _denier(sent, source, cue_text, i)):
+                attribution = denier  # "Rwanda has denied such support": Rwanda's own word
             if factuality == "asserted" and _says_it(rule, attribution or list(ctx.speakers), source):
                 pass  # "«Questo attacco non resterà senza risposta», ha dichiarato Islamabad": the threat
             elif factuality == "asserted" and attribution:
@@ -488,6 +490,22 @@ def _one_telling(a: EventMention, b: EventMention) -> bool:
 
 # acts done by saying them: when the one cited is the one who acts, the saying is the act
 SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
+
+
+def _denier(sent: SentenceView, source: list[Actor], cue: str, i: int) -> list[Actor]:
+    """The event's source as the one citing, when it denies its own act: named before the
+    denial, the denial before the trigger ("Rwanda has denied such support", "il Ruanda nega di
+    sostenere l'M23"). A denial by someone else ("Russia denied that Ukraine attacked") has
+    the denier before the source: nothing."""
+    at = sent.starts[i]
+    named = [a for a in source if a.end is not None and a.end <= at]
+    if not cue or not named:
+        return []
+    text, base = sent.mention.text, sent.mention.start
+    between = text[max(a.end for a in named) - base : at - base].casefold()
+    if cue.casefold() not in between:
+        return []
+    return [replace(a, role="source", cue=cue) for a in named]
 
 
 def _says_it(rule: Rule, attribution: list[Actor], source: list[Actor]) -> bool:

@@ -8,7 +8,9 @@ with ``inherit: conflict`` (casualties) takes the missing side(s) from that dyad
 sides straight: victims of the attacked side were hit by the attacker, and the other way
 round. ``inherit: reaction`` (threats, condemnations, vows of revenge) gives a statement by
 one side of the dyad the other side as its target; ``inherit: sighting`` (forces detected
-near someone) gives forces seen with no owner to the other side of the seer's dyad.
+near someone) gives forces seen with no owner to the other side of the seer's dyad;
+``inherit: same`` (an act named again: "Rwanda has denied such support") takes what it lacks
+from the latest event of its own type in which its side took part.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import timedelta
 from cronaca.model import Actor, EventMention, Interval
 
 CONFLICT = frozenset({"FIGHT", "ASSAULT"})
-KINDS = frozenset({"conflict", "reaction", "sighting"})
+KINDS = frozenset({"conflict", "reaction", "sighting", "same"})
 
 Actors = tuple[Actor, ...]
 
@@ -157,6 +159,7 @@ def inherit(
     time: Interval | None = None,
     toll: bool = False,
     news: Interval | None = None,
+    same_type: str = "",
 ) -> tuple[Actors, Actors]:
     """Fill the sides a ``kind`` rule leaves empty from the latest dyad; unchanged without one.
     ``both``: whether an event naming neither side may take both; ``speakers``: who the
@@ -169,6 +172,10 @@ def inherit(
         return source, target
     if kind == "sighting":
         return _sighted(earlier, source, target, time), target
+    if kind == "same":
+        # "Rwanda has denied such support": the support told before, by the same side
+        told = last_dyad(earlier, frozenset({same_type}), None, source)
+        return (source, target) if told is None else (source or told[0], target or told[1])
     if toll and source and not target and (own := _counting_side(speakers, source)):
         return source, own  # "Pakistan confirms 26 killed in Indian strikes": Pakistan's dead
     types = CONFLICT if kind == "conflict" else HOSTILE

@@ -410,6 +410,7 @@ def roles(
             time=ctx.time,
             toll=rule.toll,
             news=ctx.news,
+            same_type=rule.type,
         )
         source, target = list(sides[0]), list(sides[1])
     source, target = _speakers_state(ctx, source), _speakers_state(ctx, target)

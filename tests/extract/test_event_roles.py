@@ -201,3 +201,14 @@ def test_a_capitalised_reporting_verb_is_part_of_a_name(pipeline):
     )
     # the Secretary of State (or the U.S.) telephones; "State" cites nobody
     assert [a.polity for a in consult.source_actors] == ["USA"] and consult.attribution[1:] == ()
+
+
+def test_a_nominal_event_after_a_speakers_words_is_the_speakers_not_a_name_after_a_preposition():
+    from tests.extract.coding import events
+
+    text = (
+        "Il governo etiope dice da tempo di voler riprendere il controllo dell'Eritrea, e periodicamente "
+        "durante le esercitazioni le sue truppe si avvicinano al confine."
+    )
+    drills = [e for e in events(text, "it") if e.type == "MOBILIZE"]
+    assert [[a.id for a in e.source_actors] for e in drills] == [["ETH"]]

@@ -250,11 +250,19 @@ def roles(
     # "soldati nordcoreani sarebbero in Russia per combattere": not Russia; "i ribelli del M23,
     # …, capoluogo della Repubblica Democratica del Congo, ora minacciano": not Congo; "il governo
     # cinese vuole il controllo di Taiwan, e durante le esercitazioni …": not Taiwan
-    subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))] or subjects
+    free = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))]
+    speaker_goes_on = (
+        bool(subjects) and not free and bool(ctx.speakers) and not verbal and not rule.speaker_source
+    )
+    subjects = free or subjects
     if verbal and i > 0 and sent.lower[i - 1] == "by" and sent.lower[i].endswith("ing"):
         # "A Rome court dealt a blow to Meloni's plan by denying orders": the sentence's subject
         subjects = [e for e in subjects if not _after_preposition(ctx, sent.entity_token(e))][:1] or subjects
     subject = [actor_from(e) for e in _conjuncts(ctx, subjects[-1], left)] if subjects else []
+    if speaker_goes_on:
+        # "Il governo cinese dice di voler riprendere il controllo di Taiwan, e durante le
+        # esercitazioni …": only a name after a preposition before the noun; the speaker goes on
+        subject = _nearest_speaker(ctx, i)
     if rule.speaker_source and not source:
         # "«Assad deve essere punito», ha detto Biden": the speaker demands it of the subject
         speaker = _nearest_speaker(ctx, i) if ctx.speakers else list(ctx.told_by()[:1])

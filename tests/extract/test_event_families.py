@@ -1032,3 +1032,24 @@ def test_a_denial_by_someone_else_cites_not_the_doer():
 
 def test_support_named_again_with_none_told_before_is_no_event():
     assert not [e for e in events("Eritrea has denied such support.", "en") if e.type == "AID"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La Francia ha accolto con favore la decisione del tribunale.",
+            ("SUPPORT", ("FRA",), ("agent:judiciary",)),
+        ),
+        (
+            "La Germania ha salutato con soddisfazione la scelta dell'Austria.",
+            ("SUPPORT", ("DEU",), ("AUT",)),
+        ),
+    ],
+)
+def test_welcoming_with_favour_is_support(text, expected):
+    assert expected in coded(text, "it")
+
+
+def test_welcoming_people_is_no_support():
+    assert not [e for e in events("La Francia ha accolto 40 migranti a Calais.", "it") if e.type == "SUPPORT"]

@@ -168,3 +168,13 @@ def test_a_court_named_by_its_town_is_one_actor():
     ):
         events = Pipeline()(Article(id="a_c", text=text, language="it")).events
         assert events and all(a.id == "agent:judiciary:ITA" for e in events for a in e.source_actors)
+
+
+def test_the_opposition_is_an_agent_after_an_article():
+    assert ("opposition", "organisation", "agent:opposition", "opposition") in actors(
+        "The government offered talks to the opposition.", "en"
+    )
+    # an article is needed, as for every singular institution word: a modifier stays one
+    assert not [
+        a for a in actors("He joined opposition lawmakers in the vote.", "en") if a[0] == "opposition"
+    ]

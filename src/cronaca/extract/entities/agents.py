@@ -171,6 +171,23 @@ def lexicon(language: str) -> Lexicon:
             if not isinstance(form, str) or not form.strip():
                 raise ResourceError(f"{name} entry {i + 1}: every form must be a string (quote numbers)")
             forms.setdefault(normalise(form), agent)
+    # forms a generated list lacks, read with it ("the opposition": PETRARCH-2 has only "main
+    # opposition", "exiled opposition" …); `extra` in agents.yaml, by sector code
+    heads = frozenset(normalise(w) for w in (shared.get(language) or {}).get("institution_heads", []))
+    for code, extra in ((shared.get("extra") or {}).get(language) or {}).items():
+        spec = shared["sectors"][code]
+        for form in extra:
+            label = "organisation" if normalise(str(form)).split()[-1] in heads else "agent"
+            agent = Agent(
+                spec["id"],
+                code,
+                spec["sector"],
+                bool(spec.get("state")),
+                label,
+                fams[spec["id"]]["name"],
+                "agents.yaml@" + str(shared["version"]),
+            )
+            forms.setdefault(normalise(str(form)), agent)
     mil = shared["sectors"]["MIL"]
     for form in (shared.get("owned") or {}).get(language, []):
         owned = Agent(mil["id"], "MIL", mil["sector"], True, "agent", fams[mil["id"]]["name"], rule, True)
@@ -351,8 +368,10 @@ def _agent(
         drop.add(id(country))  # the demonym is inside the agent's span: one mention
     elif country is not None and span_start == country.start:
         drop.add(id(country))  # "US officials": the country is the agent's modifier
-    elif country is not None and country.label in COUNTRY_LABELS and (
-        country.label in TOWN_LABELS if lang == "en" else not agent.state
+    elif (
+        country is not None
+        and country.label in COUNTRY_LABELS
+        and (country.label in TOWN_LABELS if lang == "en" else not agent.state)
     ):
         country.value["names"] = value["actor"]  # "il tribunale di Roma", "a Rome court": Rome names it
     return Found(span_start, span_end, agent.label, entity_id, value, agent.rule)

@@ -384,11 +384,13 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
                 factuality, cue_text = "future", demand  # "demanded that Israel withdraw": not done
             if factuality == "denied" and not attribution and (denier := _denier(sent, source, cue_text, i)):
                 attribution = denier  # "Rwanda has denied such support": Rwanda's own word
-            if factuality == "asserted" and _says_it(rule, attribution or list(ctx.speakers), source):
-                pass  # "«Questo attacco non resterà senza risposta», ha dichiarato Islamabad": the threat
-            elif factuality == "asserted" and attribution:
+            # "«Questo attacco non resterà senza risposta», ha dichiarato Islamabad": the threat is
+            # made by saying it, so it stays asserted
+            cited = attribution or list(ctx.speakers)
+            hearsay = factuality == "asserted" and not _says_it(rule, cited, source)
+            if hearsay and attribution:
                 factuality, cue_text = "reported", attribution[0].cue
-            elif factuality == "asserted" and (said := _said(sent, i, cues)) is not None:
+            elif hearsay and (said := _said(sent, i, cues)) is not None:
                 factuality, cue_text = "reported", said  # "Chaudhry said five were killed", ", it said"
             event = EventMention(
                 id=content_id(doc.article.id, rule.id, str(trigger_span.start), prefix="e_"),
@@ -422,7 +424,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             taken.add(i)
             if _circumstance_of_toll(sent, i, rule, doc.language):
                 continue  # "killed in the strikes": the strikes are the toll's circumstance, one event
-            if _habitual(sent, i, cues):
+            if _habitual(sent, i):
                 # "i siti da dove venivano organizzati gli attacchi contro l'India": what used to
                 # happen stays an event, but gives later tolls and reactions no sides
                 doc.cache.setdefault("habitual", set()).add(event.id)
@@ -604,7 +606,7 @@ _IMPERFECT_PLURAL = re.compile(r"..(?:avano|evano|ivano)$")
 HABITUAL_WINDOW = 6  # "venivano organizzati e diretti gli attacchi"
 
 
-def _habitual(sent: SentenceView, i: int, cues: Cues) -> bool:
+def _habitual(sent: SentenceView, i: int) -> bool:
     """Whether the trigger tells what used to happen: an imperfect passive auxiliary up to six
     words before it ("da dove venivano organizzati gli attacchi"), a plural imperfect trigger
     ("attaccavano i villaggi"), or "used to" before it."""

@@ -338,7 +338,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             if _a_label(sent, i, doc.language, cues, clauses):
                 taken.add(i)  # "what he called an “act of war”": a name given, no event
                 continue
-            if _rehearsed(sent, i, doc.language) or _rehearsed(sent, i, doc.language, "avoidance"):
+            if _unreal(sent, i, doc.language):
                 # "esercitarsi a bloccare l'isola", "drills simulating attacks"; "per evitare
                 # vittime civili", "to avoid casualties": none happened
                 taken.add(i)
@@ -424,7 +424,7 @@ def _extract_sentence(doc, sent, rules, version, cues, chain, timexes, quantitie
             taken.add(i)
             if _circumstance_of_toll(sent, i, rule, doc.language):
                 continue  # "killed in the strikes": the strikes are the toll's circumstance, one event
-            if _habitual(sent, i):
+            if _habitual(sent, i, doc.language):
                 # "i siti da dove venivano organizzati gli attacchi contro l'India": what used to
                 # happen stays an event, but gives later tolls and reactions no sides
                 doc.cache.setdefault("habitual", set()).add(event.id)
@@ -599,40 +599,52 @@ AVOIDANCE_WINDOW = 4  # "evitare il più possibile vittime"
 REHEARSAL_WINDOW = 3
 
 
-# what used to happen: an imperfect passive ("venivano organizzati"), a plural imperfect trigger
-# ("attaccavano"; a singular "-iva" is as often a noun: "offensiva"), "used to"
-_HABITUAL_AUX = frozenset({"veniva", "venivano", "soleva", "solevano"})
-_IMPERFECT_PLURAL = re.compile(r"..(?:avano|evano|ivano)$")
 HABITUAL_WINDOW = 6  # "venivano organizzati e diretti gli attacchi"
 
 
-def _habitual(sent: SentenceView, i: int) -> bool:
-    """Whether the trigger tells what used to happen: an imperfect passive auxiliary up to six
-    words before it ("da dove venivano organizzati gli attacchi"), a plural imperfect trigger
-    ("attaccavano i villaggi"), or "used to" before it."""
+@cache
+def _habitual_cues(
+    language: str,
+) -> tuple[frozenset[str], re.Pattern[str] | None, tuple[tuple[str, ...], ...]]:
+    """``habitual`` of the language's events.yaml: auxiliaries, trigger endings, phrases."""
+    spec = events_data(language).get("habitual") or {}
+    endings = spec.get("endings") or []
+    ending = re.compile(r"..(?:" + "|".join(map(re.escape, endings)) + ")$") if endings else None
+    phrases = tuple(tuple(str(p).split()) for p in spec.get("phrases") or [])
+    return frozenset(spec.get("auxiliaries") or []), ending, phrases
+
+
+def _habitual(sent: SentenceView, i: int, language: str) -> bool:
+    """Whether the trigger tells what used to happen (``habitual`` in events.yaml): an
+    auxiliary up to six words before it ("da dove venivano organizzati gli attacchi"), a
+    trigger with a habitual ending ("attaccavano i villaggi"), or a phrase ending before it
+    ("used to")."""
+    auxiliaries, ending, phrases = _habitual_cues(language)
     for j in range(i, max(-1, i - 1 - HABITUAL_WINDOW), -1):
         if j < i and sent.lower[j] in PUNCTUATION:
             return False
         word = sent.lower[j]
-        if word in _HABITUAL_AUX or (j == i and _IMPERFECT_PLURAL.match(word)):
+        if word in auxiliaries or (j == i and ending is not None and ending.match(word)):
             return True
-        if j >= 1 and word == "to" and sent.lower[j - 1] == "used":
+        if any(j + 1 >= len(p) and tuple(sent.lower[j + 1 - len(p) : j + 1]) == p for p in phrases):
             return True
     return False
 
 
-def _rehearsed(sent: SentenceView, i: int, language: str, kind: str = "rehearsal") -> bool:
-    """Whether the trigger is what a drill rehearses: a word of ``rehearsal`` up to three words
+def _unreal(sent: SentenceView, i: int, language: str) -> bool:
+    """Whether the trigger is what a drill rehearses, a word of ``rehearsal`` up to three words
     before it ("per esercitarsi a bloccare l'isola", "drills simulating an attack on Taiwan",
-    "a mock invasion"), with no punctuation between; with ``kind="avoidance"``, what one means
-    to avoid, up to four words before ("per evitare il più possibile vittime civili", "to
-    avoid civilian casualties"): no event either."""
-    words = event_words(language, kind)
-    window = REHEARSAL_WINDOW if kind == "rehearsal" else AVOIDANCE_WINDOW
-    for j in range(i - 1, max(-1, i - 1 - window), -1):
-        if sent.lower[j] in PUNCTUATION:
+    "a mock invasion"), or what one means to avoid, a word of ``avoidance`` up to four words
+    before it ("per evitare il più possibile vittime civili", "to avoid civilian
+    casualties"), with no punctuation between: no event either way. One walk back serves both."""
+    rehearsal, avoidance = event_words(language, "rehearsal"), event_words(language, "avoidance")
+    for j in range(i - 1, max(-1, i - 1 - max(REHEARSAL_WINDOW, AVOIDANCE_WINDOW)), -1):
+        word, lemma = sent.lower[j], sent.lemmas[j]
+        if word in PUNCTUATION:
             return False
-        if sent.lower[j] in words or sent.lemmas[j] in words:
+        if i - j <= REHEARSAL_WINDOW and (word in rehearsal or lemma in rehearsal):
+            return True
+        if i - j <= AVOIDANCE_WINDOW and (word in avoidance or lemma in avoidance):
             return True
     return False
 

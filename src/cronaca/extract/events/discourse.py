@@ -30,13 +30,20 @@ Actors = tuple[Actor, ...]
 NON_STATE = frozenset({"rebel", "militant", "opposition", "criminal", "civilian", "protesters", "refugee"})
 
 
+def _state(actor: Actor) -> str:
+    """The country a state actor stands for; "" for a non-state one (a group, an agent)."""
+    if actor.country and actor.sector not in NON_STATE and not actor.id.startswith("agent:"):
+        return actor.country
+    return ""
+
+
 def _sides(actors: Sequence[Actor]) -> set[str]:
     """The sides an actor stands for: a state actor its country, a non-state one only itself."""
     out = set()
     for a in actors:
         out.add(a.id)
-        if a.country and a.sector not in NON_STATE and not a.id.startswith("agent:"):
-            out.add(a.country)
+        if state := _state(a):
+            out.add(state)
     return out
 
 
@@ -73,11 +80,7 @@ def lone_state(events: Sequence[EventMention]) -> str:
     dyad = last_dyad(events, HOSTILE)
     if dyad is None:
         return ""
-    states = {
-        a.country
-        for a in (*dyad[0], *dyad[1])
-        if a.country and a.sector not in NON_STATE and not a.id.startswith("agent:")
-    }
+    states = {_state(a) for a in (*dyad[0], *dyad[1])} - {""}
     return states.pop() if len(states) == 1 else ""
 
 

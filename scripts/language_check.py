@@ -1,6 +1,7 @@
 """Does cronaca's language detection choose what lingua's most careful setting chooses?
 
 Usage: python scripts/language_check.py PATH_OR_GLOB [...]
+       python scripts/language_check.py --gil PATH_OR_GLOB
 
 Each path is a JSON Lines file (its ``text`` fields), a CoNLL-U treebank (its ``# text``
 sentences, joined into texts of about 100, 200, 300 and 400 characters: short texts are
@@ -9,6 +10,10 @@ where the detectors differ), or a glob of text files. For every text it prints h
 language from lingua's high-accuracy mode on an 800-character sample, and, where the
 language is known (a treebank's name, a file name starting with ``it-`` or ``en-``, or
 ``--expect``), how often each is right. A figure, not a test.
+
+``--gil`` instead times lingua's batch call and cronaca's ``detect_many`` on the first 256
+texts while another thread counts, and prints how far it counted: what a thread that feeds
+extraction workers gets done meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import argparse
 import glob
 import json
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -67,11 +73,44 @@ def reference(texts: list[str]) -> list[str | None]:
     return out
 
 
+def gil(texts: list[str]) -> None:
+    """How far a thread counts during each call, against a sleep of the same length."""
+    samples = [t[: language.SAMPLE_CHARS] for t in texts[:256]]
+    language.detect_many(samples[:2])  # load the models first
+    count, stop = [0], [False]
+
+    def spin() -> None:
+        while not stop[0]:
+            count[0] += 1
+
+    thread = threading.Thread(target=spin, daemon=True)
+    thread.start()
+    batch = language._detector(True).compute_language_confidence_values_in_parallel
+    for name, call in (
+        ("lingua's batch call", lambda: batch(samples)),
+        ("detect_many", lambda: language.detect_many(samples)),
+    ):
+        before, start = count[0], time.perf_counter()
+        call()
+        took, counted = time.perf_counter() - start, count[0] - before
+        before = count[0]
+        time.sleep(took)
+        slept = count[0] - before
+        print(
+            f"{name}: {took * 1000:.0f} ms; another thread counted {counted:,} (sleeping as long: {slept:,})"
+        )
+    stop[0] = True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--expect", help="the language of every text of these paths")
+    parser.add_argument("--gil", action="store_true", help="time the calls while another thread counts")
     args = parser.parse_args()
+    if args.gil:
+        gil([t for spec in args.paths for rows in texts_of(spec, args.expect).values() for _, t in rows])
+        return
     total = differ = 0
     for spec in args.paths:
         for name, rows in texts_of(spec, args.expect).items():

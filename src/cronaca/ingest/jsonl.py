@@ -30,7 +30,7 @@ _LANG_KEYS = ("language", "lang")
 _JSON_STARTS = frozenset('{["-0123456789tfn')
 _NOT_A_VALUE = json.JSONDecodeError("Expecting value", "", 0)
 TOO_DEEP = "JSON nested too deeply to be an article (thousands of levels)"
-BATCH = 256  # records whose language is detected together, on all cores
+BATCH = 256  # records read and prepared before their articles are built
 
 
 def read(text: str, source: str, ctx: Context) -> Iterator[Article | Skipped]:

@@ -263,9 +263,6 @@ def _subject(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> None:
 
 
 # words between a speaker pronoun and its verb: "he also said", "ha poi aggiunto"
-_BETWEEN_PRONOUN = frozenset({"also", "then", "later", "further", "anche", "poi", "inoltre", "quindi"})
-
-
 def _pronoun_speaker(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> bool:
     """A reporting verb whose subject is a pronoun ("He added that Pakistan had begun
     retaliatory strikes") or, in Italian, unsaid at the start of the sentence ("Ha aggiunto
@@ -273,11 +270,11 @@ def _pronoun_speaker(sent: SentenceView, i: int, cues: Cues, chain: Chain) -> bo
     if chain.last is None:
         return False
     j = i - 1
-    while j >= 0 and (sent.lower[j] in cues.clauses.finite_aux or sent.lower[j] in _BETWEEN_PRONOUN):
+    while j >= 0 and (sent.lower[j] in cues.clauses.finite_aux or sent.lower[j] in cues.speaker_adverbs):
         j -= 1
     if not ((j >= 0 and sent.lower[j] in cues.speaker_pronouns) or (j < 0 and cues.pro_drop)):
         return False
-    if j > 0 and sent.lower[j - 1] not in (",", ";", ":", "and", "e", "but", "ma"):
+    if j > 0 and sent.lower[j - 1] not in cues.speaker_openers:
         return False  # "the report that he wrote": the pronoun opens no main clause
     chain.add(replace(chain.last, role="source", cue=sent.texts[i], start=None, end=None), at=i)
     return True
@@ -380,14 +377,11 @@ def _agent_after(sent: SentenceView, i: int, cues: Cues) -> int | None:
 
 # what stands before a participle that reports: "come riportato da", "as reported by", "è stata
 # riferita da", "was reported by", a comma or the sentence's start
-_BEFORE_REPORT = frozenset({",", "come", "quanto", "as", "stato", "stata", "stati", "state", "been", "being"})
-
-
 def _reporting_participle(sent: SentenceView, i: int, cues: Cues) -> bool:
     """Whether the participle at ``i`` reports ("come riportato dalla Kcna", "è stata riferita
     dai media") rather than qualifies the noun before it ("i territori rivendicati dalla Cina")."""
     before = sent.lower[i - 1]
-    return before in _BEFORE_REPORT or before in cues.clauses.finite_aux
+    return before in cues.reporting_participle_after or before in cues.clauses.finite_aux
 
 
 def attribution_chain(

@@ -91,6 +91,9 @@ class Cues:
     # verb that opens the sentence ("Ha aggiunto che …") says the same
     speaker_pronouns: frozenset[str] = frozenset()
     pro_drop: bool = False
+    speaker_adverbs: frozenset[str] = frozenset()  # "He also said", "Ha poi aggiunto"
+    speaker_openers: frozenset[str] = frozenset()  # what may stand before the pronoun: ",", "and"
+    reporting_participle_after: frozenset[str] = frozenset()  # "as reported by", "come riportato da"
     # reporting_verbs of several words, by their last one: "sapere" → ("fatto", "sapere"), …
     reporting_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
@@ -193,6 +196,9 @@ def load_cues(language: str) -> Cues:
             reporting_phrases=_by_last_word(v for v in data.get("reporting_verbs", []) if " " in v),
             speaker_pronouns=frozenset(data.get("speaker_pronouns", [])),
             pro_drop=bool(data.get("pro_drop", False)),
+            speaker_adverbs=frozenset(data.get("speaker_adverbs", [])),
+            speaker_openers=frozenset(data.get("speaker_openers", [])),
+            reporting_participle_after=frozenset(data.get("reporting_participle_after", [])),
             relative_pronouns=frozenset(data.get("relative_pronouns", [])),
             attribution_stop=frozenset([",", ".", ";", ":", *data.get("attribution_stop", [])]),
             generic_sources=generic,

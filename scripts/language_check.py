@@ -2,6 +2,7 @@
 
 Usage: python scripts/language_check.py PATH_OR_GLOB [...]
        python scripts/language_check.py --gil PATH_OR_GLOB
+       python scripts/language_check.py --cost PATH_OR_GLOB
 
 Each path is a JSON Lines file (its ``text`` fields), a CoNLL-U treebank (its ``# text``
 sentences, joined into texts of about 100, 200, 300 and 400 characters: short texts are
@@ -14,6 +15,10 @@ language is known (a treebank's name, a file name starting with ``it-`` or ``en-
 ``--gil`` instead times lingua's batch call and cronaca's ``detect_many`` on the first 256
 texts while another thread counts, and prints how far it counted: what a thread that feeds
 extraction workers gets done meanwhile.
+
+``--cost`` runs each setting over all the texts in a fresh process (lingua shares loaded
+models between detectors, so one process cannot time both) and prints its CPU seconds,
+models' loading included, as an ingest pays them.
 """
 
 from __future__ import annotations
@@ -102,12 +107,36 @@ def gil(texts: list[str]) -> None:
     stop[0] = True
 
 
+def cost(specs: list[str], expect: str | None) -> None:
+    """CPU seconds of each setting in a fresh process, loading included."""
+    import subprocess
+    import sys
+
+    for name, call in (("now", "language.detect_many(texts)"), ("reference", "reference(texts)")):
+        code = (
+            "import sys, time; sys.path.insert(0, sys.argv[1]); from language_check import *; "
+            "texts = [t for s in sys.argv[2:] for rows in texts_of(s, None).values() for _, t in rows]; "
+            f"start = time.process_time(); {call}; print(f'{{time.process_time() - start:.2f}}')"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(Path(__file__).parent), *specs],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"{name}: {out.stdout.strip()} s of CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--expect", help="the language of every text of these paths")
     parser.add_argument("--gil", action="store_true", help="time the calls while another thread counts")
+    parser.add_argument("--cost", action="store_true", help="CPU of each setting, each in a fresh process")
     args = parser.parse_args()
+    if args.cost:
+        cost(args.paths, args.expect)
+        return
     if args.gil:
         gil([t for spec in args.paths for rows in texts_of(spec, args.expect).values() for _, t in rows])
         return
@@ -125,7 +154,7 @@ def main() -> None:
             if known:
                 now_right, before_right = sum(c == a for c, a, _ in known), sum(c == b for c, _, b in known)
                 right = f"; right: now {now_right}, reference {before_right} of {len(known)}"
-            print(f"{name}: {len(texts)} texts, {diff} choose differently{right} ({spent:.2f} s CPU now)")
+            print(f"{name}: {len(texts)} texts, {diff} choose differently{right} ({spent:.2f} s CPU)")
             total += len(texts)
             differ += diff
     print(f"all: {total} texts, {differ} choose differently from the reference")

@@ -93,6 +93,10 @@ def test_same_results_on_postgres_and_sqlite(postgres_url, tmp_path):
     assert [e["id"] for e in pg.events(actor="Poland", since="2025-03", until="2025-03")] == [
         e["id"] for e in lite.events(actor="Poland", since="2025-03", until="2025-03")
     ]
+    # an actor's claims: listed through its events (PostgreSQL: one unnested array each)
+    for actor in ("Poland", "UKR"):
+        listed = [c["id"] for c in pg.claims(actor=actor)]
+        assert listed and listed == [c["id"] for c in lite.claims(actor=actor)], actor
     article = pg.articles()[0]["id"]
     assert pg.article(article)["text"] == lite.article(article)["text"]
     assert time.perf_counter() - t0 < 120
@@ -106,6 +110,18 @@ def test_article_search_means_the_same_on_postgres(postgres_url):
     ids = search_cases.fill(store)
     for q, expected in search_cases.CASES.items():
         assert search_cases.found(store, ids, q) == expected, q
+    # before ANALYZE every word is rare (matches first, then sorted); common words walk the
+    # articles newest first: the same articles either way
+    with store.engine.connect() as conn:
+        assert not search._pg_common(conn, ["corea"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_pg_common", lambda conn, words: True)
+        for q, expected in search_cases.CASES.items():
+            assert search_cases.found(store, ids, q) == expected, q
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE articles")
+        common = search._pg_common(conn, ["la"])  # in every article: among the commonest
+        assert common and not search._pg_common(conn, ["la", "zzzz"])
     with store.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")  # a few rows: make the planner show its index
         plan = conn.exec_driver_sql(

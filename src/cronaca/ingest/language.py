@@ -103,21 +103,12 @@ def detect(text: str) -> str | None:
 
 
 def detect_many(texts: list[str]) -> list[str | None]:
-    """``detect`` over a batch: the same answers, each text's in its own call.
+    """``detect`` over a batch, each text in its own call.
 
     Not lingua's ``..._in_parallel``: it holds the GIL for the whole batch (25-60 ms for 256
     articles), which froze the threads that feed extraction workers and a Dask client while
     its own threads took the cores the workers needed; on one core it saves nothing."""
-    samples = [t[:SAMPLE_CHARS] for t in texts]
-    out: list[str | None] = [None] * len(samples)
-    for long in (True, False):
-        todo = [i for i, s in enumerate(samples) if (len(s) >= LONG_SAMPLE) == long and _worth_a_guess(s)]
-        if todo:
-            detector = _detector(long)
-            found = [detector.compute_language_confidence_values(samples[i]) for i in todo]
-            for i, values in zip(todo, found, strict=True):
-                out[i] = _best(values)
-    return out
+    return [detect(text) for text in texts]
 
 
 def choose(

@@ -90,7 +90,6 @@ class _Gate:
     ``held`` also gives the bits of the needed words that are prefixes of it), so a rule's
     test is one ``&``, where a ``str.find`` per word per rule cost a third of the stage."""
 
-    groups: tuple[tuple[str, ...], ...]  # the distinct groups of needed words
     masks: tuple[int, ...]  # per rule: the bits of the groups it needs
     finder: re.Pattern[str] | None  # the needed words, at every position of lower-cased text
     held: dict[str, int]  # a word the finder matches → the bits of the groups it holds
@@ -115,7 +114,7 @@ def _gate(language: str) -> _Gate:
     words = "|".join(map(re.escape, longest_first)) if exact else trie_alternation(bits)
     finder = re.compile(f"(?=({words}))") if bits else None
     unsafe = unsafe_letters(c for g in groups for word in g for c in word)
-    return _Gate(groups, tuple(sum(1 << i for i in need) for need in needs), finder, held, unsafe)
+    return _Gate(tuple(sum(1 << i for i in need) for need in needs), finder, held, unsafe)
 
 
 def candidates(text: str, language: str, rules: Sequence[Rule]) -> list[tuple[Match, str]]:
@@ -125,15 +124,17 @@ def candidates(text: str, language: str, rules: Sequence[Rule]) -> list[tuple[Ma
     if not spans:
         return found
     gate = _gate(language) if language in LANGUAGES else None
-    lowered = text.lower() if gate is not None else ""
-    checked = not (gate is None or len(lowered) != len(text) or (gate.unsafe and gate.unsafe.search(text)))
-    masks: Sequence[int] = gate.masks if checked and gate is not None else [0] * len(rules)
+    masks: Sequence[int] = gate.masks if gate is not None else [0] * len(rules)
+    lowered, finder, bits = "", None, {}
+    if gate is not None:
+        lowered = text.lower()
+        if len(lowered) == len(text) and not (gate.unsafe and gate.unsafe.search(text)):
+            finder, bits = gate.finder, gate.held
     for lo, hi in spans:
-        held = -1  # every group, when unchecked
-        if checked and gate is not None and gate.finder is not None:
-            bits = gate.held
+        held = -1  # every group: no needed words, or lower-casing cannot be trusted
+        if finder is not None:
             held = 0
-            for word in set(gate.finder.findall(lowered, lo, hi)):
+            for word in set(finder.findall(lowered, lo, hi)):
                 held |= bits[word]
         for rule, need in zip(rules, masks, strict=True):
             if need & ~held:

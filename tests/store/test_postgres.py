@@ -13,11 +13,13 @@ import socket
 import subprocess
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cronaca import Cronaca
+from cronaca.model import Article, Interval
 from cronaca.store import Store, search
 
 from . import search_cases
@@ -110,24 +112,52 @@ def test_article_search_means_the_same_on_postgres(postgres_url):
     ids = search_cases.fill(store)
     for q, expected in search_cases.CASES.items():
         assert search_cases.found(store, ids, q) == expected, q
-    # before ANALYZE every word is rare (matches first, then sorted); common words walk the
-    # articles newest first: the same articles either way
+    # before ANALYZE every word is rare (every match read, then the page sorted); common words
+    # walk the articles newest first: the same articles either way
     with store.engine.connect() as conn:
-        assert not search._pg_common(conn, ["corea"])
+        assert search._pg_estimate(conn, ["corea"]) == 0
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "_pg_common", lambda conn, words: True)
+        patch.setattr(search, "_pg_estimate", lambda conn, words: search.PG_READ_ALL + 1)
         for q, expected in search_cases.CASES.items():
             assert search_cases.found(store, ids, q) == expected, q
     with store.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE articles")
-        common = search._pg_common(conn, ["la"])  # in every article: among the commonest
-        assert common and not search._pg_common(conn, ["la", "zzzz"])
+        # "la" is a word of two of the four articles and begins "lanciato" in one of them: the
+        # estimate sums the words q begins (an upper bound, articles counted once per word)
+        assert search._pg_estimate(conn, ["la"]) == pytest.approx(3)
+        assert search._pg_estimate(conn, ["la", "zzzz"]) == 0
+    # the page's end and the language filter reach the sort of every match: a page, and the
+    # pages after it, are what the walk gives
+    more = [
+        Article(
+            id=f"extra-{i}",
+            text=f"Notizia {i} sulla Corea.",
+            language="en" if i % 3 else "it",
+            title="Corea",
+            published=Interval.day(date(2024, 1, 1 + i)),
+        )
+        for i in range(12)
+    ]
+    for article in more:
+        store.add_article(article)
+    for language in (None, "it", "en"):
+        walked = [a["id"] for a in _walk(store, q="corea", language=language, limit=None)]
+        assert len(walked) >= 4
+        for offset in (0, 1, 3):
+            page = [a["id"] for a in store.articles(q="corea", language=language, limit=2, offset=offset)]
+            assert page == walked[offset : offset + 2], (language, offset)
     with store.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")  # a few rows: make the planner show its index
         plan = conn.exec_driver_sql(
             f"EXPLAIN SELECT id FROM articles WHERE {search.PG_DOCUMENT} @@ to_tsquery('simple', 'corea:*')"
         ).scalars()
         assert "ix_articles_search_doc" in " ".join(plan)
+
+
+def _walk(store: Store, **filters):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_pg_estimate", lambda conn, words: search.PG_READ_ALL + 1)
+        return store.articles(**filters)
 
 
 def test_a_dask_cluster_writes_into_postgres_what_one_process_writes_into_sqlite(postgres_url, tmp_path):

@@ -124,7 +124,11 @@ class Queries:
         query = query.limit(_limit(limit)).offset(_offset(offset))
         with self.engine.connect() as conn:
             if q:
-                query = query.where(search.match(self.engine.dialect.name, q, conn))
+                newest = _limit(limit) + _offset(offset)  # the page's end, for search's own sort
+                where = search.match(
+                    self.engine.dialect.name, q, conn, newest=newest, language=language or None
+                )
+                query = query.where(where)
             return [self._article_dict(row, with_text=False) for row in conn.execute(query).mappings()]
 
     def article(self, article_id: str) -> dict[str, Any]:
@@ -313,7 +317,9 @@ class Queries:
                         listed = set()
                         for chunk in chunks(events):
                             listed.update(
-                                conn.execute(sa.select(ce.c.claim_id).where(ce.c.event_id.in_(chunk))).scalars()
+                                conn.execute(
+                                    sa.select(ce.c.claim_id).where(ce.c.event_id.in_(chunk))
+                                ).scalars()
                             )
                         where = c.c.id.in_(sorted(listed))
                 else:  # many: a walk of ix_claims_time finds the page's claims soon

@@ -17,7 +17,8 @@ holds, so that a run is not the same query answered from SQLite's page cache eac
   articles), and five fixed words (common, mid, rare, none); ``--slowest K`` names the K
   slowest drawn words.
 
-``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). A figure, not a test.
+``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). The calls run with the cycle
+collector set as ``cronaca serve`` sets it (``serve.http.settle``). A figure, not a test.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import time
 
 import sqlalchemy as sa
 
+from cronaca.serve.http import settle
 from cronaca.store import Store
 from cronaca.store import schema as t
 
@@ -115,6 +117,7 @@ def main() -> int:
     counter = Counter(store.engine)
     rng = random.Random(args.seed)
     d = draws(store, rng, args.runs)
+    settle()  # the collector set as `cronaca serve` sets it once it has started
     stats = store.stats()
     print(
         f"{store.url}: "

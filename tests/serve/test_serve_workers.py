@@ -51,3 +51,18 @@ def test_serve_with_two_worker_processes(kb: Cronaca) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_the_server_keeps_the_cycle_collector_off_its_startup_objects() -> None:
+    import gc
+
+    from cronaca.serve.http import settle
+
+    gc.unfreeze()
+    try:
+        before = gc.get_freeze_count()
+        settle()
+        assert gc.get_freeze_count() > before
+        assert gc.isenabled()  # later garbage is still collected
+    finally:
+        gc.unfreeze()

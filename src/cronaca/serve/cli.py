@@ -411,7 +411,7 @@ def serve(state: State, host: str | None, port: int | None, workers: int | None)
     """Serve the web UI and the HTTP API (OpenAPI at /docs and /openapi.json)."""
     import uvicorn
 
-    from cronaca.serve.http import create_app, serve_workers
+    from cronaca.serve.http import create_app, serve_workers, settle
 
     host = host or state.settings["host"]
     port = port or state.settings["port"]
@@ -419,7 +419,9 @@ def serve(state: State, host: str | None, port: int | None, workers: int | None)
     kb = state.kb  # opens (and migrates) the store once, before any worker starts
     err.print(f"cronaca: web UI at http://{host}:{port}/  ·  API docs at http://{host}:{port}/docs")
     if n == 1:
-        uvicorn.run(create_app(kb), host=host, port=port, log_level="warning")
+        app = create_app(kb)
+        settle()
+        uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Each worker process builds its app from the settings, which it reads from the environment.
     for name in ("db", "entities", "ner"):

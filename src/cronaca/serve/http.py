@@ -8,6 +8,7 @@ framing, no MIME sniffing, no referrer. ``/docs`` is Swagger UI served from the 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
@@ -136,7 +137,21 @@ def app_from_settings() -> FastAPI:
 
     settings = config.load()
     entities = [p.strip() for p in settings["entities"].split(",") if p.strip()]
-    return create_app(Cronaca(settings["db"], entities=entities, ner=settings["ner"] or None))
+    app = create_app(Cronaca(settings["db"], entities=entities, ner=settings["ner"] or None))
+    settle()
+    return app
+
+
+def settle() -> None:
+    """Once the server's modules and app are loaded, keep the cycle collector off them.
+
+    Their ~90,000 objects live as long as the process, yet every full collection walks them
+    all: 23 ms, once every three to five timeline requests of 600 events, which made the
+    slowest requests twice as slow as the rest. ``gc.freeze`` (what the Python documentation
+    advises for a server's startup objects) moves them out of the collector's generations;
+    later garbage is collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 def create_app(kb: Cronaca) -> FastAPI:

@@ -63,6 +63,12 @@ def main() -> int:
     parser.add_argument(
         "--stages", action="store_true", help="also print the CPU seconds of each component during extract"
     )
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="also extract the articles in two processes at once, each all of them: what two cores "
+        "of this machine give over one (the ceiling of --workers 2)",
+    )
     args = parser.parse_args()
 
     start_rss = peak_mb()
@@ -117,6 +123,8 @@ def main() -> int:
             f"{report.events} events, {report.claims} claims"
         )
     print(f"peak memory (RSS)   {peak_mb():.0f} MB (at start {start_rss:.0f} MB)")
+    if args.side_by_side:
+        side_by_side(pipeline, articles)
     if args.workers:
         adopt_orphans()
         compare_workers(args.corpus, articles, args.workers.split(","), args.limit)
@@ -142,6 +150,42 @@ def time_stages(pipeline) -> dict[str, float]:
     processes = pipeline._load()
     pipeline._processes = [timed(info.name, p) for info, p in zip(pipeline.infos, processes, strict=True)]
     return spent
+
+
+def side_by_side(pipeline, articles: list) -> None:
+    """Forked copies of this process (pipeline loaded, caches as warm as the extract above
+    left them) extract every article: one alone, then two at the same time. On two idle
+    cores of their own the two would take as long as the one did; the ratio says what the
+    machine gives instead (a core shared with a hyperthread sibling or a neighbour, caches
+    shared between the two): no split of the work among processes, so no ``--workers 2``
+    run, can beat ``2 x alone / together``."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+
+    def extract_all() -> None:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for article in articles:
+            pipeline(article)
+        results.put((time.perf_counter() - t0, time.process_time() - c0))
+
+    def run(n: int) -> list[tuple[float, float]]:
+        processes = [context.Process(target=extract_all) for _ in range(n)]
+        for process in processes:
+            process.start()
+        spent = [results.get() for _ in processes]
+        for process in processes:
+            process.join()
+        return spent
+
+    alone, together = run(1), run(2)
+    walls = ", ".join(f"{wall:.2f} s (CPU {cpu:.2f} s)" for wall, cpu in together)
+    ratio = 2 * alone[0][0] / max(wall for wall, _ in together)
+    print(
+        f"side by side        each process extracts all {len(articles)} articles: alone "
+        f"{alone[0][0]:.2f} s (CPU {alone[0][1]:.2f} s), two at once {walls}; two cores give {ratio:.2f}x one"
+    )
 
 
 def bare_spacy(articles: list) -> float:

@@ -71,7 +71,7 @@ def reference(texts: list[str]) -> list[str | None]:
     samples = [t[:800] for t in texts]
     out: list[str | None] = [None] * len(samples)
     todo = [i for i, s in enumerate(samples) if language._worth_a_guess(s)]
-    detector = language._detector(False)
+    detector = language._detector()
     found = detector.compute_language_confidence_values_in_parallel([samples[i] for i in todo])
     for i, values in zip(todo, found, strict=True):
         out[i] = language._best(values)
@@ -90,7 +90,7 @@ def gil(texts: list[str]) -> None:
 
     thread = threading.Thread(target=spin, daemon=True)
     thread.start()
-    batch = language._detector(True).compute_language_confidence_values_in_parallel
+    batch = language._detector().compute_language_confidence_values_in_parallel
     for name, call in (
         ("lingua's batch call", lambda: batch(samples)),
         ("detect_many", lambda: language.detect_many(samples)),

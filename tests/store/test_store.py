@@ -21,6 +21,7 @@ from cronaca.model import (
     Span,
 )
 from cronaca.store import Store, default_db_url
+from cronaca.store.db import WAL_AUTOCHECKPOINT
 
 from . import search_cases
 
@@ -72,6 +73,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     assert store.revision() == "0005"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT
         tables = set(sa.inspect(conn).get_table_names())
     assert {
         "articles",

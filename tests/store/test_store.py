@@ -70,7 +70,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0005"
+    assert store.revision() == "0006"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT
@@ -85,7 +85,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0005"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0006"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -182,7 +182,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path):
             {"a": a.id},
         )
     new = Store.open(path)
-    assert new.revision() == "0005"
+    assert new.revision() == "0006"
     event = new.event("e_old")
     assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []
     assert event["type"] == "AID" and [e["id"] for e in new.events(type="aid")] == ["e_old"]  # 0003
@@ -335,7 +335,7 @@ def test_0005_down_and_up_keeps_every_row(tmp_path):
         command.downgrade(_alembic_config(conn), "0003")
     assert store.revision() == "0003" and counts() == before
     store.migrate()
-    assert store.revision() == "0005" and counts() == before
+    assert store.revision() == "0006" and counts() == before
     assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events
 
 

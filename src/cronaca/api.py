@@ -130,7 +130,7 @@ class Cronaca:
                     batch = []
             self._write(batch, report, progress)
         self.consolidate_pending()
-        report.claims = self.store.stats()["claims"]
+        report.claims = self.store.stats(only=["claims"])["claims"]
         return report
 
     def _to_extract(self, items: Iterable[Article | Skipped]) -> Iterator[tuple[Any, Article | None]]:
@@ -268,8 +268,9 @@ class Cronaca:
     def entities(self, **filters: Any) -> list[dict[str, Any]]:
         return self.store.entities(**filters)
 
-    def stats(self) -> dict[str, int]:
-        return self.store.stats()
+    def stats(self, only: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts of the store's tables (``store.queries.COUNTED``), or of the ``only`` ones."""
+        return self.store.stats(only)
 
     def stories(self, **filters: Any) -> list[dict[str, Any]]:
         """Lasting topics: claims grouped by the pair of actors and the domain they share."""

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cronaca import Cronaca
+from cronaca.errors import UsageError
 
 BELARUS_EN = "Belarus has sent more than 2,500 troops to Mali"
 BELARUS_IT = "Circa 3.000 soldati bielorussi sarebbero in Mali"
@@ -505,6 +506,35 @@ def test_stats_follow_the_store(tmp_path) -> None:
     assert one["articles"] == 1 and one["events"] >= 1
     kb.ingest([str(data / "03_iran_sudan.txt")])
     assert kb.stats()["articles"] == 2
+
+
+def test_a_caller_counts_only_what_it_shows(tmp_path) -> None:
+    """The timeline page counts three tables and an ingest's report one: never the mentions,
+    the largest (28 million at a million articles)."""
+    import sqlalchemy as sa
+
+    from cronaca.serve.http import create_app
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ui"
+    kb = Cronaca(str(tmp_path / "kb.db"))
+    totals: list[str] = []  # the tables counted whole
+
+    @sa.event.listens_for(kb.store.engine, "before_cursor_execute")
+    def note(conn, cursor, statement, *args) -> None:
+        words = " ".join(statement.lower().split())
+        if words.startswith("select count(*) as count_1 from "):
+            totals.append(words.removeprefix("select count(*) as count_1 from "))
+
+    report = kb.ingest([str(data / "01_bielorussia_mali.txt")])
+    assert totals == ["claims"] and report.claims >= 1
+    kb.ingest([str(data / "03_iran_sudan.txt")])  # a new generation: nothing cached
+    totals.clear()
+    assert TestClient(create_app(kb)).get("/").status_code == 200
+    assert sorted(totals) == ["articles", "events"]  # the claims, counted by the ingest, are kept
+    everything = kb.stats()
+    assert kb.stats(only=["claims", "articles"]) == {"claims": everything["claims"], "articles": 2}
+    with pytest.raises(UsageError, match="no such count: words"):
+        kb.stats(only=["words"])
 
 
 def test_timeline_json_with_what_orjson_refuses(tmp_path) -> None:

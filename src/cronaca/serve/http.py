@@ -120,6 +120,7 @@ Filters = Annotated[_Filters, Depends()]
 
 
 MAX_SERVE_WORKERS = 8
+TIMELINE_COUNTS = ("articles", "events", "claims")  # what the timeline page shows, and all it counts
 
 
 def serve_workers(n: int) -> int:
@@ -291,7 +292,7 @@ def create_app(kb: Cronaca) -> FastAPI:
             "claims": claims[:TIMELINE_PAGE],
             "filters": filters,
             "query": {k: v for k, v in filters.items() if v},
-            "stats": kb.stats(),
+            "stats": kb.stats(only=TIMELINE_COUNTS),
             "problem": problem,
             "offset": offset,
             "page": TIMELINE_PAGE,

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 from cronaca.errors import StoreError
 from cronaca.model import Annotations, Article, EventMention, Skipped, content_id
 from cronaca.store import schema as t
-from cronaca.store.queries import Queries, chunks
+from cronaca.store.queries import COUNTED, Queries, chunks
 
 DEFAULT_DB = "cronaca.db"
 
@@ -122,17 +122,21 @@ class Store(Queries):
             token.append((st.st_mtime_ns, st.st_size))
         return tuple(token)
 
-    def stats(self) -> dict[str, int]:
-        """Row counts; on SQLite kept while the store is unchanged (``generation``): every
-        timeline page shows them, and counting millions of mentions takes a while."""
+    def stats(self, only: Iterable[str] | None = None) -> dict[str, int]:
+        """Row counts (``Queries.stats``); on SQLite each kept while the store is unchanged
+        (``generation``): every timeline page shows three, and counting millions of rows takes
+        a while."""
+        names = tuple(COUNTED) if only is None else tuple(only)
         generation = self.generation()
-        cached = self._stats
-        if generation is not None and cached is not None and cached[0] == generation:
-            return dict(cached[1])
-        counts = super().stats()
-        if generation is not None:
-            self._stats = (generation, counts)
-        return dict(counts)
+        if generation is None:
+            return super().stats(names)
+        if self._stats is None or self._stats[0] != generation:
+            self._stats = (generation, {})
+        known = self._stats[1]
+        missing = [name for name in names if name not in known]
+        if missing:
+            known.update(super().stats(missing))
+        return {name: known[name] for name in names}
 
     # -- writes -------------------------------------------------------------------------
 

@@ -232,3 +232,37 @@ def _dump(table) -> str:
     ]
     order = ", ".join(str(i) for i in range(1, len(columns) + 1))
     return f"SELECT {', '.join(columns)} FROM {table.name} ORDER BY {order}"
+
+
+def test_the_timeline_page_shows_large_tables_by_their_estimated_size(postgres_url):
+    """On PostgreSQL a table above ``ROUGH_FROM`` rows is shown as about its planner estimate,
+    not counted on every view; a smaller one is counted exactly."""
+    import sqlalchemy as sa
+    from fastapi.testclient import TestClient
+
+    from cronaca.serve import http
+
+    admin = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE rough")
+    admin.dispose()
+    kb = Cronaca(postgres_url.replace("/postgres?", "/rough?"))
+    kb.ingest([str(DATA)])
+    counts = kb.stats()
+    client = TestClient(http.create_app(kb))
+    page = client.get("/").text
+    assert f"{counts['articles']} articles" in page and "about" not in page  # never analysed: counted
+    with kb.store.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE articles")
+        conn.exec_driver_sql("ANALYZE events")
+    assert kb.store.estimated_counts(["articles", "events"], above=0) == {
+        "articles": counts["articles"],
+        "events": counts["events"],
+    }
+    assert kb.store.estimated_counts(["articles"], above=counts["articles"]) == {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(http, "ROUGH_FROM", 0)
+        page = client.get("/").text
+    assert f"about {counts['articles']} articles" in page
+    assert f"about {counts['events']} event mentions" in page
+    assert f"{counts['claims']} claims" in page and f"about {counts['claims']} claims" not in page

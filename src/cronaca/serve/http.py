@@ -121,6 +121,7 @@ Filters = Annotated[_Filters, Depends()]
 
 MAX_SERVE_WORKERS = 8
 TIMELINE_COUNTS = ("articles", "events", "claims")  # what the timeline page shows, and all it counts
+ROUGH_FROM = 100_000  # PostgreSQL: a table of more rows is shown by its estimated size, not counted
 
 
 def serve_workers(n: int) -> int:
@@ -288,11 +289,13 @@ def create_app(kb: Cronaca) -> FastAPI:
             problem = ""
         except UsageError as e:  # a bad date in the form: show the form again with the message
             claims, problem = [], str(e).removeprefix("--")
+        rough = kb.store.estimated_counts(TIMELINE_COUNTS, above=ROUGH_FROM)
         context = {
             "claims": claims[:TIMELINE_PAGE],
             "filters": filters,
             "query": {k: v for k, v in filters.items() if v},
-            "stats": kb.stats(only=TIMELINE_COUNTS),
+            "stats": {**kb.stats(only=[n for n in TIMELINE_COUNTS if n not in rough]), **rough},
+            "rough": set(rough),
             "problem": problem,
             "offset": offset,
             "page": TIMELINE_PAGE,

@@ -266,3 +266,20 @@ def test_the_timeline_page_shows_large_tables_by_their_estimated_size(postgres_u
     assert f"about {counts['articles']} articles" in page
     assert f"about {counts['events']} event mentions" in page
     assert f"{counts['claims']} claims" in page and f"about {counts['claims']} claims" not in page
+
+
+def test_the_search_pages_claims_are_one_set_of_ids_not_a_subquery_per_claim(postgres_url):
+    """ "summary matches OR id IN (sentences that match)" ran on PostgreSQL as a subquery
+    rescanned for every claim once its rows passed work_mem: hours at a million articles.
+    The search reads the union of both sets instead; its plan holds no such subquery."""
+    import sqlalchemy as sa
+
+    from cronaca.store import explore
+
+    store = Store.open(postgres_url)
+    query = explore.claims_matching(["carabinieri", "arrestato"], 10)
+    sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SET work_mem = '64kB'")  # where the old form fell back to a rescan
+        plan = "\n".join(conn.execute(sa.text(f"EXPLAIN {sql}")).scalars())
+    assert "SubPlan" not in plan, plan

@@ -71,17 +71,21 @@ def map_records(
             start = sa.func.coalesce(e.c.time_start, a.c.published_start)
             rows = list(conn.execute(query.order_by(start, e.c.id).limit(limit + 1)).mappings())
             return [_event_record(r) for r in rows[:limit]], len(rows) > limit
+        # The page's claims first (those with a placed event that passes the filters, the most
+        # reported first), then the places of those alone: reading every placed event and
+        # every claim, then keeping 5,000, took 15 s at a million articles.
+        c = t.claims
+        placed = query.with_only_columns(ce.c.claim_id).where(ce.c.claim_id.is_not(None))
+        chosen = sa.select(c).where(c.c.id.in_(placed)).order_by(c.c.n_events.desc(), c.c.id)
+        rows = list(conn.execute(chosen.limit(limit + 1)).mappings())
         places: dict[str, Counter] = {}
         named: dict[str, dict[str, Any]] = {}
-        for r in conn.execute(query).mappings():
-            if r["claim_id"]:
+        unplaced = [r["id"] for r in rows[:limit] if not (r["data"] or {}).get("place")]
+        for chunk in chunks(unplaced):
+            of_chunk = query.with_only_columns(ce.c.claim_id, e.c.place).where(ce.c.claim_id.in_(chunk))
+            for r in conn.execute(of_chunk.order_by(ce.c.claim_id, e.c.id)).mappings():
                 places.setdefault(r["claim_id"], Counter())[r["place"]["id"]] += 1
                 named.setdefault(r["place"]["id"], r["place"])
-        ids = sorted(places)
-        rows = []
-        for chunk in chunks(ids):
-            rows += list(conn.execute(sa.select(t.claims).where(t.claims.c.id.in_(chunk))).mappings())
-    rows.sort(key=lambda r: (-r["n_events"], r["id"]))
     out = []
     for r in rows[:limit]:
         place = (r["data"] or {}).get("place") or named[places[r["id"]].most_common(1)[0][0]]

@@ -64,7 +64,7 @@ def draws(store: Store, rng: random.Random, runs: int) -> dict[str, list]:
                 sa.select(ea.c.actor_id, sa.func.count())
                 .where(ea.c.role.in_(("source", "target")))
                 .group_by(ea.c.actor_id)
-                .order_by(sa.func.count().desc())
+                .order_by(sa.func.count().desc(), ea.c.actor_id)  # ties by id: the same draws every run
                 .limit(200)
             )
         ]

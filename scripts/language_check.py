@@ -7,7 +7,7 @@ Usage: python scripts/language_check.py PATH_OR_GLOB [...]
 Each path is a JSON Lines file (its ``text`` fields), a CoNLL-U treebank (its ``# text``
 sentences, joined into texts of about 100, 200, 300 and 400 characters: short texts are
 where the detectors differ), or a glob of text files. For every text it prints how often
-``ingest.language.detect_many`` (the sample and modes cronaca uses) chooses a different
+``ingest.language.detect_many`` (the sample and mode cronaca uses) chooses a different
 language from lingua's high-accuracy mode on an 800-character sample, and, where the
 language is known (a treebank's name, a file name starting with ``it-`` or ``en-``, or
 ``--expect``), how often each is right. A figure, not a test.

@@ -486,14 +486,14 @@ class Queries:
         if self.engine.dialect.name != "postgresql":
             return {}
         tables = {COUNTED[name].name: name for name in names}
+        # the table as the store's queries name it (the search path), as search._pg_estimate does
         query = sa.text(
-            "SELECT relname, reltuples FROM pg_class WHERE relkind = 'r' "
-            "AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
-            "AND relname = ANY(:tables)"
+            "SELECT t, (SELECT reltuples FROM pg_class WHERE oid = to_regclass(t))"
+            " FROM unnest(CAST(:tables AS text[])) AS t"
         )
         with self.engine.connect() as conn:
             rows = conn.execute(query, {"tables": list(tables)}).all()
-        return {tables[table]: _three_digits(rows_) for table, rows_ in rows if rows_ > above}
+        return {tables[table]: _three_digits(n) for table, n in rows if n is not None and n > above}
 
     # -- helpers ----------------------------------------------------------------------
 

@@ -52,3 +52,70 @@ def fill(store: Store) -> dict[str, str]:
 def found(store: Store, ids: dict[str, str], q: str) -> set[str]:
     by_id = {v: k for k, v in ids.items()}
     return {by_id[row["id"]] for row in store.articles(q=q, limit=None)}
+
+
+def _event(event_id: str, article: Article, sentence: str):
+    from cronaca.model import EventMention, Span
+
+    return EventMention(
+        id=event_id,
+        article_id=article.id,
+        type="AID",
+        mode="",
+        start=0,
+        end=len(article.text),
+        text=sentence,
+        trigger=Span(0, 1, sentence[:1]),
+        rule="test@1",
+        component="test@1",
+    )
+
+
+def fill_claims(store: Store) -> None:
+    """For each text, an article with two events, one whose sentence is the text's title and
+    text, and two claims: ``s:KEY``, whose summary is that sentence (its event says something
+    else), and ``e:KEY``, whose summary says nothing of it (its event is that sentence)."""
+    from cronaca.model import Annotations
+
+    claims, links = [], []
+    for n, (key, (title, text)) in enumerate(TEXTS.items()):
+        sentence = f"{title} {text}"
+        article = Article(id=Article.make_id(title, text), text=text, language="it", title=title)
+        store.add_article(article)
+        events = [
+            _event(f"{key}-said", article, sentence),
+            _event(f"{key}-other", article, "Nessuna parola qui."),
+        ]
+        store.save_annotations(Annotations(article, [], events), {"events": "test@1"})
+        for kind, summary, event in (("s", sentence, "other"), ("e", "AID: nessuno", "said")):
+            claims.append(
+                {
+                    "id": f"{kind}:{key}",
+                    "type": "AID",
+                    "source_actors": [],
+                    "target_actors": [],
+                    "n_events": 1,
+                    "n_articles": n + 1,
+                    "summary": summary,
+                    "component": "test@1",
+                }
+            )
+            links.append((f"{kind}:{key}", f"{key}-{event}"))
+    store.replace_claims(claims, links)
+
+
+def found_claims(store: Store, q: str) -> set[str]:
+    """The ids of the claims the search page lists for q."""
+    from cronaca.store import explore
+
+    return {c["id"] for c in explore.search(store, q, limit=100)["claims"]}
+
+
+def expected_claims(q: str) -> set[str]:
+    """What the claim search finds for q: what the article search finds, by summary and by
+    sentence; nothing for a q without words (the article search's literal scan is theirs alone)."""
+    from cronaca.store import search
+
+    if not search.words(q):
+        return set()
+    return {f"{kind}:{key}" for key in CASES[q] for kind in "se"}

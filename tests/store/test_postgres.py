@@ -89,7 +89,7 @@ def test_same_results_on_postgres_and_sqlite(postgres_url, tmp_path):
     lite = Cronaca(str(tmp_path / "kb.db"))
     for kb in (pg, lite):
         kb.ingest([str(DATA)])
-    assert pg.store.revision() == lite.store.revision() == "0006"
+    assert pg.store.revision() == lite.store.revision() == "0007"
     with pg.store.engine.connect() as conn:  # 0006: the articles' text kept out of their pages
         options = conn.exec_driver_sql("SELECT reloptions FROM pg_class WHERE oid = 'articles'::regclass")
         assert "toast_tuple_target=256" in options.scalar_one()
@@ -277,9 +277,54 @@ def test_the_search_pages_claims_are_one_set_of_ids_not_a_subquery_per_claim(pos
     from cronaca.store import explore
 
     store = Store.open(postgres_url)
-    query = explore.claims_matching(["carabinieri", "arrestato"], 10)
+    query = explore.claims_matching("postgresql", ["carabinieri", "arrestato"], 10)
     sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
     with store.engine.connect() as conn:
         conn.exec_driver_sql("SET work_mem = '64kB'")  # where the old form fell back to a rescan
         plan = "\n".join(conn.execute(sa.text(f"EXPLAIN {sql}")).scalars())
     assert "SubPlan" not in plan, plan
+
+
+def test_claim_search_means_the_same_on_postgres_and_uses_its_indexes(postgres_url):
+    """The SQLite cases of the search page's claims, on the GIN indexes of migration 0007;
+    the query is written with the indexes' own expressions, so the planner can use them."""
+    import sqlalchemy as sa
+
+    from cronaca.store import explore
+
+    store = Store.open(postgres_url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("TRUNCATE articles, claims CASCADE")
+    search_cases.fill_claims(store)
+    for q in search_cases.CASES:
+        assert search_cases.found_claims(store, q) == search_cases.expected_claims(q), q
+    query = explore.claims_matching("postgresql", ["missili"], 10)
+    sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a few rows: a scan would be cheaper
+        plan = "\n".join(conn.execute(sa.text(f"EXPLAIN {sql}")).scalars())
+    assert "ix_events_search" in plan and "ix_claims_search" in plan, plan
+
+
+def test_claim_search_walk_means_the_same_on_postgres_and_tests_claims_one_by_one(postgres_url, monkeypatch):
+    import sqlalchemy as sa
+
+    from cronaca.store import explore
+
+    store = Store.open(postgres_url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("TRUNCATE articles, claims CASCADE")
+    search_cases.fill_claims(store)
+    monkeypatch.setattr(search, "sentences_many", lambda conn, words, n: True)
+    for among in (1, 2, 300):  # the walk's page full, or not (every match read then)
+        monkeypatch.setattr(explore, "WALK_CLAIMS", (among,))
+        for q in filter(search.words, search_cases.CASES):
+            words = search.words(q)
+            with store.engine.connect() as conn:
+                read_all = conn.execute(explore.claims_matching("postgresql", words, 2)).scalars().all()
+                assert [r["id"] for r in explore.found_claims(conn, words, 2)] == read_all, (q, among)
+    query = explore.claims_matching("postgresql", ["missili"], 10, among=300)
+    sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        plan = "\n".join(conn.execute(sa.text(f"EXPLAIN {sql}")).scalars())
+    assert "SubPlan" in plan and "hashed SubPlan" not in plan, plan

@@ -20,7 +20,7 @@ from cronaca.model import (
     Skipped,
     Span,
 )
-from cronaca.store import Store, default_db_url
+from cronaca.store import Store, default_db_url, search
 from cronaca.store.db import WAL_AUTOCHECKPOINT
 
 from . import search_cases
@@ -70,7 +70,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0006"
+    assert store.revision() == "0007"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT
@@ -85,7 +85,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0006"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0007"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -182,11 +182,13 @@ def test_upgrade_from_0001_keeps_data(tmp_path):
             {"a": a.id},
         )
     new = Store.open(path)
-    assert new.revision() == "0006"
+    assert new.revision() == "0007"
     event = new.event("e_old")
     assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []
     assert event["type"] == "AID" and [e["id"] for e in new.events(type="aid")] == ["e_old"]  # 0003
     assert [r["id"] for r in new.articles(q="carri armati")] == [a.id]  # the search index was filled
+    with new.engine.connect() as conn:  # 0007: the sentences' index too
+        assert conn.exec_driver_sql("SELECT rowid FROM events_fts WHERE events_fts MATCH 'x'").all()
 
 
 @pytest.mark.parametrize("q", sorted(search_cases.CASES))
@@ -335,7 +337,7 @@ def test_0005_down_and_up_keeps_every_row(tmp_path):
         command.downgrade(_alembic_config(conn), "0003")
     assert store.revision() == "0003" and counts() == before
     store.migrate()
-    assert store.revision() == "0006" and counts() == before
+    assert store.revision() == "0007" and counts() == before
     assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events
 
 
@@ -372,3 +374,54 @@ def test_entity_mention_counts_follow_writes_and_replacements(tmp_path):
     store.save_entities([{"id": first, "type": "x", "name": "again", "data": {}}])
     assert counted()[0][first] == linked[first]
     assert [e["n_mentions"] for e in kb.entities(limit=3)] == sorted(kept.values(), reverse=True)[:3]
+
+
+@pytest.mark.parametrize("q", sorted(search_cases.CASES))
+def test_claim_search_finds_words_by_their_start_in_summary_or_sentence(tmp_path, q):
+    """The search page's claims: q means what it means for articles, in a claim's summary or
+    in one of its events' sentences."""
+    store = Store.open(str(tmp_path / "kb.db"))
+    search_cases.fill_claims(store)
+    assert search_cases.found_claims(store, q) == search_cases.expected_claims(q)
+
+
+def test_claim_search_index_follows_replaced_events_and_claims(tmp_path):
+    store = Store.open(str(tmp_path / "kb.db"))
+    search_cases.fill_claims(store)
+    assert search_cases.found_claims(store, "missili") == {"s:missili", "e:missili"}
+    store.replace_claims([], [])  # every claim gone, their index entries with them
+    assert search_cases.found_claims(store, "missili") == set()
+    search_cases.fill_claims(store)  # the same articles again: their events replaced
+    with store.engine.connect() as conn:
+        indexed = {
+            name: conn.exec_driver_sql(
+                f"SELECT count(*) FROM {name}_fts WHERE {name}_fts MATCH 'missili'"
+            ).scalar()
+            for name in ("events", "claims")
+        }
+    assert indexed == {"events": 1, "claims": 1}
+    assert search_cases.found_claims(store, "missili") == {"s:missili", "e:missili"}
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+@pytest.mark.parametrize("among", [2, 3, 300])
+def test_claim_search_walking_the_most_reported_finds_the_same(tmp_path, monkeypatch, among, limit):
+    """For a q in many sentences the search tests the most reported claims one by one first,
+    in steps; whether a step's page fills or not (then the next step, or every match read),
+    the claims and their order are those of reading every match."""
+    from cronaca.store import explore
+
+    monkeypatch.setattr(explore, "CLAIMS_READ_ALL", 0)
+    monkeypatch.setattr(explore, "WALK_CLAIMS", (1, among))
+    store = Store.open(str(tmp_path / "kb.db"))
+    search_cases.fill_claims(store)
+    for q in search_cases.CASES:
+        words = search.words(q)
+        if not words:
+            continue
+        with store.engine.connect() as conn:
+            read_all = conn.execute(explore.claims_matching("sqlite", words, limit)).scalars().all()
+            assert [r["id"] for r in explore.found_claims(conn, words, limit)] == read_all, q
+            walk = explore.claims_matching("sqlite", words, limit, among=among)
+            walked = conn.execute(walk).scalars().all()
+        assert walked == read_all[: len(walked)], q  # the first claims in the same order

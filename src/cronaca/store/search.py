@@ -61,14 +61,14 @@ def match(
     """
     found = words(q)
     if dialect == "sqlite" and found:
-        expression = " ".join(f'"{w}"*' for w in found)  # every word, each as a prefix
+        expression = _fts5_query(found)
         many = conn is not None and _more_than(conn, expression, FEW)
         return sa.text(
             f"{'+' if many else ''}articles.rowid IN "  # '+': not a lookup by rowid, a filter
             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)"
         ).bindparams(fts=expression)
     if dialect == "postgresql" and found:
-        tsquery = " & ".join(f"{w}:*" for w in found)
+        tsquery = _tsquery(found)
         matches = f"{PG_DOCUMENT} @@ to_tsquery('simple', :tsq)"
         if conn is None or _pg_estimate(conn, found) > PG_READ_ALL:
             return sa.text(matches).bindparams(tsq=tsquery)
@@ -92,15 +92,64 @@ def match(
     return sa.or_(t.articles.c.title.ilike(like, escape="\\"), t.articles.c.text.ilike(like, escape="\\"))
 
 
-def _more_than(conn: sa.Connection, expression: str, n: int) -> bool:
-    """Whether the FTS5 expression matches more than ``n`` articles (reads at most n + 1)."""
+def text_match(dialect: str, table: str, found: list[str]) -> sa.ColumnElement[bool]:
+    """A condition on ``events`` (its sentence) or ``claims`` (its summary) that keeps the rows
+    in which every word of ``found`` (``words(q)``, not empty) begins a word: the same
+    meaning as for articles, by the indexes of migration 0007. (SQLite reads every match of
+    its index once; PostgreSQL either does so or, row by row, tests the row's own text.)"""
+    column = {"events": "text", "claims": "summary"}[table]
+    if dialect == "sqlite":
+        fts, param = f"{table}_fts", {f"{table}_fts": _fts5_query(found)}
+        return sa.text(f"{table}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :{fts})").bindparams(
+            **param
+        )
+    if dialect == "postgresql":  # the expression of the GIN index, as written there
+        return sa.text(
+            f"to_tsvector('simple', {table}.{column}) @@ to_tsquery('simple', :{table}_tsq)"
+        ).bindparams(**{f"{table}_tsq": _tsquery(found)})
+    # a database cronaca does not index: each word anywhere, by a scan
+    target = getattr(t, table).c[column]
+    return sa.and_(*(target.ilike(like_pattern(w), escape="\\") for w in found))
+
+
+def sentences_many(conn: sa.Connection, found: list[str], n: int) -> bool:
+    """Whether more than about ``n`` event sentences hold every word of ``found``: SQLite by a
+    capped count of its index, PostgreSQL by its statistics (as ``match`` decides for articles)."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        return _more_than(conn, _fts5_query(found), n, "events")
+    if dialect == "postgresql":
+        return _pg_estimate(conn, found, "events") > n
+    return False
+
+
+def _fts5_query(found: list[str]) -> str:
+    return " ".join(f'"{w}"*' for w in found)  # every word, each as a prefix
+
+
+def _tsquery(found: list[str]) -> str:
+    return " & ".join(f"{w}:*" for w in found)  # every word, each as a prefix
+
+
+def _more_than(conn: sa.Connection, expression: str, n: int, table: str = "articles") -> bool:
+    """Whether the FTS5 expression matches more than ``n`` rows of the table's index (reads at
+    most n + 1)."""
     query = sa.text(
-        "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts LIMIT :n)"
+        f"SELECT count(*) FROM (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts LIMIT :n)"
     )
     return conn.execute(query, {"fts": expression, "n": n + 1}).scalar_one() > n
 
 
-def _pg_estimate(conn: sa.Connection, found: list[str]) -> float:
+# PostgreSQL: where ANALYZE keeps the statistics of each table's searched vector (an expression
+# index's columns are sampled under the index's name)
+PG_VECTORS = {
+    "articles": ("articles", "search_doc"),
+    "events": ("ix_events_search", "to_tsvector"),
+    "claims": ("ix_claims_search", "to_tsvector"),
+}
+
+
+def _pg_estimate(conn: sa.Connection, found: list[str], table: str = "articles") -> float:
     """PostgreSQL: about how many articles hold every word of q, by the statistics of the
     stored vector as ANALYZE last sampled them: for each word, the summed frequencies of the
     most common words it begins (``pg_stats.most_common_elems``: the thousand commonest,
@@ -112,15 +161,18 @@ def _pg_estimate(conn: sa.Connection, found: list[str]) -> float:
     so, for the newest 50, walks the articles newest first testing each: right for a common
     word, ruinous for a rare one or for one whose articles are all old (at a million
     articles, a word found nowhere 7.6 s, a word in 0.4% of them 1.5 s). Reading every match
-    costs about 1.6 µs each (50,000: 80 ms); the walk, 9 µs per article it passes."""
+    costs about 1.6 µs each (50,000: 80 ms); the walk, 9 µs per article it passes.
+
+    ``table``: ``events`` or ``claims`` estimates the rows of their sentence or summary index."""
+    stats, column = PG_VECTORS[table]
     query = sa.text(
         "SELECT coalesce(min(f.freq), 0) * greatest((SELECT reltuples FROM pg_class"
-        "  WHERE oid = to_regclass('articles')), 0)"
+        f"  WHERE oid = to_regclass('{table}')), 0)"
         " FROM unnest(CAST(:words AS text[])) AS w, LATERAL ("
         "  SELECT coalesce(sum(u.freq), 0) AS freq FROM pg_stats s,"
         "   unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs) AS u(e, freq)"
-        "  WHERE s.schemaname = current_schema() AND s.tablename = 'articles'"
-        "   AND s.attname = 'search_doc' AND starts_with(u.e, w)) AS f"
+        f"  WHERE s.schemaname = current_schema() AND s.tablename = '{stats}'"
+        f"   AND s.attname = '{column}' AND starts_with(u.e, w)) AS f"
     )
     return float(conn.execute(query, {"words": found}).scalar_one() or 0)
 

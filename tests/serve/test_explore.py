@@ -170,6 +170,29 @@ def test_map_records_say_when_the_limit_cut_them(geo_kb):  # noqa: F811
 
     claims, cut = explore.map_records(geo_kb.store, limit=2)
     assert len(claims) == 2 and cut
-    assert claims[0]["n_events"] >= claims[1]["n_events"]  # the most reported first
+    assert claims[0]["n_articles"] >= claims[1]["n_articles"]  # the most reported first
     events, cut = explore.map_records(geo_kb.store, kind="event", limit=100)
     assert len(events) == 6 and not cut
+
+
+@pytest.mark.parametrize("walk", [0, 1, 1000])
+def test_claim_map_walk_and_read_all_give_the_same_claims(geo_kb, monkeypatch, walk):  # noqa: F811
+    """The claim map tests the most reported claims one by one first (MAP_WALK * limit of
+    them) and reads every placed event when they do not fill it: the same points, in the same
+    order, whichever way (walk=0: always read all; 1: the walk's page fills or not by limit)."""
+    from cronaca.store import explore
+
+    filters = [{}, {"type": "FIGHT"}, {"actor": "RUS"}, {"since": "2024-03"}]
+    filters.append({"actor": "Kharkiv", "until": "2024-04"})
+    expected = {}
+    with monkeypatch.context() as patch:
+        patch.setattr(explore, "MAP_WALK", 0)
+        for i, given in enumerate(filters):
+            for limit in (1, 2, 5000):
+                expected[i, limit] = explore.map_records(geo_kb.store, limit=limit, **given)
+    monkeypatch.setattr(explore, "MAP_WALK", walk)
+    for i, given in enumerate(filters):
+        for limit in (1, 2, 5000):
+            found = explore.map_records(geo_kb.store, limit=limit, **given)
+            assert found == expected[i, limit], (given, limit)
+    assert expected[0, 5000][0]  # the map has points

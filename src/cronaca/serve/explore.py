@@ -13,13 +13,14 @@ from dataclasses import asdict
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from cronaca.api import Cronaca
 from cronaca.consolidate.network import QUADS
 from cronaca.errors import UsageError
 from cronaca.serve import geojson
+from cronaca.serve.responses import FastJSONResponse
 from cronaca.store import explore
 
 SEARCH_GROUP = 10  # results per kind on the search page
@@ -89,7 +90,7 @@ def install(app: FastAPI, kb: Cronaca, templates: Jinja2Templates, cache, filter
     ):
         """Claims (or events) with a place, as a GeoJSON FeatureCollection of points, with the
         timeline's filters; ``truncated`` says when more than the map's limit matched."""
-        return cache.get(request, lambda: JSONResponse(map_data(filters, kind)))
+        return cache.get(request, lambda: FastJSONResponse(map_data(filters, kind)))
 
     @app.get("/api/search", tags=["api"])
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(SEARCH_GROUP, ge=1, le=100)):

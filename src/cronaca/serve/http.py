@@ -9,7 +9,6 @@ framing, no MIME sniffing, no referrer. ``/docs`` is Swagger UI served from the 
 from __future__ import annotations
 
 import gc
-import json
 import os
 import threading
 from collections import OrderedDict
@@ -19,7 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-import orjson
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -31,6 +29,7 @@ from cronaca.consolidate.network import QUADS
 from cronaca.consolidate.stories import summary as story_summary
 from cronaca.errors import NotFound, UsageError
 from cronaca.serve import derived, explore, web
+from cronaca.serve.responses import FastJSONResponse
 from cronaca.store.queries import MAX_LIMIT, MAX_OFFSET
 
 HERE = Path(__file__).resolve().parent / "web"
@@ -87,18 +86,6 @@ class ResponseCache:
                 while len(self.items) > self.size:
                     self.items.popitem(last=False)
         return Response(response.body, response.status_code, media_type=response.media_type)
-
-
-class FastJSONResponse(JSONResponse):
-    """JSON written by orjson (a timeline page is ~100 KB: several times faster than the json
-    module); what orjson refuses (a lone surrogate in a stored value) is written by the json
-    module with non-ASCII characters escaped, which UTF-8 can always carry."""
-
-    def render(self, content: Any) -> bytes:
-        try:
-            return orjson.dumps(content)
-        except TypeError:
-            return json.dumps(content, separators=(",", ":")).encode("ascii")
 
 
 def _docs_assets() -> Path:

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from tests.store.search_cases import claim_links_agree
+
 from cronaca import Cronaca
 from cronaca.consolidate import build_claims
 
@@ -150,8 +152,10 @@ def test_incremental_ingest_equals_a_full_rebuild_and_leaves_other_claims_alone(
     incremental = sorted((c["id"], c["n_events"]) for c in kb.claims())
     turkey_after = [c for c in kb.claims() if any(a["id"] == "TUR" for a in c["source_actors"])]
     assert turkey_after == turkey_before  # untouched
+    assert claim_links_agree(kb.store)
     kb.consolidate()  # full rebuild
     assert sorted((c["id"], c["n_events"]) for c in kb.claims()) == incremental
+    assert claim_links_agree(kb.store)
     belarus = [c for c in kb.claims() if any(a["id"] == "BLR" for a in c["source_actors"])]
     assert len(belarus) == 1 and belarus[0]["n_articles"] == 2
 
@@ -174,5 +178,7 @@ def test_an_incremental_rebuild_keeps_every_member_of_a_claim_it_rebuilds(tmp_pa
     kb.ingest([str(second)])
     assert kb.store.unclaimed_event_ids() == set()
     incremental = sorted((c["id"], c["n_events"]) for c in kb.claims())
+    assert claim_links_agree(kb.store)
     kb.consolidate()
     assert sorted((c["id"], c["n_events"]) for c in kb.claims()) == incremental
+    assert claim_links_agree(kb.store)

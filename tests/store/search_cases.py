@@ -119,3 +119,17 @@ def expected_claims(q: str) -> set[str]:
     if not search.words(q):
         return set()
     return {f"{kind}:{key}" for key in CASES[q] for kind in "se"}
+
+
+def claim_links_agree(store: Store) -> int:
+    """Check that ``event_actors.claim_id`` is, for every row, its event's ``claim_events``
+    claim (NULL without one): the store keeps it as it replaces claims (0007). Returns how many
+    rows hold a claim."""
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT ea.event_id, ea.claim_id, ce.claim_id FROM event_actors ea "
+            "LEFT JOIN claim_events ce ON ce.event_id = ea.event_id"
+        ).all()
+    wrong = [r for r in rows if r[1] != r[2]]
+    assert not wrong, wrong[:5]
+    return sum(1 for r in rows if r[1] is not None)

@@ -365,9 +365,11 @@ def test_entity_mention_counts_follow_writes_and_replacements(tmp_path):
 
     kept, linked = counted()
     assert kept == linked and sum(kept.values()) > 10
+    assert search_cases.claim_links_agree(store) > 10
     kb.reextract()  # every article's mentions replaced
     kept, linked = counted()
     assert kept == linked
+    assert search_cases.claim_links_agree(store) > 10  # events replaced, claims rebuilt
     first = next(iter(kept))
     with store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM entities WHERE id = ?", (first,))
@@ -425,3 +427,27 @@ def test_claim_search_walking_the_most_reported_finds_the_same(tmp_path, monkeyp
             walk = explore.claims_matching("sqlite", words, limit, among=among)
             walked = conn.execute(walk).scalars().all()
         assert walked == read_all[: len(walked)], q  # the first claims in the same order
+
+
+def test_an_event_in_two_claims_is_refused(tmp_path):
+    """Consolidation puts each event in one claim; event_actors.claim_id relies on it."""
+    store = Store.open(str(tmp_path / "kb.db"))
+    a = article()
+    store.add_article(a)
+    store.save_annotations(Annotations(a, [], [event(a)]), {"events": "events@1"})
+    claim = {
+        "type": "AID",
+        "source_actors": [],
+        "target_actors": [],
+        "n_events": 1,
+        "n_articles": 1,
+        "summary": "x",
+        "component": "test@1",
+    }
+    with pytest.raises(StoreError, match="two claims"):
+        store.replace_claims([{**claim, "id": "c1"}, {**claim, "id": "c2"}], [("c1", "e_1"), ("c2", "e_1")])
+    store.replace_claims([{**claim, "id": "c1"}], [("c1", "e_1")])
+    assert search_cases.claim_links_agree(store) == 3  # POL (source), UKR (target), the outlet (cited)
+    assert [c["id"] for c in store.claims(actor="POL")] == ["c1"]
+    store.replace_claims([], [], remove={"c1"})  # incremental: the claim gone, its links too
+    assert search_cases.claim_links_agree(store) == 0 and store.claims(actor="POL") == []

@@ -317,19 +317,38 @@ class Store(Queries):
     def replace_claims(
         self, claims: list[dict[str, Any]], links: list[tuple[str, str]], remove: set[str] | None = None
     ) -> None:
-        """Swap claims in one transaction: all of them, or only the ``remove`` ids (incremental)."""
+        """Swap claims in one transaction: all of them, or only the ``remove`` ids (incremental).
+
+        ``event_actors.claim_id`` follows the links: cleared for the removed claims' events,
+        set for the new links' (each event is in one claim: a link list that puts an event in
+        two is refused)."""
+        links = sorted(set(links))
+        holder: dict[str, str] = {}
+        for claim_id, event_id in links:
+            if holder.setdefault(event_id, claim_id) != claim_id:
+                raise StoreError(f"event {event_id} linked to two claims ({holder[event_id]}, {claim_id})")
+        ea, ce = t.event_actors, t.claim_events
+        # an event's claim, by its link (NULL when it has none)
+        linked = sa.select(ce.c.claim_id).where(ce.c.event_id == ea.c.event_id).scalar_subquery()
         with self.engine.begin() as conn:
             if remove is None:
-                conn.execute(t.claim_events.delete())
+                conn.execute(ce.delete())
                 conn.execute(t.claims.delete())
             elif remove:
                 for chunk in chunks(sorted(remove)):
-                    conn.execute(t.claim_events.delete().where(t.claim_events.c.claim_id.in_(chunk)))
+                    conn.execute(ce.delete().where(ce.c.claim_id.in_(chunk)))
                     conn.execute(t.claims.delete().where(t.claims.c.id.in_(chunk)))
+                    conn.execute(ea.update().where(ea.c.claim_id.in_(chunk)).values(claim_id=None))
             if claims:
                 _insert(conn, t.claims, claims)
             if links:
-                _insert(conn, t.claim_events, [{"claim_id": c, "event_id": e} for c, e in sorted(set(links))])
+                _insert(conn, ce, [{"claim_id": c, "event_id": e} for c, e in links])
+            if remove is None:  # every event's claim, or none
+                conn.execute(ea.update().values(claim_id=linked))
+            else:
+                for chunk in chunks(sorted({c for c, _ in links})):
+                    events = sa.select(ce.c.event_id).where(ce.c.claim_id.in_(chunk))
+                    conn.execute(ea.update().where(ea.c.event_id.in_(events)).values(claim_id=linked))
 
 
 def _count_mentions(conn: Connection, change: dict[str, int]) -> None:

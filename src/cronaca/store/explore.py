@@ -339,7 +339,7 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
     ``claims_per_role`` of each) and its neighbours (the actors on the other side of its events,
     by number of claims). As in the timeline's actor filter and the network, a country's
     claims include its people's, and a person's other side includes the country of each."""
-    en, m, ea, ce, c = t.entities, t.mentions, t.event_actors, t.claim_events, t.claims
+    en, m, ea, c = t.entities, t.mentions, t.event_actors, t.claims
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(en).where(en.c.id == actor_id)).mappings().first()
         if row is None:
@@ -353,10 +353,9 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
                 sa.select(ea.c.role, sa.func.count()).where(ea.c.actor_id == actor_id).group_by(ea.c.role)
             ).all()
         )
-        claim_roles = conn.execute(
-            sa.select(ce.c.claim_id, ea.c.role)
-            .join(ea, ea.c.event_id == ce.c.event_id)
-            .where(ea.c.actor_id == actor_id, ea.c.role.in_(("source", "target")))
+        claim_roles = conn.execute(  # the claim of each event is on its actor rows (0007)
+            sa.select(ea.c.claim_id, ea.c.role)
+            .where(ea.c.actor_id == actor_id, ea.c.role.in_(("source", "target")), ea.c.claim_id.is_not(None))
             .distinct()
         ).all()
         by_role: dict[str, set[str]] = {"source": set(), "target": set()}
@@ -366,11 +365,10 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
         other = ea.alias("other")
         sides = sa.and_(other.c.role.in_(("source", "target")), ea.c.role.in_(("source", "target")))
         pairs = conn.execute(
-            sa.select(other.c.actor_id, ce.c.claim_id)
+            sa.select(other.c.actor_id, ea.c.claim_id)
             .select_from(ea)
             .join(other, sa.and_(other.c.event_id == ea.c.event_id, other.c.role != ea.c.role, sides))
-            .join(ce, ce.c.event_id == ea.c.event_id)
-            .where(ea.c.actor_id == actor_id)
+            .where(ea.c.actor_id == actor_id, ea.c.claim_id.is_not(None))
             .distinct()
         ).all()
         neighbours = Counter(a for a, _ in pairs if a != actor_id)

@@ -115,8 +115,13 @@ event_actors = sa.Table(
     sa.Column("event_id", sa.String(40), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     sa.Column("actor_id", sa.String(80), nullable=False),
     sa.Column("role", sa.String(16), nullable=False),  # source | target | place | attribution
+    # 0007: the claim that holds the event (its claim_events link; consolidation puts each
+    # event in one claim), kept by Store.replace_claims; NULL until the event is consolidated.
+    # An actor's claims are then one range of ix_event_actors_actor_claim, not a probe of
+    # claim_events per event.
+    sa.Column("claim_id", sa.String(40)),
     sa.PrimaryKeyConstraint("event_id", "actor_id", "role"),
-    sa.Index("ix_event_actors_actor", "actor_id"),
+    sa.Index("ix_event_actors_actor_claim", "actor_id", "claim_id"),  # 0007; was (actor_id)
 )
 
 claims = sa.Table(

@@ -1,4 +1,4 @@
-"""The search page's claims by full-text index: claim summaries and event sentences.
+"""The search page's claims by full-text index; an actor's claims by one index range.
 
 The search page finds a claim by the words of its summary or of one of its source
 sentences. It scanned both columns with ``ILIKE '%word%'``: 0.6-1.1 s at a million articles
@@ -16,6 +16,13 @@ stored vector is needed, unlike the articles').
 id): the search's order of claims, which a search for a common word walks, testing each
 claim, instead of reading every match.
 
+``event_actors.claim_id``: the claim that holds the event (its ``claim_events`` link, each
+event being in one claim), filled here and kept by ``Store.replace_claims``, with the index
+``ix_event_actors_actor_claim`` (actor_id, claim_id) in place of ``ix_event_actors_actor``.
+``claims(actor=...)`` read an actor's events, then probed ``claim_events`` once per event (45
+ms for an actor of 5,500 events at a million articles, PostgreSQL); its claims are now one
+range of that index (1-2 ms).
+
 As with ``articles_fts``, the FTS5 tables refer to rows by rowid, which a VACUUM may
 renumber: after one, run ``INSERT INTO events_fts(events_fts) VALUES('rebuild')`` and the
 same for ``claims_fts``. cronaca never vacuums.
@@ -25,6 +32,7 @@ Revises: 0006
 Create Date: 2026-12-01
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
@@ -51,6 +59,13 @@ def _sqlite_up(table: str, column: str) -> list[str]:
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
+    op.add_column("event_actors", sa.Column("claim_id", sa.String(40)))
+    op.execute(
+        "UPDATE event_actors SET claim_id = "
+        "(SELECT claim_id FROM claim_events WHERE claim_events.event_id = event_actors.event_id)"
+    )
+    op.create_index("ix_event_actors_actor_claim", "event_actors", ["actor_id", "claim_id"])
+    op.drop_index("ix_event_actors_actor", table_name="event_actors")
     # SQLite puts NULLs last in a descending order already, and writes no NULLS LAST in an index
     nulls = " NULLS LAST" if dialect == "postgresql" else ""
     op.execute(f"CREATE INDEX ix_claims_reported ON claims (n_articles DESC, first_reported DESC{nulls}, id)")
@@ -66,6 +81,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
+    op.create_index("ix_event_actors_actor", "event_actors", ["actor_id"])
+    op.drop_index("ix_event_actors_actor_claim", table_name="event_actors")
+    op.execute("ALTER TABLE event_actors DROP COLUMN claim_id")  # not a table copy (as 0005)
     op.execute("DROP INDEX ix_claims_reported")
     for table in INDEXED:
         if dialect == "sqlite":

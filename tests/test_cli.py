@@ -214,3 +214,19 @@ def test_reextract_replaces_annotations_in_place(db):
     after = {k: json.loads(run(db, k, "--json", "--limit", "1000")) for k in ("events", "claims")}
     assert [e["id"] for e in after["events"]] == [e["id"] for e in before["events"]]
     assert [c["id"] for c in after["claims"]] == [c["id"] for c in before["claims"]]
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cronaca", "--db", str(tmp_path / "kb.db"), "status"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "articles" in done.stdout
+    bad = subprocess.run([sys.executable, "-m", "cronaca", "no-such-command"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "No such command" in bad.stderr

@@ -304,6 +304,11 @@ def test_claim_search_means_the_same_on_postgres_and_uses_its_indexes(postgres_u
         conn.exec_driver_sql("SET enable_seqscan = off")  # a few rows: a scan would be cheaper
         plan = "\n".join(conn.execute(sa.text(f"EXPLAIN {sql}")).scalars())
     assert "ix_events_search" in plan and "ix_claims_search" in plan, plan
+    with store.engine.begin() as conn:  # the plan's estimate reads the index's statistics
+        assert search._pg_estimate(conn, ["nessuna"], "events") == 0  # before ANALYZE: rare
+        conn.exec_driver_sql("ANALYZE events")
+        assert search._pg_estimate(conn, ["nessuna"], "events") == pytest.approx(4)  # half of 8
+        assert search._pg_estimate(conn, ["zzz"], "events") == 0
 
 
 def test_claim_search_walk_means_the_same_on_postgres_and_tests_claims_one_by_one(postgres_url, monkeypatch):

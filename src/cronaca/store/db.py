@@ -319,9 +319,9 @@ class Store(Queries):
     ) -> None:
         """Swap claims in one transaction: all of them, or only the ``remove`` ids (incremental).
 
-        ``event_actors.claim_id`` follows the links: cleared for the removed claims' events,
-        set for the new links' (each event is in one claim: a link list that puts an event in
-        two is refused)."""
+        ``event_actors.claim_id`` follows the links: set again for the events of the removed
+        claims and of the new links, from the links (each event is in one claim: a link list
+        that puts an event in two is refused)."""
         links = sorted(set(links))
         holder: dict[str, str] = {}
         for claim_id, event_id in links:
@@ -331,24 +331,26 @@ class Store(Queries):
         # an event's claim, by its link (NULL when it has none)
         linked = sa.select(ce.c.claim_id).where(ce.c.event_id == ea.c.event_id).scalar_subquery()
         with self.engine.begin() as conn:
+            affected = {event_id for _, event_id in links}  # the events whose claim may change
             if remove is None:
                 conn.execute(ce.delete())
                 conn.execute(t.claims.delete())
             elif remove:
                 for chunk in chunks(sorted(remove)):
+                    affected.update(
+                        conn.execute(sa.select(ce.c.event_id).where(ce.c.claim_id.in_(chunk))).scalars()
+                    )
                     conn.execute(ce.delete().where(ce.c.claim_id.in_(chunk)))
                     conn.execute(t.claims.delete().where(t.claims.c.id.in_(chunk)))
-                    conn.execute(ea.update().where(ea.c.claim_id.in_(chunk)).values(claim_id=None))
             if claims:
                 _insert(conn, t.claims, claims)
             if links:
                 _insert(conn, ce, [{"claim_id": c, "event_id": e} for c, e in links])
             if remove is None:  # every event's claim, or none
                 conn.execute(ea.update().values(claim_id=linked))
-            else:
-                for chunk in chunks(sorted({c for c, _ in links})):
-                    events = sa.select(ce.c.event_id).where(ce.c.claim_id.in_(chunk))
-                    conn.execute(ea.update().where(ea.c.event_id.in_(events)).values(claim_id=linked))
+            else:  # by the primary key's first column: only those events' rows are read
+                for chunk in chunks(sorted(affected)):
+                    conn.execute(ea.update().where(ea.c.event_id.in_(chunk)).values(claim_id=linked))
 
 
 def _count_mentions(conn: Connection, change: dict[str, int]) -> None:

@@ -344,10 +344,11 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
         row = conn.execute(sa.select(en).where(en.c.id == actor_id)).mappings().first()
         if row is None:
             raise NotFound(f"no actor {actor_id!r}: search for it by name, or see `cronaca entities`")
-        n_mentions = conn.execute(sa.select(sa.func.count()).where(m.c.entity_id == actor_id)).scalar_one()
-        n_articles = conn.execute(
-            sa.select(sa.func.count(sa.distinct(m.c.article_id))).where(m.c.entity_id == actor_id)
-        ).scalar_one()
+        n_mentions = row["n_mentions"]  # kept by the store (0005)
+        # count(*) of the distinct ids, not count(DISTINCT ...): PostgreSQL hashes them instead
+        # of sorting (60-99 → 44 ms for Italy's 60,000 mentions at a million articles)
+        articles = sa.select(m.c.article_id).where(m.c.entity_id == actor_id).distinct().subquery()
+        n_articles = conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
         events_by_role = dict(
             conn.execute(
                 sa.select(ea.c.role, sa.func.count()).where(ea.c.actor_id == actor_id).group_by(ea.c.role)

@@ -41,6 +41,28 @@ def map_records(
     reads; and whether ``limit`` cut the list. A claim's place is its own (from the places
     in its mentions' clauses), else the place most of its mentions give (their article's
     focus place)."""
+    e, ce = t.events, t.claim_events
+    with store.engine.connect() as conn:
+        if kind == "event":
+            return _map_events(store, conn, limit, actor, type, since, until)
+        placed = _placed_events(store, conn, actor, type, since, until)
+        rows = _map_claims(conn, placed, limit + 1, timed=bool(since or until))
+        places: dict[str, Counter] = {}
+        named: dict[str, dict[str, Any]] = {}
+        for chunk in chunks([r["id"] for r in rows[:limit] if not r["own_place"]]):
+            of_chunk = placed.with_only_columns(ce.c.claim_id, e.c.place).where(ce.c.claim_id.in_(chunk))
+            for r in conn.execute(of_chunk.order_by(ce.c.claim_id, e.c.id)).mappings():
+                places.setdefault(r["claim_id"], Counter())[r["place"]["id"]] += 1
+                named.setdefault(r["place"]["id"], r["place"])
+    out = []
+    for r in rows[:limit]:
+        place = r["own_place"] or named[places[r["id"]].most_common(1)[0][0]]
+        out.append(_claim_record(r, place))
+    return out, len(rows) > limit
+
+
+def _map_events(store: Queries, conn: Any, limit: int, actor, type, since, until) -> tuple[list[dict], bool]:
+    """The event map: the earliest placed events that pass the filters."""
     e, a, ce = t.events, t.articles, t.claim_events
     query = (
         sa.select(
@@ -65,28 +87,12 @@ def map_records(
         .outerjoin(ce, ce.c.event_id == e.c.id)
         .where(e.c.place.is_not(None), _text(e.c.place) != "null")
     )
-    with store.engine.connect() as conn:
-        if kind == "event":
-            query = store._event_filters(conn, query, actor, type, since, until)
-            # at_start is the event's time, else its article's date: the earliest first, in the
-            # order of ix_events_at (ix_events_type_at with a type), which the query can walk
-            order = (e.c.at_start, e.c.article_id, e.c.start, e.c.id)
-            rows = list(conn.execute(query.order_by(*order).limit(limit + 1)).mappings())
-            return [_event_record(r) for r in rows[:limit]], len(rows) > limit
-        rows = _map_claims(store, conn, limit + 1, actor, type, since, until)
-        places: dict[str, Counter] = {}
-        named: dict[str, dict[str, Any]] = {}
-        placed = _placed_events(store, conn, actor, type, since, until)
-        for chunk in chunks([r["id"] for r in rows[:limit] if not r["own_place"]]):
-            of_chunk = placed.with_only_columns(ce.c.claim_id, e.c.place).where(ce.c.claim_id.in_(chunk))
-            for r in conn.execute(of_chunk.order_by(ce.c.claim_id, e.c.id)).mappings():
-                places.setdefault(r["claim_id"], Counter())[r["place"]["id"]] += 1
-                named.setdefault(r["place"]["id"], r["place"])
-    out = []
-    for r in rows[:limit]:
-        place = r["own_place"] or named[places[r["id"]].most_common(1)[0][0]]
-        out.append(_claim_record(r, place))
-    return out, len(rows) > limit
+    query = store._event_filters(conn, query, actor, type, since, until)
+    # at_start is the event's time, else its article's date: the earliest first, in the order
+    # of ix_events_at (ix_events_type_at with a type), which the query can walk
+    order = (e.c.at_start, e.c.article_id, e.c.start, e.c.id)
+    rows = list(conn.execute(query.order_by(*order).limit(limit + 1)).mappings())
+    return [_event_record(r) for r in rows[:limit]], len(rows) > limit
 
 
 def _placed_events(store: Queries, conn: Any, actor, type, since, until) -> sa.Select:
@@ -105,20 +111,19 @@ def _placed_events(store: Queries, conn: Any, actor, type, since, until) -> sa.S
 MAP_WALK = 4
 
 
-def _map_claims(store: Queries, conn: Any, n: int, actor, type, since, until) -> list[Any]:
-    """The first ``n`` claims with a placed event that passes the filters, the most reported
+def _map_claims(conn: Any, placed: sa.Select, n: int, *, timed: bool) -> list[Any]:
+    """The first ``n`` claims with a ``placed`` event (one that passes the filters), the most reported
     first (the search's order, ``ix_claims_reported``), with what their map point needs: not
     the claim's ``data`` whole (its sources and explanation), its place and status alone.
 
     Reading every placed event's claim and then the claims took 2-5 s at a million articles
     for the unfiltered map, whose first claims are nearly all placed. So the claims are first
     tested one by one, in that order, among the first ``MAP_WALK * n`` (the same claims, if
-    they fill the map); otherwise every placed event is read. Not with ``since`` or ``until``:
-    a time filter passes claims regardless of how reported they are, and testing one costs
+    they fill the map); otherwise every placed event is read. Not with a time filter
+    (``timed``): it passes claims regardless of how reported they are, and testing one costs
     all its events (0.76 s for 10,000 claims). Either way the ids come first and the rows of
     those alone after."""
     c, ce = t.claims, t.claim_events
-    placed = _placed_events(store, conn, actor, type, since, until)
     top = sa.select(c.c.id, c.c.n_articles, c.c.first_reported)
     top = top.order_by(c.c.n_articles.desc(), c.c.first_reported.desc().nulls_last(), c.c.id)
     first = top.limit(MAP_WALK * n).subquery("first")
@@ -126,7 +131,7 @@ def _map_claims(store: Queries, conn: Any, n: int, actor, type, since, until) ->
     # each claim, not a hash of every placed event (see found_claims)
     walk = sa.select(first.c.id).where(placed.where(ce.c.claim_id == first.c.id).offset(0).exists())
     walk = walk.order_by(first.c.n_articles.desc(), first.c.first_reported.desc().nulls_last(), first.c.id)
-    ids = [] if since or until else conn.execute(walk.limit(n)).scalars().all()
+    ids = [] if timed else conn.execute(walk.limit(n)).scalars().all()
     if len(ids) < n:
         ids = conn.execute(top.with_only_columns(c.c.id).where(c.c.id.in_(placed)).limit(n)).scalars().all()
     columns = sa.select(

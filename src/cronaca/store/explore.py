@@ -46,7 +46,7 @@ def map_records(
         if kind == "event":
             return _map_events(store, conn, limit, actor, type, since, until)
         placed = _placed_events(store, conn, actor, type, since, until)
-        rows = _map_claims(conn, placed, limit + 1, timed=bool(since or until))
+        rows = _map_claims(conn, placed, limit + 1, type=type, timed=bool(since or until))
         places: dict[str, Counter] = {}
         named: dict[str, dict[str, Any]] = {}
         for chunk in chunks([r["id"] for r in rows[:limit] if not r["own_place"]]):
@@ -111,9 +111,9 @@ def _placed_events(store: Queries, conn: Any, actor, type, since, until) -> sa.S
 MAP_WALK = 4
 
 
-def _map_claims(conn: Any, placed: sa.Select, n: int, *, timed: bool) -> list[Any]:
-    """The first ``n`` claims with a ``placed`` event (one that passes the filters), the most reported
-    first (the search's order, ``ix_claims_reported``), with what their map point needs: not
+def _map_claims(conn: Any, placed: sa.Select, n: int, *, type: str | None, timed: bool) -> list[Any]:
+    """The first ``n`` claims with a ``placed`` event (one that passes the filters), the most
+    reported first (the search's order, ``ix_claims_reported``), with what their map point needs: not
     the claim's ``data`` whole (its sources and explanation), its place and status alone.
 
     Reading every placed event's claim and then the claims took 2-5 s at a million articles
@@ -121,10 +121,13 @@ def _map_claims(conn: Any, placed: sa.Select, n: int, *, timed: bool) -> list[An
     tested one by one, in that order, among the first ``MAP_WALK * n`` (the same claims, if
     they fill the map); otherwise every placed event is read. Not with a time filter
     (``timed``): it passes claims regardless of how reported they are, and testing one costs
-    all its events (0.76 s for 10,000 claims). Either way the ids come first and the rows of
+    all its events (0.76 s for 10,000 claims). With a ``type``, only the claims of that type
+    are walked (a claim's type is its events'). Either way the ids come first and the rows of
     those alone after."""
     c, ce = t.claims, t.claim_events
     top = sa.select(c.c.id, c.c.n_articles, c.c.first_reported)
+    if type:
+        top = top.where(c.c.type == type.upper())  # stored upper-case, as the events' types
     top = top.order_by(c.c.n_articles.desc(), c.c.first_reported.desc().nulls_last(), c.c.id)
     first = top.limit(MAP_WALK * n).subquery("first")
     # the subquery's order carries through, so the walk stops at n; OFFSET 0: PostgreSQL tests

@@ -9,8 +9,23 @@ The Python API mirrors the CLI::
         print(row["time"], row["type"], row["text"])
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
-
-from cronaca.api import Cronaca  # noqa: E402
-
 __all__ = ["Cronaca", "__version__"]
+
+if TYPE_CHECKING:
+    from cronaca.api import Cronaca
+
+
+def __getattr__(name: str) -> Any:
+    """``Cronaca`` is imported when first asked for, not with the package: the processes that
+    only extract (the workers' fork server, Dask workers) never load the store, SQLAlchemy and
+    Alembic (0.25 s of their start, before any worker can begin)."""
+    if name == "Cronaca":
+        from cronaca.api import Cronaca
+
+        return Cronaca
+    raise AttributeError(f"module 'cronaca' has no attribute {name!r}")

@@ -27,6 +27,23 @@ def _text(column: sa.ColumnElement) -> sa.ColumnElement:
     return sa.cast(column, sa.Text)
 
 
+def _most_reported(columns: Any) -> tuple:
+    """The claims' order on the search and the claim map (``ix_claims_reported``, 0007), over
+    the claims table's columns or a subquery's: the most reported first, the newest of equals
+    first (NULLs last on SQLite and PostgreSQL alike), then by id."""
+    return (columns.n_articles.desc(), columns.first_reported.desc().nulls_last(), columns.id)
+
+
+# what a claim shows in a list (the actor page, the map), without its ``data``
+LISTED_CLAIM = tuple(
+    t.claims.c[name]
+    for name in ("id", "type", "summary", "source_actors", "target_actors", "time_start", "time_end",
+                 "time_precision", "first_reported", "last_reported", "n_events", "n_articles")
+)  # fmt: skip
+# an event with a place (a JSON null is none)
+PLACED = sa.and_(t.events.c.place.is_not(None), _text(t.events.c.place) != "null")
+
+
 def map_records(
     store: Queries,
     *,
@@ -85,7 +102,7 @@ def _map_events(store: Queries, conn: Any, limit: int, actor, type, since, until
         )
         .join(a, a.c.id == e.c.article_id)
         .outerjoin(ce, ce.c.event_id == e.c.id)
-        .where(e.c.place.is_not(None), _text(e.c.place) != "null")
+        .where(PLACED)
     )
     query = store._event_filters(conn, query, actor, type, since, until)
     # at_start is the event's time, else its article's date: the earliest first, in the order
@@ -98,11 +115,7 @@ def _map_events(store: Queries, conn: Any, limit: int, actor, type, since, until
 def _placed_events(store: Queries, conn: Any, actor, type, since, until) -> sa.Select:
     """The events with a place that pass the filters, with their claim link."""
     e, ce = t.events, t.claim_events
-    query = (
-        sa.select(ce.c.claim_id)
-        .select_from(e.join(ce, ce.c.event_id == e.c.id))
-        .where(e.c.place.is_not(None), _text(e.c.place) != "null")
-    )
+    query = sa.select(ce.c.claim_id).select_from(e.join(ce, ce.c.event_id == e.c.id)).where(PLACED)
     return store._event_filters(conn, query, actor, type, since, until)
 
 
@@ -128,28 +141,17 @@ def _map_claims(conn: Any, placed: sa.Select, n: int, *, type: str | None, timed
     top = sa.select(c.c.id, c.c.n_articles, c.c.first_reported)
     if type:
         top = top.where(c.c.type == type.upper())  # stored upper-case, as the events' types
-    top = top.order_by(c.c.n_articles.desc(), c.c.first_reported.desc().nulls_last(), c.c.id)
+    top = top.order_by(*_most_reported(c.c))
     first = top.limit(MAP_WALK * n).subquery("first")
     # the subquery's order carries through, so the walk stops at n; OFFSET 0: PostgreSQL tests
     # each claim, not a hash of every placed event (see found_claims)
     walk = sa.select(first.c.id).where(placed.where(ce.c.claim_id == first.c.id).offset(0).exists())
-    walk = walk.order_by(first.c.n_articles.desc(), first.c.first_reported.desc().nulls_last(), first.c.id)
+    walk = walk.order_by(*_most_reported(first.c))
     ids = [] if timed else conn.execute(walk.limit(n)).scalars().all()
     if len(ids) < n:
         ids = conn.execute(top.with_only_columns(c.c.id).where(c.c.id.in_(placed)).limit(n)).scalars().all()
     columns = sa.select(
-        c.c.id,
-        c.c.type,
-        c.c.source_actors,
-        c.c.target_actors,
-        c.c.time_start,
-        c.c.time_end,
-        c.c.time_precision,
-        c.c.first_reported,
-        c.c.last_reported,
-        c.c.n_events,
-        c.c.n_articles,
-        c.c.summary,
+        *LISTED_CLAIM,
         c.c.data["place"].label("own_place"),
         c.c.data["status"].as_string().label("status"),
     )
@@ -287,8 +289,7 @@ def claims_matching(dialect: str, words: list[str], limit: int, *, among: int | 
     ``among``: only the first ``among`` claims in that order, each tested (``found_claims``)."""
     c, e, ce = t.claims, t.events, t.claim_events
     query = sa.select(c.c.id, c.c.type, c.c.summary, c.c.n_events, c.c.n_articles, c.c.first_reported)
-    newest = c.c.first_reported.desc().nulls_last()  # NULLs sort apart on SQLite and PostgreSQL
-    order = (c.c.n_articles.desc(), newest, c.c.id)  # ix_claims_reported (0007)
+    order = _most_reported(c.c)
     query = query.order_by(*order).limit(limit)
     in_summary = fts.text_match(dialect, "claims", words)
     in_sentence = fts.text_match(dialect, "events", words)
@@ -387,24 +388,7 @@ def actor(store: Queries, actor_id: str, *, claims_per_role: int = 50) -> dict[s
         ids = sorted(by_role["source"] | by_role["target"])
         rows = []
         for chunk in chunks(ids):
-            rows += list(
-                conn.execute(
-                    sa.select(
-                        c.c.id,
-                        c.c.type,
-                        c.c.summary,
-                        c.c.source_actors,
-                        c.c.target_actors,
-                        c.c.time_start,
-                        c.c.time_end,
-                        c.c.time_precision,
-                        c.c.first_reported,
-                        c.c.last_reported,
-                        c.c.n_events,
-                        c.c.n_articles,
-                    ).where(c.c.id.in_(chunk))
-                ).mappings()
-            )
+            rows += conn.execute(sa.select(*LISTED_CLAIM).where(c.c.id.in_(chunk))).mappings().all()
     newest = sorted(
         rows, key=lambda r: (_iso(r["time_start"] or r["first_reported"]) or "", r["id"]), reverse=True
     )

@@ -89,7 +89,7 @@ def test_same_results_on_postgres_and_sqlite(postgres_url, tmp_path):
     lite = Cronaca(str(tmp_path / "kb.db"))
     for kb in (pg, lite):
         kb.ingest([str(DATA)])
-    assert pg.store.revision() == lite.store.revision() == "0007"
+    assert pg.store.revision() == lite.store.revision() == "0008"
     with pg.store.engine.connect() as conn:  # 0006: the articles' text kept out of their pages
         options = conn.exec_driver_sql("SELECT reloptions FROM pg_class WHERE oid = 'articles'::regclass")
         assert "toast_tuple_target=256" in options.scalar_one()

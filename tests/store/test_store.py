@@ -70,7 +70,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0007"
+    assert store.revision() == "0008"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT
@@ -85,7 +85,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0007"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0008"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -182,7 +182,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path):
             {"a": a.id},
         )
     new = Store.open(path)
-    assert new.revision() == "0007"
+    assert new.revision() == "0008"
     event = new.event("e_old")
     assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []
     assert event["type"] == "AID" and [e["id"] for e in new.events(type="aid")] == ["e_old"]  # 0003
@@ -198,16 +198,31 @@ def test_article_search_finds_words_by_their_start(tmp_path, q):
     assert search_cases.found(store, ids, q) == search_cases.CASES[q]
 
 
-def test_article_search_uses_the_full_text_index(tmp_path):
+def test_article_search_uses_the_full_text_index(tmp_path, monkeypatch):
+    """SQLite reads the index's matches in its own order (newest day first, 0008), then the
+    page's articles by rowid: no scan of the articles, no sort of every match."""
     store = Store.open(str(tmp_path / "kb.db"))
     search_cases.fill(store)
-    statements = []
-    sa.event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
-    store.articles(q="corea")
-    with store.engine.connect() as conn:
-        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statements[-1]}", ('"corea"*', 50, 0))
-        plan = " ".join(map(str, rows))
-    assert "articles_fts VIRTUAL TABLE INDEX" in plan and "LIKE" not in statements[-1].upper()
+    for language in (None, "it"):
+        seen: list = []
+        listener = lambda *a, seen=seen: seen.append((a[2], a[3]))  # noqa: E731
+        sa.event.listen(store.engine, "before_cursor_execute", listener)
+        store.articles(q="corea", language=language)
+        sa.event.remove(store.engine, "before_cursor_execute", listener)
+        with store.engine.connect() as conn:
+            plans = [
+                " | ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {s}", p))
+                for s, p in seen
+            ]
+        assert len(plans) == 2 and not any("LIKE" in s.upper() for s, _ in seen)
+        index_plan, list_plan = plans
+        assert index_plan.startswith("SCAN f VIRTUAL TABLE INDEX") and "TEMP B-TREE" not in index_plan
+        assert "SEARCH articles USING INTEGER PRIMARY KEY" in list_plan and "SCAN articles" not in list_plan
+    # a page ending in a day of many matches (all these articles are undated: one day) reads
+    # the rest of that day in id order off the date index
+    monkeypatch.setattr(search, "BIG_DAY", 1)
+    day_plan = _plan(store, lambda: store.articles(q="un", limit=1), "articles INDEXED BY")
+    assert "ix_articles_published" in day_plan and "TEMP B-TREE" not in day_plan, day_plan
 
 
 def test_type_filter_compares_the_indexed_column(tmp_path):
@@ -251,18 +266,78 @@ def test_timeline_and_claim_take_the_same_statements_for_3_or_30_articles(tmp_pa
     assert counts[0] == counts[1] <= 14, counts  # a filtered page: events, claims, ids, rows, links
 
 
-@pytest.mark.parametrize("q", sorted(search_cases.CASES))
-def test_article_search_walking_the_date_index_finds_the_same(tmp_path, monkeypatch, q):
-    """When a word matches many articles SQLite walks them newest first and keeps the matches;
-    the result (and its order) is the one of reading every match and sorting."""
-    from cronaca.store import search
+@pytest.mark.parametrize("big_day", [search.BIG_DAY, 1, 3])
+def test_article_search_pages_follow_the_list_order(tmp_path, monkeypatch, big_day):
+    """Every page of a search, with or without a language, is the slice of the list of every
+    match in the list's order (date descending, undated last, then id), including pages that
+    end inside a day of many matches (read off the date index past ``BIG_DAY``)."""
+    import random
 
+    monkeypatch.setattr(search, "BIG_DAY", big_day)
+    rng = random.Random(7)
+    store = Store.open(str(tmp_path / "kb.db"))
+    words = ["governo", "missili", "droni", "sindaco", "porto"]
+    days = [None, date(2019, 3, 1), date(2024, 11, 5), date(2024, 11, 6), date(1492, 10, 12)]
+    expected = []
+    for i in range(80):
+        text = " ".join(rng.sample(words, 2)) + f" articolo {i}."
+        published = rng.choice(days)
+        language = rng.choice(["it", "en"])
+        a = Article(
+            id=Article.make_id(str(i), text),
+            text=text,
+            language=language,
+            title=f"Titolo {i}",
+            published=Interval.day(published) if published else None,
+        )
+        store.add_article(a)
+        expected.append((a.id, set(text.split()[:2]), published, language))
+    for q in ("governo", "missili droni", "porto"):
+        for language in (None, "it"):
+            rows = [e for e in expected if set(q.split()) <= e[1] and language in (None, e[3])]
+            rows.sort(key=lambda e: e[0])
+            rows.sort(key=lambda e: e[2] or date.min, reverse=True)
+            everything = [r["id"] for r in store.articles(q=q, language=language, limit=None)]
+            assert everything == [e[0] for e in rows]
+            for limit, offset in [(1, 0), (3, 0), (5, 2), (7, 9), (50, 0), (4, 30)]:
+                page = store.articles(q=q, language=language, limit=limit, offset=offset)
+                assert [r["id"] for r in page] == everything[offset : offset + limit], (
+                    q,
+                    language,
+                    limit,
+                    offset,
+                )
+
+
+def test_article_search_follows_a_changed_date_and_refuses_rowids_past_its_key(tmp_path):
+    """The index's key holds the date (0008): a changed date moves the article in the list;
+    an article the key cannot hold is refused, not searched wrongly."""
     store = Store.open(str(tmp_path / "kb.db"))
     ids = search_cases.fill(store)
-    few = [r["id"] for r in store.articles(q=q, limit=None)]
-    monkeypatch.setattr(search, "FEW", 0)
-    assert [r["id"] for r in store.articles(q=q, limit=None)] == few
-    assert search_cases.found(store, ids, q) == search_cases.CASES[q]
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE articles SET published_start = '2031-01-01' WHERE id = :id"), {"id": ids["mali"]}
+        )
+    assert [r["id"] for r in store.articles(q="un", limit=1)] == [ids["mali"]]
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE articles SET published_start = NULL WHERE id = :id"), {"id": ids["mali"]}
+        )
+        conn.execute(
+            sa.text("UPDATE articles SET published_start = '2020-01-01' WHERE id = :id"), {"id": ids["nord"]}
+        )
+    assert [r["id"] for r in store.articles(q="un", limit=1)] == [ids["nord"]]
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM articles WHERE id = :id"), {"id": ids["nord"]})
+    assert [r["id"] for r in store.articles(q="un")] == [ids["mali"]]
+    with pytest.raises(sa.exc.IntegrityError, match="2\\^32"), store.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (rowid, id, title, text, language, outlet, url, byline, source, "
+                "format, ingested_at) "
+                "VALUES (4294967296, 'a_x', 't', 'un', 'it', '', '', '', '', 'text', '2026-01-01')"
+            )
+        )
 
 
 def _plan(store: Store, call, table: str) -> str:
@@ -279,10 +354,8 @@ def _plan(store: Store, call, table: str) -> str:
         return " | ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params))
 
 
-def test_listings_read_their_first_page_off_an_index(tmp_path, monkeypatch):
+def test_listings_read_their_first_page_off_an_index(tmp_path):
     """No listing sorts every row to return 50: each walks an index in its own order (0005)."""
-    from cronaca.store import search
-
     store = _store_with_claims(tmp_path / "kb.db", 3)
     claims_plan = _plan(store, lambda: store.claims(limit=50), "claims")
     assert "ix_claims_time" in claims_plan and "TEMP B-TREE" not in claims_plan
@@ -292,9 +365,6 @@ def test_listings_read_their_first_page_off_an_index(tmp_path, monkeypatch):
     assert "ix_events_at" in all_events_plan and "TEMP B-TREE" not in all_events_plan
     articles_plan = _plan(store, lambda: store.articles(limit=50), "articles")
     assert "ix_articles_published" in articles_plan and "TEMP B-TREE" not in articles_plan
-    monkeypatch.setattr(search, "FEW", 0)  # a word in many articles
-    search_plan = _plan(store, lambda: store.articles(q="governo", limit=50), "articles")
-    assert "ix_articles_published" in search_plan and "TEMP B-TREE" not in search_plan
 
 
 def test_events_sort_and_filter_by_their_time_else_their_article_date(tmp_path):
@@ -337,7 +407,7 @@ def test_0005_down_and_up_keeps_every_row(tmp_path):
         command.downgrade(_alembic_config(conn), "0003")
     assert store.revision() == "0003" and counts() == before
     store.migrate()
-    assert store.revision() == "0007" and counts() == before
+    assert store.revision() == "0008" and counts() == before
     assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events
 
 
@@ -451,3 +521,28 @@ def test_an_event_in_two_claims_is_refused(tmp_path):
     assert [c["id"] for c in store.claims(actor="POL")] == ["c1"]
     store.replace_claims([], [], remove={"c1"})  # incremental: the claim gone, its links too
     assert search_cases.claim_links_agree(store) == 0 and store.claims(actor="POL") == []
+
+
+def test_the_benchmark_dating_script_dates_undated_articles_and_refills_the_index(tmp_path):
+    """scripts/date_undated.py (for benchmark copies of undated corpora): every article gets a
+    date, the search index's keys follow them, and searches list by them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    store = Store.open(str(tmp_path / "kb.db"))
+    ids = search_cases.fill(store)
+    script = Path(__file__).parents[2] / "scripts" / "date_undated.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path / "kb.db")], check=True, capture_output=True)
+    found = store.articles(q="un", limit=None)
+    dates = [r["published"]["start"] for r in found]
+    assert {r["id"] for r in found} == {ids["nord"], ids["mali"]} and None not in dates
+    assert dates == sorted(dates, reverse=True) and [r["id"] for r in store.articles(q="un", limit=1)] == [
+        found[0]["id"]
+    ]
+    with store.engine.connect() as conn:
+        days = conn.exec_driver_sql(
+            "SELECT count(*) FROM articles_fts f JOIN articles a ON a.rowid = f.rowid & 4294967295 "
+            "WHERE f.rowid >> 32 = CAST(julianday(a.published_start) AS INTEGER)"
+        ).scalar_one()
+    assert days == len(ids)

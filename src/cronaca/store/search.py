@@ -193,7 +193,7 @@ def text_match(dialect: str, table: str, found: list[str]) -> sa.ColumnElement[b
 
 def sentences_many(conn: sa.Connection, found: list[str], n: int) -> bool:
     """Whether more than about ``n`` event sentences hold every word of ``found``: SQLite by a
-    capped count of its index, PostgreSQL by its statistics (as ``match`` decides for articles)."""
+    capped count of its index, PostgreSQL by its statistics (as ``match`` does for articles)."""
     dialect = conn.dialect.name
     if dialect == "sqlite":
         return _more_than(conn, _fts5_query(found), n, "events")
@@ -210,7 +210,7 @@ def _tsquery(found: list[str]) -> str:
     return " & ".join(f"{w}:*" for w in found)  # every word, each as a prefix
 
 
-def _more_than(conn: sa.Connection, expression: str, n: int, table: str = "articles") -> bool:
+def _more_than(conn: sa.Connection, expression: str, n: int, table: str) -> bool:
     """Whether the FTS5 expression matches more than ``n`` rows of the table's index (reads at
     most n + 1)."""
     query = sa.text(

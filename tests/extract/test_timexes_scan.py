@@ -116,3 +116,33 @@ def test_odd_letters_matched_by_ignorecase_are_no_time_expression():
     anchor = Interval.day(date(2025, 3, 4))
     text = "La ſettimana ſcorſa è piovuto. Lunedı scorso no. Lunedì scorso sì."
     assert [m.text for m in find_timexes(text, "it", anchor)] == ["Lunedì scorso"]
+
+
+def test_no_code_point_past_the_scanned_ones_has_a_case():
+    """letters._case_partners reads code points below CASELESS_FROM only: past it, no
+    character lower-cases, upper-cases or case-folds to anything else, so none matches
+    another case-insensitively (re's extra pairs, "ſ"/"s", "K"/"k", are cased letters)."""
+    import sys
+
+    from cronaca.extract.letters import CASELESS_FROM
+
+    cased = [
+        hex(code)
+        for code in range(CASELESS_FROM, sys.maxunicode + 1)
+        if (c := chr(code)).lower() != c or c.upper() != c or c.casefold() != c
+    ]
+    assert cased == []
+
+
+def test_case_partners_equal_a_reading_of_every_code_point():
+    import re
+    import sys
+
+    from cronaca.extract.letters import _case_partners
+
+    letters = frozenset(
+        "abcdefghijklmnopqrstuvwxyzàèéìòùäöüßçñαβγδεζηθικλμνξοπρστυφχψωабвгдежзийклмнопрстуфхцчшщъыьэюя"
+    )
+    cls = re.compile("[" + "".join(re.escape(c) for c in sorted(letters)) + "]", re.IGNORECASE)
+    everything = {c for code in range(sys.maxunicode + 1) if cls.fullmatch(c := chr(code))} - letters
+    assert _case_partners(letters) == everything and {"ſ", "K", "İ"} <= everything

@@ -546,3 +546,14 @@ def test_the_benchmark_dating_script_dates_undated_articles_and_refills_the_inde
             "WHERE f.rowid >> 32 = CAST(julianday(a.published_start) AS INTEGER)"
         ).scalar_one()
     assert days == len(ids)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1492-10-12", "1970-01-01", "2024-02-29", "9999-12-31"])
+def test_an_index_key_day_reads_back_as_the_stored_date(day):
+    """The day in the search index's key (SQLite's Julian day number, 0008) is the date
+    search._day writes back when it reads the rest of a day off the date index."""
+    import sqlite3
+
+    with sqlite3.connect(":memory:") as conn:
+        (key_day,) = conn.execute("SELECT CAST(julianday(?) AS INTEGER)", (day,)).fetchone()
+    assert search._day(key_day) == day and search._day(0) is None

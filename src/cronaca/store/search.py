@@ -168,7 +168,8 @@ def _day(key_day: int) -> str | None:
     return None if key_day == 0 else date.fromordinal(key_day - JULIAN_ORDINAL).isoformat()
 
 
-JULIAN_ORDINAL = 1721424  # the Julian day number of date.fromordinal(0): julianday('0001-01-01') - 1
+# a day's Julian day number (as the key holds it) less its proleptic ordinal: 0001-01-01 is 1721425 and 1
+JULIAN_ORDINAL = 1721424
 
 
 def text_match(dialect: str, table: str, found: list[str]) -> sa.ColumnElement[bool]:

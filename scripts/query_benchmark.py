@@ -15,7 +15,8 @@ holds, so that a run is not the same query answered from SQLite's page cache eac
 - articles(q): a word of 4+ letters drawn from the starts of stored articles (common and rare
   alike; the articles drawn by id, so the same words on any database holding the same
   articles), and five fixed words (common, mid, rare, none); ``--slowest K`` names the K
-  slowest drawn words.
+  slowest drawn words;
+- articles(q, language): fixed words with a language filter (``LANGUAGE_WORDS``).
 
 ``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). The calls run with the cycle
 collector set as ``cronaca serve`` sets it (``serve.http.settle``). A figure, not a test.
@@ -38,6 +39,9 @@ from cronaca.store import Store
 from cronaca.store import schema as t
 
 WORDS = ["carabinieri", "polizia stradale", "rapina", "Milano", "zzzz"]
+# a list's language filter with q: a common word among a language few articles have (English
+# in an Italian store), and among the many
+LANGUAGE_WORDS = [("della", "en"), ("carabinieri", "en"), ("della", "it")]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -139,6 +143,10 @@ def main() -> int:
         calls[f"articles(q={word!r})"] = [lambda q=word: store.articles(q=q, limit=50)] * max(
             5, args.runs // 3
         )
+    for word, language in LANGUAGE_WORDS:
+        calls[f"articles(q={word!r}, {language})"] = [
+            lambda q=word, language=language: store.articles(q=q, language=language, limit=50)
+        ] * max(5, args.runs // 3)
     only = set(args.only.split(",")) if args.only else None
     print(f"{'call':<32} {'runs':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'rows':>6} {'SQL/call':>8}")
     for name, runs in calls.items():

@@ -282,7 +282,7 @@ def test_article_search_pages_follow_the_list_order(tmp_path, monkeypatch, big_d
     for i in range(80):
         text = " ".join(rng.sample(words, 2)) + f" articolo {i}."
         published = rng.choice(days)
-        language = rng.choice(["it", "en"])
+        language = rng.choice(["it", "en", "pt", "pt-br"])
         a = Article(
             id=Article.make_id(str(i), text),
             text=text,
@@ -293,7 +293,8 @@ def test_article_search_pages_follow_the_list_order(tmp_path, monkeypatch, big_d
         store.add_article(a)
         expected.append((a.id, set(text.split()[:2]), published, language))
     for q in ("governo", "missili droni", "porto"):
-        for language in (None, "it"):
+        # the index holds the language's tokens (0008): "pt" is in "pt-br" too, "%" in none
+        for language in (None, "it", "pt", "pt-br", "%"):
             rows = [e for e in expected if set(q.split()) <= e[1] and language in (None, e[3])]
             rows.sort(key=lambda e: e[0])
             rows.sort(key=lambda e: e[2] or date.min, reverse=True)

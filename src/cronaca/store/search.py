@@ -71,7 +71,7 @@ def match(
     """
     found = words(q)
     if dialect == "sqlite" and found:
-        expression = _fts5_query(found)
+        expression = _articles_fts5_query(found, language)
         if conn is None or newest is None:
             return sa.text(
                 f"articles.rowid IN (SELECT rowid & {ROWID} FROM articles_fts WHERE articles_fts MATCH :fts)"
@@ -205,6 +205,21 @@ def sentences_many(conn: sa.Connection, found: list[str], n: int) -> bool:
 
 def _fts5_query(found: list[str]) -> str:
     return " ".join(f'"{w}"*' for w in found)  # every word, each as a prefix
+
+
+_CODE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _articles_fts5_query(found: list[str], language: str | None) -> str:
+    """The words in the title or the text (never in the index's language column, 0008), and
+    the language's tokens in that column: every article of that language matches it (the
+    same tokenizer reads both), and a few others may ("pt" in "pt-br"), which the list's own
+    ``language =`` removes. A language of other characters is left to that test alone."""
+    expression = f"{{title text}} : ({_fts5_query(found)})"
+    tokens = re.findall(r"[A-Za-z0-9]+", language) if language and _CODE.fullmatch(language) else []
+    if tokens:
+        expression += f' AND language : "{" ".join(tokens)}"'
+    return expression
 
 
 def _tsquery(found: list[str]) -> str:

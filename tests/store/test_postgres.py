@@ -157,6 +157,49 @@ def test_article_search_means_the_same_on_postgres(postgres_url):
         assert "ix_articles_search_doc" in " ".join(plan)
 
 
+def test_a_search_among_a_rare_language_reads_its_matches_by_two_indexes(postgres_url):
+    """A common word among the articles of a language few have: the word's estimate times
+    the language's share (ANALYZE's statistics) is small, so every match is read by the GIN
+    index and ix_articles_language (0008), not by walking every article; the same articles."""
+    import sqlalchemy as sa
+
+    store = Store.open(postgres_url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("TRUNCATE articles CASCADE")
+    for i in range(40):
+        store.add_article(
+            Article(
+                id=f"lang-{i}",
+                text=f"Notizia {i} della Corea." if i % 20 else f"News {i} of della Corea.",
+                language="en" if i % 20 == 0 else "it",
+                title="Corea",
+                published=Interval.day(date(2024, 1, 1 + i % 28)),
+            )
+        )
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE articles")
+    with store.engine.connect() as conn:
+        assert search._pg_language_share(conn, "it") == pytest.approx(0.95)
+        assert search._pg_language_share(conn, "en") == pytest.approx(0.05)
+        assert search._pg_language_share(conn, "fr") == 0
+    statements: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with pytest.MonkeyPatch.context() as patch:  # "della": as common as a word gets
+        patch.setattr(search, "_pg_estimate", lambda conn, words: 2 * search.PG_READ_ALL)
+        for language, read_all in (("it", False), ("en", True), (None, False)):
+            statements.clear()
+            found = [a["id"] for a in store.articles(q="della", language=language, limit=5)]
+            assert ("ANY(ARRAY(" in statements[-1]) == read_all, language
+            assert found == [a["id"] for a in _walk(store, q="della", language=language, limit=5)]
+        assert len(store.articles(q="della", language="en", limit=5)) == 2
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        plan = " ".join(
+            conn.exec_driver_sql("EXPLAIN SELECT id FROM articles WHERE language = 'en'").scalars()
+        )
+    assert "ix_articles_language" in plan
+
+
 def _walk(store: Store, **filters):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "_pg_estimate", lambda conn, words: search.PG_READ_ALL + 1)

@@ -216,7 +216,7 @@ def test_article_search_uses_the_full_text_index(tmp_path, monkeypatch):
             ]
         assert len(plans) == 2 and not any("LIKE" in s.upper() for s, _ in seen)
         index_plan, list_plan = plans
-        assert index_plan.startswith("SCAN f VIRTUAL TABLE INDEX") and "TEMP B-TREE" not in index_plan
+        assert index_plan.startswith("SCAN articles_fts VIRTUAL TABLE INDEX") and "TEMP B-TREE" not in index_plan
         assert "SEARCH articles USING INTEGER PRIMARY KEY" in list_plan and "SCAN articles" not in list_plan
     # a page ending in a day of many matches (all these articles are undated: one day) reads
     # the rest of that day in id order off the date index

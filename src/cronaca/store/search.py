@@ -76,7 +76,7 @@ def match(
             return sa.text(
                 f"articles.rowid IN (SELECT rowid & {ROWID} FROM articles_fts WHERE articles_fts MATCH :fts)"
             ).bindparams(fts=expression)
-        rowids = _sqlite_newest(conn, expression, newest, language)
+        rowids = _sqlite_newest(conn, expression, newest)
         return sa.text("articles.rowid IN (SELECT value FROM json_each(:search_rowids))").bindparams(
             search_rowids=json.dumps(rowids)
         )
@@ -106,26 +106,19 @@ def match(
     return sa.or_(t.articles.c.title.ilike(like, escape="\\"), t.articles.c.text.ilike(like, escape="\\"))
 
 
-def _sqlite_newest(conn: sa.Connection, expression: str, newest: int, language: str | None) -> list[int]:
-    """The rowids of the ``newest`` newest articles the FTS5 expression matches (of that
-    language, if given), plus, when the last one's day has few matches, every other match of
-    that day: a superset of the page's articles, which the list's own query sorts (date
-    descending, then id). The index returns its matches newest day first (0008), so this
-    reads no further than the page's last day.
+def _sqlite_newest(conn: sa.Connection, expression: str, newest: int) -> list[int]:
+    """The rowids of the ``newest`` newest articles the FTS5 expression matches (its words
+    and, for a list of one language, that language), plus, when the last one's day has few
+    matches, every other match of that day: a superset of the page's articles, which the
+    list's own query sorts (date descending, then id). The index returns its matches newest
+    day first (0008), so this reads no further than the page's last day.
 
     A last day of more than ``BIG_DAY`` matches (an undated corpus is one such "day") is read
     as before 0008: its articles walked in id order off the date index, each kept if in the
     day's matches, to the page's end."""
-    join, params = "", {"fts": expression}
-    if language is not None:  # CROSS JOIN: the index stays the outer loop, in its order
-        join = f" CROSS JOIN articles AS a ON a.rowid = f.rowid & {ROWID} AND a.language = :language"
-        params["language"] = language
+    params = {"fts": expression}  # the language, if any, is in the expression
     result = conn.execute(
-        sa.text(
-            f"SELECT f.rowid FROM articles_fts AS f{join} "
-            "WHERE f.articles_fts MATCH :fts ORDER BY f.rowid DESC"
-        ),
-        params,
+        sa.text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts ORDER BY rowid DESC"), params
     )
     rowids: list[int] = []
     day, day_begins = None, 0  # the day being read, and where its rowids begin in the list
@@ -141,11 +134,10 @@ def _sqlite_newest(conn: sa.Connection, expression: str, newest: int, language: 
         else:
             return rowids
     del rowids[day_begins:]
-    language_filter = "" if language is None else " AND language = :language"
     rest = conn.execute(
         sa.text(
             "SELECT rowid FROM articles INDEXED BY ix_articles_published "
-            f"WHERE published_start IS :day{language_filter} AND +rowid IN ("
+            "WHERE published_start IS :day AND +rowid IN ("
             f"SELECT rowid & {ROWID} FROM articles_fts "
             "WHERE articles_fts MATCH :fts AND rowid BETWEEN :lo AND :hi) "
             "ORDER BY published_start DESC, id LIMIT :rest"
@@ -208,19 +200,13 @@ def _fts5_query(found: list[str]) -> str:
     return " ".join(f'"{w}"*' for w in found)  # every word, each as a prefix
 
 
-_CODE = re.compile(r"[A-Za-z0-9_-]+")
-
-
 def _articles_fts5_query(found: list[str], language: str | None) -> str:
-    """The words in the title or the text (never in the index's language column, 0008), and
-    the language's tokens in that column: every article of that language matches it (the
-    same tokenizer reads both), and a few others may ("pt" in "pt-br"), which the list's own
-    ``language =`` removes. A language of other characters is left to that test alone."""
-    expression = f"{{title text}} : ({_fts5_query(found)})"
-    tokens = re.findall(r"[A-Za-z0-9]+", language) if language and _CODE.fullmatch(language) else []
-    if tokens:
-        expression += f' AND language : "{" ".join(tokens)}"'
-    return expression
+    """The words, and the language as the index holds it (0008): U+E000 and the hex digits of
+    the code's UTF-8 bytes, as SQLite's ``hex()`` writes them; one word, which only the
+    articles of exactly that language hold, and which no word of ``q`` begins."""
+    if not language:
+        return _fts5_query(found)
+    return f'{_fts5_query(found)} "\ue000{language.encode().hex().upper()}"'
 
 
 def _tsquery(found: list[str]) -> str:

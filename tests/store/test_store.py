@@ -216,7 +216,8 @@ def test_article_search_uses_the_full_text_index(tmp_path, monkeypatch):
             ]
         assert len(plans) == 2 and not any("LIKE" in s.upper() for s, _ in seen)
         index_plan, list_plan = plans
-        assert index_plan.startswith("SCAN articles_fts VIRTUAL TABLE INDEX") and "TEMP B-TREE" not in index_plan
+        assert index_plan.startswith("SCAN articles_fts VIRTUAL TABLE INDEX")
+        assert "TEMP B-TREE" not in index_plan
         assert "SEARCH articles USING INTEGER PRIMARY KEY" in list_plan and "SCAN articles" not in list_plan
     # a page ending in a day of many matches (all these articles are undated: one day) reads
     # the rest of that day in id order off the date index
@@ -366,6 +367,8 @@ def test_listings_read_their_first_page_off_an_index(tmp_path):
     assert "ix_events_at" in all_events_plan and "TEMP B-TREE" not in all_events_plan
     articles_plan = _plan(store, lambda: store.articles(limit=50), "articles")
     assert "ix_articles_published" in articles_plan and "TEMP B-TREE" not in articles_plan
+    language_plan = _plan(store, lambda: store.articles(language="en", limit=50), "articles")
+    assert "ix_articles_language" in language_plan and "TEMP B-TREE" not in language_plan  # 0008
 
 
 def test_events_sort_and_filter_by_their_time_else_their_article_date(tmp_path):

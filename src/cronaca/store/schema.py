@@ -158,5 +158,6 @@ claim_events = sa.Table(
 # 0005 (created in SQL by the migration, as the dialects differ):
 #   ix_claims_time ON claims (coalesce(time_start, first_reported), id) — the timeline's order;
 #   ix_articles_published ON articles (published_start DESC [NULLS LAST], id) — newest first.
-# 0008: SQLite's articles_fts keyed by publication day; PostgreSQL's ix_articles_language.
+# 0008: SQLite's articles_fts keyed by publication day;
+#   ix_articles_language ON articles (language, published_start DESC [NULLS LAST], id).
 CLAIM_ORDER = sa.func.coalesce(claims.c.time_start, claims.c.first_reported)  # as ix_claims_time has it

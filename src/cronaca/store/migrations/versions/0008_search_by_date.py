@@ -31,9 +31,11 @@ As before, the key holds the rowid, which a VACUUM may renumber (the articles ta
 text primary key). After a VACUUM, refill the index with the statements of ``refill()`` in
 this file (also the last step of the upgrade). cronaca never vacuums.
 
-PostgreSQL: ``ix_articles_language`` (language), so that a search among the articles of a
-language few have reads the word's matches off the GIN index and that one together (a
-bitmap AND) instead of walking every article newest first (``search._pg_language_share``).
+Both databases: ``ix_articles_language`` (language, then the list's order), so that the
+articles of one language are listed off one index range (listing a language few articles
+have walked every article newest first, reading each one's language: 12 s at a million on
+SQLite), and, on PostgreSQL, a search among a language few have reads the word's matches off
+the GIN index and this one together (a bitmap AND; ``search._pg_language_share``).
 
 Revision ID: 0008
 Revises: 0007
@@ -120,14 +122,13 @@ def upgrade() -> None:
     if dialect == "sqlite":
         for statement in SQLITE_UP:
             op.execute(statement)
-    elif dialect == "postgresql":
-        op.create_index("ix_articles_language", "articles", ["language"])
+    # SQLite puts NULLs last in a descending order already, and writes no NULLS LAST in an index
+    nulls = " NULLS LAST" if dialect == "postgresql" else ""
+    op.execute(f"CREATE INDEX ix_articles_language ON articles (language, published_start DESC{nulls}, id)")
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
+    op.drop_index("ix_articles_language", table_name="articles")
+    if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_DOWN:
             op.execute(statement)
-    elif dialect == "postgresql":
-        op.drop_index("ix_articles_language", table_name="articles")

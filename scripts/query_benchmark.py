@@ -16,7 +16,9 @@ holds, so that a run is not the same query answered from SQLite's page cache eac
   alike; the articles drawn by id, so the same words on any database holding the same
   articles), and five fixed words (common, mid, rare, none); ``--slowest K`` names the K
   slowest drawn words;
-- articles(q, language): fixed words with a language filter (``LANGUAGE_WORDS``).
+- articles(q, language): fixed words with a language filter (``LANGUAGE_WORDS``);
+- events(since), claims(type+since): a date in the last 90 days of the store's events, as a
+  time slider asks (with a type drawn by frequency).
 
 ``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). The calls run with the cycle
 collector set as ``cronaca serve`` sets it (``serve.http.settle``). A figure, not a test.
@@ -31,6 +33,7 @@ import re
 import statistics
 import sys
 import time
+from datetime import timedelta
 
 import sqlalchemy as sa
 
@@ -79,7 +82,10 @@ def draws(store: Store, rng: random.Random, runs: int) -> dict[str, list]:
             conn.execute(sa.select(t.entities.c.name).order_by(sa.func.random()).limit(runs)).scalars().all()
         )
         words = [w for start in _starts(conn, rng, runs) for w in re.findall(r"[^\W\d_]{4,}", start)]
+        last = conn.execute(sa.select(sa.func.max(t.events.c.at_start))).scalar()
     return {
+        # a date in the store's last quarter of a year: what a time slider asks for
+        "since": [last - timedelta(days=rng.randrange(1, 90)) for _ in range(runs)] if last else [],
         "offsets": [rng.randrange(0, max(1, min(n_claims, 10_000))) for _ in range(runs)],
         "actors": [rng.choice(top_actors) for _ in range(runs)] if top_actors else [],
         "types": list(types),
@@ -138,6 +144,11 @@ def main() -> int:
         "events(type)": [lambda x=x: store.events(type=x, limit=50) for x in d["types"]],
         "entities(q)": [lambda q=q: store.entities(q=q, limit=50) for q in d["prefixes"]],
         "articles(q) drawn": [lambda q=q: store.articles(q=q, limit=50) for q in d["words"]],
+        "events(since)": [lambda x=x: store.events(since=x, limit=50) for x in d["since"]],
+        "claims(type+since)": [
+            lambda x=x, y=y: store.claims(type=y, since=x, limit=50)
+            for x, y in zip(d["since"], d["types"], strict=False)
+        ],
     }
     for word in WORDS:
         calls[f"articles(q={word!r})"] = [lambda q=word: store.articles(q=q, limit=50)] * max(

@@ -150,14 +150,11 @@ def main() -> int:
             for x, y in zip(d["since"], d["types"], strict=False)
         ],
     }
-    for word in WORDS:
-        calls[f"articles(q={word!r})"] = [lambda q=word: store.articles(q=q, limit=50)] * max(
+    for word, language in [(w, None) for w in WORDS] + LANGUAGE_WORDS:
+        name = f"articles(q={word!r})" + (f" [{language}]" if language else "")  # no comma: --only
+        calls[name] = [lambda q=word, x=language: store.articles(q=q, language=x, limit=50)] * max(
             5, args.runs // 3
         )
-    for word, language in LANGUAGE_WORDS:
-        calls[f"articles(q={word!r}, {language})"] = [
-            lambda q=word, language=language: store.articles(q=q, language=language, limit=50)
-        ] * max(5, args.runs // 3)
     only = set(args.only.split(",")) if args.only else None
     print(f"{'call':<32} {'runs':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'rows':>6} {'SQL/call':>8}")
     for name, runs in calls.items():

@@ -82,8 +82,7 @@ def match(
     if dialect == "postgresql" and found:
         tsquery = _tsquery(found)
         matches = f"{PG_DOCUMENT} @@ to_tsquery('simple', :tsq)"
-        share = 1.0 if conn is None or language is None else _pg_language_share(conn, language)
-        if conn is None or _pg_estimate(conn, found) * share > PG_READ_ALL:
+        if conn is None or _pg_many(conn, found, language):
             return sa.text(matches).bindparams(tsq=tsquery)
         # Every match by the GIN index in one pass (MATERIALIZED: the planner would otherwise
         # walk the date index for the inner ORDER BY too), only the page's ids kept
@@ -247,8 +246,7 @@ def _pg_estimate(conn: sa.Connection, found: list[str], table: str = "articles")
     ``table``: ``events`` or ``claims`` estimates the rows of their sentence or summary index."""
     stats, column = PG_VECTORS[table]
     query = sa.text(
-        "SELECT coalesce(min(f.freq), 0) * greatest((SELECT reltuples FROM pg_class"
-        f"  WHERE oid = to_regclass('{table}')), 0)"
+        f"SELECT coalesce(min(f.freq), 0) * greatest({_pg_rows(table)}, 0)"
         " FROM unnest(CAST(:words AS text[])) AS w, LATERAL ("
         "  SELECT coalesce(sum(u.freq), 0) AS freq FROM pg_stats s,"
         "   unnest(CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs) AS u(e, freq)"
@@ -256,6 +254,21 @@ def _pg_estimate(conn: sa.Connection, found: list[str], table: str = "articles")
         f"   AND s.attname = '{column}' AND starts_with(u.e, w)) AS f"
     )
     return float(conn.execute(query, {"words": found}).scalar_one() or 0)
+
+
+def _pg_many(conn: sa.Connection, found: list[str], language: str | None) -> bool:
+    """PostgreSQL: whether more than about ``PG_READ_ALL`` articles (of ``language``, if
+    given) hold every word: the words' estimate, times the language's share when the words
+    alone are many (a share is at most 1, so it is not read for a rare word)."""
+    estimate = _pg_estimate(conn, found)
+    if estimate > PG_READ_ALL and language is not None:
+        estimate *= _pg_language_share(conn, language)
+    return estimate > PG_READ_ALL
+
+
+def _pg_rows(table: str) -> str:
+    """PostgreSQL: the table's row count as the planner last estimated it (pg_class), as SQL."""
+    return f"(SELECT reltuples FROM pg_class WHERE oid = to_regclass('{table}'))"
 
 
 def _pg_language_share(conn: sa.Connection, language: str) -> float:
@@ -274,7 +287,7 @@ def _pg_language_share(conn: sa.Connection, language: str) -> float:
             " coalesce((SELECT sum(f) FROM unnest(s.most_common_freqs) AS f), 0) AS common,"
             " coalesce(cardinality(s.most_common_freqs), 0) AS n_common,"
             " CASE WHEN s.n_distinct >= 0 THEN s.n_distinct"
-            "  ELSE -s.n_distinct * (SELECT reltuples FROM pg_class WHERE oid = to_regclass('articles')) END"
+            f"  ELSE -s.n_distinct * {_pg_rows('articles')} END"
             "  AS n_distinct"
             " FROM pg_stats s WHERE s.schemaname = current_schema() AND s.tablename = 'articles'"
             " AND s.attname = 'language'"

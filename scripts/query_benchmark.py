@@ -17,8 +17,9 @@ holds, so that a run is not the same query answered from SQLite's page cache eac
   articles), and five fixed words (common, mid, rare, none); ``--slowest K`` names the K
   slowest drawn words;
 - articles(q, language): fixed words with a language filter (``LANGUAGE_WORDS``);
-- events(since), claims(type+since): a date in the last 90 days of the store's events, as a
-  time slider asks (with a type drawn by frequency).
+- events(since), claims(type+since): a date in the last 90 days of the store's articles, as a
+  time slider asks (with a type drawn by frequency); events(since any), claims(since any): a
+  date anywhere between the first and the last article's.
 
 ``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). The calls run with the cycle
 collector set as ``cronaca serve`` sets it (``serve.http.settle``). A figure, not a test.
@@ -82,10 +83,14 @@ def draws(store: Store, rng: random.Random, runs: int) -> dict[str, list]:
             conn.execute(sa.select(t.entities.c.name).order_by(sa.func.random()).limit(runs)).scalars().all()
         )
         words = [w for start in _starts(conn, rng, runs) for w in re.findall(r"[^\W\d_]{4,}", start)]
-        last = conn.execute(sa.select(sa.func.max(t.events.c.at_start))).scalar()
+        # the articles' dates, not the events': an event's own time may lie far off ("nel 2030")
+        published = t.articles.c.published_start
+        first, last = conn.execute(sa.select(sa.func.min(published), sa.func.max(published))).one()
+    span = (last - first).days if first and last else 0
     return {
         # a date in the store's last quarter of a year: what a time slider asks for
         "since": [last - timedelta(days=rng.randrange(1, 90)) for _ in range(runs)] if last else [],
+        "since any": [first + timedelta(days=rng.randrange(0, span + 1)) for _ in range(runs if last else 0)],
         "offsets": [rng.randrange(0, max(1, min(n_claims, 10_000))) for _ in range(runs)],
         "actors": [rng.choice(top_actors) for _ in range(runs)] if top_actors else [],
         "types": list(types),
@@ -149,6 +154,8 @@ def main() -> int:
             lambda x=x, y=y: store.claims(type=y, since=x, limit=50)
             for x, y in zip(d["since"], d["types"], strict=False)
         ],
+        "events(since any)": [lambda x=x: store.events(since=x, limit=50) for x in d["since any"]],
+        "claims(since any)": [lambda x=x: store.claims(since=x, limit=50) for x in d["since any"]],
     }
     for word, language in [(w, None) for w in WORDS] + LANGUAGE_WORDS:
         name = f"articles(q={word!r})" + (f" [{language}]" if language else "")  # no comma: --only

@@ -23,7 +23,7 @@ from cronaca.model import (
 from cronaca.store import Store, default_db_url, search
 from cronaca.store.db import WAL_AUTOCHECKPOINT
 
-from . import search_cases
+from . import date_cases, search_cases
 
 TEXT = "Il governo polacco ha inviato 200 carri armati in Ucraina a marzo."
 
@@ -70,7 +70,7 @@ def event(a: Article) -> EventMention:
 
 def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
     store = Store.open(str(tmp_path / "kb.db"))
-    assert store.revision() == "0008"
+    assert store.revision() == "0009"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT
@@ -85,7 +85,7 @@ def test_new_store_is_migrated_and_in_wal_mode(tmp_path):
         "alembic_version",
     } <= tables
     # opening again is a no-op migration
-    assert Store.open(str(tmp_path / "kb.db")).revision() == "0008"
+    assert Store.open(str(tmp_path / "kb.db")).revision() == "0009"
 
 
 def test_db_url_from_env_and_path(tmp_path, monkeypatch):
@@ -182,7 +182,7 @@ def test_upgrade_from_0001_keeps_data(tmp_path):
             {"a": a.id},
         )
     new = Store.open(path)
-    assert new.revision() == "0008"
+    assert new.revision() == "0009"
     event = new.event("e_old")
     assert event["factuality_cue"] == "" and event["participants"] == [] and event["equipment"] == []
     assert event["type"] == "AID" and [e["id"] for e in new.events(type="aid")] == ["e_old"]  # 0003
@@ -411,7 +411,7 @@ def test_0005_down_and_up_keeps_every_row(tmp_path):
         command.downgrade(_alembic_config(conn), "0003")
     assert store.revision() == "0003" and counts() == before
     store.migrate()
-    assert store.revision() == "0008" and counts() == before
+    assert store.revision() == "0009" and counts() == before
     assert [e["id"] for e in store.events(since="2025-03", until="2025-03")] == events
 
 
@@ -529,15 +529,38 @@ def test_an_event_in_two_claims_is_refused(tmp_path):
 
 def test_the_benchmark_dating_script_dates_undated_articles_and_refills_the_index(tmp_path):
     """scripts/date_undated.py (for benchmark copies of undated corpora): every article gets a
-    date, the search index's keys follow them, and searches list by them."""
+    date, the search index's keys follow them, and searches list by them; events and claims
+    take their articles' dates, as a dated ingest would have stored them. A second run
+    changes nothing."""
     import subprocess
     import sys
     from pathlib import Path
 
     store = Store.open(str(tmp_path / "kb.db"))
     ids = search_cases.fill(store)
+    search_cases.fill_claims(store)  # the same texts again, with events and claims
     script = Path(__file__).parents[2] / "scripts" / "date_undated.py"
-    subprocess.run([sys.executable, str(script), str(tmp_path / "kb.db")], check=True, capture_output=True)
+    run = [sys.executable, str(script), str(tmp_path / "kb.db")]
+    assert (
+        "4 articles dated, 8 events and 8 claims"
+        in subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    )
+    assert (
+        "0 articles dated, 0 events and 0 claims"
+        in subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    )
+    published = {a["id"]: a["published"] for a in store.articles(limit=None)}
+    assert all(p["start"] == p["end"] and p["precision"] == "day" for p in published.values())
+    with store.engine.connect() as conn:
+        undated = conn.exec_driver_sql(
+            "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.at_start IS NOT a.published_start OR e.at_end IS NOT a.published_end"
+        ).scalar_one()
+    assert undated == 0
+    for claim in store.claims(limit=None):
+        (event,) = [e for e in store.events(limit=None) if e["id"] in claim["event_ids"]]
+        day = published[event["article_id"]]["start"]
+        assert claim["first_reported"] == claim["last_reported"] == day
     found = store.articles(q="un", limit=None)
     dates = [r["published"]["start"] for r in found]
     assert {r["id"] for r in found} == {ids["nord"], ids["mali"]} and None not in dates
@@ -561,3 +584,26 @@ def test_an_index_key_day_reads_back_as_the_stored_date(day):
     with sqlite3.connect(":memory:") as conn:
         (key_day,) = conn.execute("SELECT CAST(julianday(?) AS INTEGER)", (day,)).fetchone()
     assert search._day(key_day) == day and search._day(0) is None
+
+
+@pytest.mark.parametrize("filters", [{}, {"type": "FIGHT"}, {"actor": "POL"}, {"until": "2022-06"}])
+def test_date_filters_list_what_a_scan_of_every_event_lists(tmp_path, filters):
+    """events(since=D) reads straddlers off ix_events_end and starters off the start's index
+    (0009, store/since.py); claims(since=D) reads claims.at_end. Every page, at dates before,
+    inside and after the events (undated articles, open starts whose end precedes their
+    article, decades), equals the list worked out from the events as written."""
+    store = Store.open(str(tmp_path / "kb.db"))
+    rows, members = date_cases.fill(store)
+    for since in date_cases.DATES:
+        want = date_cases.events(rows, True, since=since, **filters)
+        claims = date_cases.claims(rows, members, True, since=since, **filters)
+        assert [e["id"] for e in store.events(since=since, limit=None, **filters)] == want
+        for offset, limit in date_cases.PAGES:
+            got = store.events(since=since, offset=offset, limit=limit, **filters)
+            assert [e["id"] for e in got] == want[offset : offset + limit], (since, offset, limit)
+            got = store.claims(since=since, offset=offset, limit=limit, **filters)
+            assert [c["id"] for c in got] == claims[offset : offset + limit], (since, offset, limit)
+    # the reference itself: no filter lists every event, a late date none
+    assert len(date_cases.events(rows, True)) == len(rows) > 80
+    assert date_cases.events(rows, True, since="2030-01-01") == []
+    assert date_cases.events(rows, True, since="2023")

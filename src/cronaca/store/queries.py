@@ -18,6 +18,7 @@ from cronaca.errors import NotFound, UsageError
 from cronaca.store import schema as t
 from cronaca.store import search
 from cronaca.store.search import like_pattern as _like
+from cronaca.store.since import page as since_page
 
 MAX_LIMIT = 1000
 FEW_EVENTS = 2000  # claims(filters): up to this many matching events, list their claims first
@@ -188,16 +189,23 @@ class Queries:
             e, a.c.title, a.c.outlet, a.c.published_start, a.c.published_end, a.c.published_precision, a.c.url
         ).join(a, a.c.id == e.c.article_id)
         with self.engine.connect() as conn:
-            query = self._event_filters(conn, query, actor, type, since, until)
-            if article_id:
-                query = query.where(e.c.article_id == article_id)
-            # at_start is coalesce(time_start, the article's published_start), stored (0005)
-            query = (
-                query.order_by(e.c.at_start, e.c.article_id, e.c.start)
-                .limit(_limit(limit))
-                .offset(_offset(offset))
-            )
-            rows = list(conn.execute(query).mappings())
+            since_d = _parse_date(since, "since")
+            if since_d and not article_id:  # read in two parts (since.py)
+                ids = self._events_since(conn, actor, type, since_d, until, _limit(limit), _offset(offset))
+                place = {event_id: i for i, event_id in enumerate(ids)}
+                found = conn.execute(query.where(e.c.id.in_(ids))).mappings() if ids else []
+                rows = sorted(found, key=lambda r: place[r["id"]])
+            else:
+                query = self._event_filters(conn, query, actor, type, since, until)
+                if article_id:
+                    query = query.where(e.c.article_id == article_id)
+                # at_start is coalesce(time_start, the article's published_start), stored (0005)
+                query = (
+                    query.order_by(e.c.at_start, e.c.article_id, e.c.start)
+                    .limit(_limit(limit))
+                    .offset(_offset(offset))
+                )
+                rows = list(conn.execute(query).mappings())
             claim_of = self._claims_of(conn, [r["id"] for r in rows])
         return [self._event_dict(r, claim_of.get(r["id"])) for r in rows]
 
@@ -270,6 +278,23 @@ class Queries:
                 return out
             offset += MAX_LIMIT
 
+    def _events_since(self, conn, actor, type, since_d: date, until, limit: int, offset: int) -> list[str]:
+        """The ids of a page of events that end on or after ``since_d`` (see since.py)."""
+        e = t.events
+        ends = e.c.at_end >= since_d
+        straddlers = self._event_filters(
+            conn, sa.select(e.c.id, e.c.at_start, e.c.article_id, e.c.start), actor, type, None, until
+        ).where(sa.or_(e.c.at_start < since_d, e.c.at_start.is_(None)), ends)
+        # SQLite: the end's index, whatever the other filters (a type's index would read each
+        # row of the type that started before since_d)
+        straddlers = straddlers.with_hint(e, "INDEXED BY ix_events_end", "sqlite")
+        starters = (
+            self._event_filters(conn, sa.select(e.c.id), actor, type, None, until)
+            .where(e.c.at_start >= since_d, ends)  # an open start's end may precede it
+            .order_by(e.c.at_start, e.c.article_id, e.c.start)
+        )
+        return since_page(conn, straddlers, starters, offset=offset, limit=limit)
+
     def _event_filters(self, conn, query, actor, type, since, until):
         e = t.events
         if actor:
@@ -302,7 +327,13 @@ class Queries:
         c = t.claims
         query = sa.select(c)
         with self.engine.connect() as conn:
-            if actor or type or since or until:
+            since_d = _parse_date(since, "since")
+            if since_d and not (actor or until):  # by the claims' own end (0009)
+                ids = self._claims_since(conn, type, since_d, _limit(limit), _offset(offset))
+                place = {claim_id: i for i, claim_id in enumerate(ids)}
+                found = conn.execute(query.where(c.c.id.in_(ids))).mappings() if ids else []
+                rows = sorted(found, key=lambda r: place[r["id"]])
+            elif actor or type or since or until:
                 where = self._claims_where(conn, actor, type, since, until)
                 # The page's ids first, sorting only (time, id) pairs, then the rows: SQLite sorts
                 # whole rows, and a claim's row carries its sources and explanation.
@@ -321,6 +352,23 @@ class Queries:
                 rows = list(conn.execute(query).mappings())
             links = self._claim_links(conn, [r["id"] for r in rows])
         return [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
+
+    def _claims_since(self, conn, type, since_d: date, limit: int, offset: int) -> list[str]:
+        """The ids of a page of claims with an event that ends on or after ``since_d``: whose
+        ``at_end``, their events' latest, is on or after it. The order's index holds
+        ``at_end`` (0009): the walk tests each claim there, reading no row but the page's. A
+        claim's events are of its type, so ``type`` is the claim's own."""
+        c = t.claims
+        kept = [c.c.at_end >= since_d] + ([c.c.type == type.upper()] if type else [])
+        query = (
+            sa.select(c.c.id)
+            .where(*kept)
+            .order_by(t.CLAIM_ORDER, c.c.id)
+            .limit(limit)
+            .offset(offset)
+            .with_hint(c, f"INDEXED BY {'ix_claims_type' if type else 'ix_claims_time'}", "sqlite")
+        )
+        return list(conn.execute(query).scalars())
 
     def _claims_where(self, conn, actor, type, since, until) -> sa.ColumnElement[bool]:
         """The condition on ``claims`` of ``claims()``'s filters: the claims of the events that

@@ -107,6 +107,7 @@ events = sa.Table(
     sa.Index("ix_events_article", "article_id"),
     sa.Index("ix_events_type_at", "type", "at_start", "article_id", "start"),  # 0005
     sa.Index("ix_events_at", "at_start", "article_id", "start"),  # 0005
+    sa.Index("ix_events_end", "at_end", "at_start"),  # 0009: since's straddlers
 )
 
 event_actors = sa.Table(
@@ -144,6 +145,8 @@ claims = sa.Table(
     sa.Column("summary", sa.Text, nullable=False),
     sa.Column("data", sa.JSON),  # sources, factualities, merge explanation
     sa.Column("component", sa.String(60), nullable=False),
+    # 0009: the latest at_end of its events (what since= asks of them), kept by replace_claims
+    sa.Column("at_end", sa.Date),
 )
 
 claim_events = sa.Table(
@@ -160,4 +163,6 @@ claim_events = sa.Table(
 #   ix_articles_published ON articles (published_start DESC [NULLS LAST], id) — newest first.
 # 0008: SQLite's articles_fts keyed by publication day;
 #   ix_articles_language ON articles (language, published_start DESC [NULLS LAST], id).
+# 0009: ix_claims_time ON claims (coalesce(time_start, first_reported), id, at_end);
+#   ix_claims_type ON claims (type, coalesce(time_start, first_reported), id, at_end).
 CLAIM_ORDER = sa.func.coalesce(claims.c.time_start, claims.c.first_reported)  # as ix_claims_time has it

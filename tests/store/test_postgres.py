@@ -401,3 +401,31 @@ def test_date_filters_list_what_a_scan_of_every_event_lists_on_postgres(postgres
                 got = store.claims(since=since, offset=offset, limit=limit, **filters)
                 assert [c["id"] for c in got] == claims[offset : offset + limit], (filters, since, offset)
     store.engine.dispose()
+
+
+def test_the_benchmark_dating_script_dates_a_postgres_store(postgres_url):
+    """scripts/date_undated.py on PostgreSQL: articles, events and claims dated, once."""
+    import subprocess
+    import sys
+
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE undated")
+    admin.dispose()
+    url = postgres_url.replace("/postgres?", "/undated?")
+    store = Store.open(url)
+    search_cases.fill_claims(store)
+    script = Path(__file__).parents[2] / "scripts" / "date_undated.py"
+    command = [sys.executable, str(script), url]
+    runs = [subprocess.run(command, check=True, capture_output=True, text=True) for _ in range(2)]
+    assert "4 articles dated, 8 events and 8 claims" in runs[0].stdout
+    assert "0 articles dated, 0 events and 0 claims" in runs[1].stdout
+    days = {a["id"]: a["published"]["start"] for a in store.articles(limit=None)}
+    assert None not in days.values() and len(set(days.values())) > 1
+    for claim in store.claims(limit=None):
+        (event,) = [e for e in store.events(limit=None) if e["id"] in claim["event_ids"]]
+        assert claim["first_reported"] == claim["last_reported"] == days[event["article_id"]]
+        assert claim["id"] in {c["id"] for c in store.claims(since=claim["first_reported"], limit=None)}
+    store.engine.dispose()

@@ -1,7 +1,7 @@
 """The store: migrations, WAL, idempotent writes, offsets kept, round trips."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -561,6 +561,10 @@ def test_the_benchmark_dating_script_dates_undated_articles_and_refills_the_inde
         (event,) = [e for e in store.events(limit=None) if e["id"] in claim["event_ids"]]
         day = published[event["article_id"]]["start"]
         assert claim["first_reported"] == claim["last_reported"] == day
+        # its end (0009) follows its event's: listed since that day, not after
+        assert claim["id"] in {c["id"] for c in store.claims(since=day, limit=None)}
+        after = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+        assert claim["id"] not in {c["id"] for c in store.claims(since=after, limit=None)}
     found = store.articles(q="un", limit=None)
     dates = [r["published"]["start"] for r in found]
     assert {r["id"] for r in found} == {ids["nord"], ids["mali"]} and None not in dates

@@ -282,12 +282,17 @@ class Queries:
         """The ids of a page of events that end on or after ``since_d`` (see since.py)."""
         e = t.events
         ends = e.c.at_end >= since_d
-        straddlers = self._event_filters(
-            conn, sa.select(e.c.id, e.c.at_start, e.c.article_id, e.c.start), actor, type, None, until
-        ).where(sa.or_(e.c.at_start < since_d, e.c.at_start.is_(None)), ends)
-        # SQLite: the end's index, whatever the other filters (a type's index would read each
-        # row of the type that started before since_d)
-        straddlers = straddlers.with_hint(e, "INDEXED BY ix_events_end", "sqlite")
+        # the end's index, whatever the other filters (a type's index would read each row of
+        # the type that started before since_d); the start tested in the index, the rows
+        # without one apart (an OR is no index condition on PostgreSQL)
+        ending = (
+            self._event_filters(
+                conn, sa.select(e.c.id, e.c.at_start, e.c.article_id, e.c.start), actor, type, None, until
+            )
+            .where(ends)
+            .with_hint(e, "INDEXED BY ix_events_end", "sqlite")
+        )
+        straddlers = sa.union_all(ending.where(e.c.at_start < since_d), ending.where(e.c.at_start.is_(None)))
         starters = (
             self._event_filters(conn, sa.select(e.c.id), actor, type, None, until)
             .where(e.c.at_start >= since_d, ends)  # an open start's end may precede it

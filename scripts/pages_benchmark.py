@@ -5,7 +5,8 @@ Usage: python scripts/pages_benchmark.py DB [--actors 20] [--queries WORD ...]
 
 Each URL is asked once of a fresh app (the app caches finished pages by URL, so a second ask
 would time the cache): the map page and its data (claims and events, unfiltered and with
-filters), the search page for each query, and the pages of the most mentioned actors. The
+filters, among them a time slider's date: the last month of the store's news), the search
+page for each query, and the pages of the most mentioned actors. The
 first request of the process (loading the place points and the ontology) is timed apart.
 Prints p50, p95 and the slowest per kind. A figure, not a test: no threshold is asserted.
 """
@@ -16,6 +17,7 @@ import argparse
 import statistics
 import sys
 import time
+from datetime import date, timedelta
 from urllib.parse import quote
 
 from fastapi.testclient import TestClient
@@ -48,12 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     actors = [e["id"] for e in kb.entities(limit=args.actors) if e["type"] != "place"]
     stats = kb.stats()
     print(f"store: {stats['articles']} articles, {stats['events']} events, {stats['claims']} claims")
+    newest = next((a["published"]["start"] for a in kb.articles(limit=1) if a["published"]), None)
+    recent = (date.fromisoformat(newest) - timedelta(days=30)).isoformat() if newest else "2019"
     kinds = {
         "map": ["/map", "/map?kind=event"],
         "map data": [
             "/api/map",
             "/api/map?kind=event",
             "/api/map?since=2019",
+            "/api/map?kind=event&since=2019",
+            f"/api/map?since={recent}",  # a time slider: the last month of the store's news
+            f"/api/map?kind=event&since={recent}",
             "/api/map?type=COERCE",
             "/api/map?kind=event&actor=ITA",
         ],

@@ -175,15 +175,19 @@ def test_map_records_say_when_the_limit_cut_them(geo_kb):  # noqa: F811
     assert len(events) == 6 and not cut
 
 
+@pytest.mark.parametrize("walk_since", [0, 10**9])
 @pytest.mark.parametrize("walk", [0, 1, 1000])
-def test_claim_map_walk_and_read_all_give_the_same_claims(geo_kb, monkeypatch, walk):  # noqa: F811
+def test_claim_map_walk_and_read_all_give_the_same_claims(geo_kb, monkeypatch, walk, walk_since):  # noqa: F811
     """The claim map tests the most reported claims one by one first (MAP_WALK * limit of
     them) and reads every placed event when they do not fill it: the same points, in the same
-    order, whichever way (walk=0: always read all; 1: the walk's page fills or not by limit)."""
+    order, whichever way (walk=0: always read all; 1: the walk's page fills or not by limit).
+    With a since date it walks when many events end after it (walk_since=0: always), and
+    otherwise reads the placed events by their end."""
     from cronaca.store import explore
 
+    monkeypatch.setattr(explore, "MAP_WALK_SINCE", walk_since)
     filters = [{}, {"type": "FIGHT"}, {"actor": "RUS"}, {"since": "2024-03"}]
-    filters.append({"actor": "Kharkiv", "until": "2024-04"})
+    filters += [{"since": "2024-03", "type": "FIGHT"}, {"actor": "Kharkiv", "until": "2024-04"}]
     expected = {}
     with monkeypatch.context() as patch:
         patch.setattr(explore, "MAP_WALK", 0)

@@ -365,6 +365,15 @@ def test_listings_read_their_first_page_off_an_index(tmp_path):
     assert "ix_events_type_at" in events_plan and "TEMP B-TREE" not in events_plan
     all_events_plan = _plan(store, lambda: store.events(limit=50), "events")
     assert "ix_events_at" in all_events_plan and "TEMP B-TREE" not in all_events_plan
+    # since (0009): the straddlers off the end's index, even with a type; claims by their
+    # order's index, which holds their end
+    for kind in (None, "aid"):
+        straddlers = _plan(store, lambda k=kind: store.events(type=k, since="2025-01", limit=50), "events")
+        assert "ix_events_end" in straddlers, kind
+    claims_since = _plan(store, lambda: store.claims(since="2025-01", limit=50), "claims")
+    assert "ix_claims_time" in claims_since and "TEMP B-TREE" not in claims_since
+    claims_type_since = _plan(store, lambda: store.claims(type="aid", since="2025-01", limit=50), "claims")
+    assert "ix_claims_type" in claims_type_since and "TEMP B-TREE" not in claims_type_since
     articles_plan = _plan(store, lambda: store.articles(limit=50), "articles")
     assert "ix_articles_published" in articles_plan and "TEMP B-TREE" not in articles_plan
     language_plan = _plan(store, lambda: store.articles(language="en", limit=50), "articles")

@@ -19,7 +19,7 @@ holds, so that a run is not the same query answered from SQLite's page cache eac
 - articles(q, language): fixed words with a language filter (``LANGUAGE_WORDS``);
 - events(since), claims(type+since): a date in the last 90 days of the store's articles, as a
   time slider asks (with a type drawn by frequency); events(since any), claims(since any): a
-  date anywhere between the first and the last article's.
+  date anywhere between the first and the last article's; (since+until): the 30 days from it.
 
 ``--db`` is a SQLite path or a SQLAlchemy URL (PostgreSQL too). The calls run with the cycle
 collector set as ``cronaca serve`` sets it (``serve.http.settle``). A figure, not a test.
@@ -155,6 +155,12 @@ def main() -> int:
             for x, y in zip(d["since"], d["types"], strict=False)
         ],
         "events(since any)": [lambda x=x: store.events(since=x, limit=50) for x in d["since any"]],
+        "events(since+until)": [
+            lambda x=x: store.events(since=x, until=x + timedelta(days=30), limit=50) for x in d["since any"]
+        ],
+        "claims(since+until)": [
+            lambda x=x: store.claims(since=x, until=x + timedelta(days=30), limit=50) for x in d["since any"]
+        ],
         "claims(since any)": [lambda x=x: store.claims(since=x, limit=50) for x in d["since any"]],
     }
     for word, language in [(w, None) for w in WORDS] + LANGUAGE_WORDS:

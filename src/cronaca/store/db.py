@@ -347,15 +347,18 @@ class Store(Queries):
             if links:
                 _insert(conn, ce, [{"claim_id": c, "event_id": e} for c, e in links])
             # each new claim's latest event end (0009): what claims(since=) reads
-            c = t.claims
+            cl = t.claims
             ends = (
                 sa.select(sa.func.max(t.events.c.at_end))
                 .join(ce, ce.c.event_id == t.events.c.id)
-                .where(ce.c.claim_id == c.c.id)
+                .where(ce.c.claim_id == cl.c.id)
                 .scalar_subquery()
             )
-            for chunk in chunks(sorted({claim["id"] for claim in claims} | {c for c, _ in links})):
-                conn.execute(c.update().where(c.c.id.in_(chunk)).values(at_end=ends))
+            if remove is None:
+                conn.execute(cl.update().values(at_end=ends))
+            else:
+                for chunk in chunks(sorted({claim["id"] for claim in claims} | {held for held, _ in links})):
+                    conn.execute(cl.update().where(cl.c.id.in_(chunk)).values(at_end=ends))
             if remove is None:  # every event's claim, or none
                 conn.execute(ea.update().values(claim_id=linked))
             else:  # by the primary key's first column: only those events' rows are read

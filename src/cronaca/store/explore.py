@@ -18,7 +18,7 @@ from cronaca import geo
 from cronaca.errors import NotFound
 from cronaca.store import schema as t
 from cronaca.store import search as fts
-from cronaca.store.queries import Queries, _interval, _iso, _parse_date, chunks
+from cronaca.store.queries import Queries, _interval, _iso, _parse_date, chunks, rows_in_order
 
 MAP_LIMIT = 5000  # points on one map; the page says when a filter would show more
 
@@ -112,9 +112,7 @@ def _map_events(store: Queries, conn: Any, limit: int, actor, type, since, until
     if since_d:  # what straddles the date, then what starts after it (store/since.py)
         args = (conn, actor, type, since_d, until, limit + 1, 0)
         ids = store._events_since(*args, where=(PLACED,), by_id=True)
-        place = {event_id: i for i, event_id in enumerate(ids)}
-        rows = [r for chunk in chunks(ids) for r in conn.execute(query.where(e.c.id.in_(chunk))).mappings()]
-        rows.sort(key=lambda r: place[r["id"]])
+        rows = rows_in_order(conn, query, e.c.id, ids)
     else:
         query = store._event_filters(conn, query, actor, type, since, until)
         # at_start is the event's time, else its article's date: the earliest first, in the

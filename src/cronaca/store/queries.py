@@ -108,6 +108,16 @@ def _unnest(name: str, ids: list[str]) -> sa.Select:
     return sa.select(sa.func.unnest(sa.bindparam(name, ids, type_=_IDS)))
 
 
+def rows_in_order(
+    conn: sa.Connection, query: sa.Select, column: sa.ColumnElement, ids: list[str]
+) -> list[Any]:
+    """The rows of ``query`` whose ``column`` is one of ``ids``, in the order of ``ids``: a page
+    whose ids were found first (by an index's order), read by id."""
+    place = {key: i for i, key in enumerate(ids)}
+    rows = [r for chunk in chunks(ids) for r in conn.execute(query.where(column.in_(chunk))).mappings()]
+    return sorted(rows, key=lambda r: place[r[column.key]])
+
+
 def chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
     """``items`` in runs of ``size``, for queries that list ids in an IN clause."""
     for i in range(0, len(items), size):
@@ -192,9 +202,7 @@ class Queries:
             since_d = _parse_date(since, "since")
             if since_d and not article_id:  # read in two parts (since.py)
                 ids = self._events_since(conn, actor, type, since_d, until, _limit(limit), _offset(offset))
-                place = {event_id: i for i, event_id in enumerate(ids)}
-                found = conn.execute(query.where(e.c.id.in_(ids))).mappings() if ids else []
-                rows = sorted(found, key=lambda r: place[r["id"]])
+                rows = rows_in_order(conn, query, e.c.id, ids)
             else:
                 query = self._event_filters(conn, query, actor, type, since, until)
                 if article_id:
@@ -317,7 +325,7 @@ class Queries:
         if type:
             sqlite = conn.dialect.name == "sqlite"
             kind = sa.literal_column("+events.type", e.c.type.type) if sqlite and not type_index else e.c.type
-            query = query.where(kind == type.upper())  # stored upper-case: the index serves it
+            query = query.where(kind == type.upper())  # stored upper-case: compared as it is
         since_d, until_d = _parse_date(since, "since"), _parse_date(until, "until", end=True)
         # at_end / at_start: the event's time, else its article's date (stored, indexed)
         if since_d:
@@ -344,9 +352,7 @@ class Queries:
             since_d = _parse_date(since, "since")
             if since_d and not (actor or until):  # by the claims' own end (0009)
                 ids = self._claims_since(conn, type, since_d, _limit(limit), _offset(offset))
-                place = {claim_id: i for i, claim_id in enumerate(ids)}
-                found = conn.execute(query.where(c.c.id.in_(ids))).mappings() if ids else []
-                rows = sorted(found, key=lambda r: place[r["id"]])
+                rows = rows_in_order(conn, query, c.c.id, ids)
             elif actor or type or since or until:
                 where = self._claims_where(conn, actor, type, since, until)
                 # The page's ids first, sorting only (time, id) pairs, then the rows: SQLite sorts
@@ -358,9 +364,7 @@ class Queries:
                     .limit(_limit(limit))
                     .offset(_offset(offset))
                 )
-                order = {claim_id: i for i, claim_id in enumerate(conn.execute(page).scalars())}
-                found = conn.execute(query.where(c.c.id.in_(list(order)))).mappings() if order else []
-                rows = sorted(found, key=lambda r: order[r["id"]])
+                rows = rows_in_order(conn, query, c.c.id, list(conn.execute(page).scalars()))
             else:  # ix_claims_time serves this order: no sort at all
                 query = query.order_by(t.CLAIM_ORDER, c.c.id).limit(_limit(limit)).offset(_offset(offset))
                 rows = list(conn.execute(query).mappings())

@@ -354,14 +354,12 @@ class Store(Queries):
                 .where(ce.c.claim_id == cl.c.id)
                 .scalar_subquery()
             )
-            if remove is None:
+            if remove is None:  # every claim's end; every event's claim, or none
                 conn.execute(cl.update().values(at_end=ends))
-            else:
+                conn.execute(ea.update().values(claim_id=linked))
+            else:  # the new claims' ends; by the primary key's first column, only those events' rows
                 for chunk in chunks(sorted({claim["id"] for claim in claims} | {held for held, _ in links})):
                     conn.execute(cl.update().where(cl.c.id.in_(chunk)).values(at_end=ends))
-            if remove is None:  # every event's claim, or none
-                conn.execute(ea.update().values(claim_id=linked))
-            else:  # by the primary key's first column: only those events' rows are read
                 for chunk in chunks(sorted(affected)):
                     conn.execute(ea.update().where(ea.c.event_id.in_(chunk)).values(claim_id=linked))
 

@@ -34,8 +34,6 @@ CLAIM_END = (
     "(SELECT max(e.at_end) FROM claim_events ce JOIN events e ON e.id = ce.event_id "
     "WHERE ce.claim_id = claims.id)"
 )
-
-
 ORDER = "coalesce(time_start, first_reported)"  # the claims' order (0005's ix_claims_time)
 
 

@@ -18,12 +18,36 @@ from cronaca.model import Actor, Mention
 CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–"}
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str, language: str) -> str:
+def _lemmatize(word: str, language: str) -> str:
     try:
         return simplemma.lemmatize(word, lang=language)
     except ValueError:
         return word
+
+
+lemma = lru_cache(maxsize=200_000)(_lemmatize)
+
+LEMMA_CACHE = 200_000  # words per language kept by ``_Lemmas``, then it starts again
+
+
+class _Lemmas(dict):
+    """One language's lemmas by lower-cased token (’ as '), filled on first use. A document's
+    lemmas are then one dict lookup per token: the ``lru_cache`` of ``lemma`` builds and
+    hashes an (word, language) key per call, and with the set and dict that gave each word
+    once it cost about 1 µs a token (0.25 s per 1,500 DICE articles, 2-3% of extract)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= LEMMA_CACHE:
+            self.clear()
+        value = self[word] = _lemmatize(word.rstrip("'"), self.language)
+        return value
+
+
+_LEMMAS: dict[str, _Lemmas] = {}
 
 
 @dataclass(frozen=True)
@@ -51,7 +75,9 @@ def token_arrays(doc: Doc) -> TokenArrays:
         texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
         # spaCy's lower_ is str.lower() of the token's text
         lower = [t.lower().replace("’", "'") for t in texts]
-        lemmas = {w: lemma(w.rstrip("'"), doc.language) for w in set(lower)}  # each word once
+        lemmas = _LEMMAS.get(doc.language)
+        if lemmas is None:
+            lemmas = _LEMMAS[doc.language] = _Lemmas(doc.language)
         arrays = TokenArrays(starts, texts, lower, [lemmas[w] for w in lower])
         doc.cache["token_arrays"] = arrays
     return arrays

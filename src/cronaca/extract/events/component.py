@@ -213,9 +213,7 @@ def events():
             sent = SentenceView(doc, sentence, entities)
             if not sent.lower:
                 continue
-            has_trigger = any(
-                lem in words or low in words for lem, low in zip(sent.lemmas, sent.lower, strict=True)
-            )
+            has_trigger = not (words.isdisjoint(sent.lemmas) and words.isdisjoint(sent.lower))
             cites_previous = reports_previous(sent, cues)
             if not (has_trigger or cites_previous or sent.lower[-1] == ":"):
                 previous, forward = [], None  # most sentences: no trigger, so no cue analysis either

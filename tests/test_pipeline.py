@@ -59,3 +59,33 @@ def test_resource_word_lists_keep_on_off_yes_no_as_words():
     ]
     assert "on" in load_yaml("en/events.yaml")["target_preps"]
     assert "no" in load_yaml("en/cues.yaml")["negation"]
+
+
+def _unseen_words_article(n: int, language: str) -> Article:
+    """An article of word forms spaCy has not met: names and numbers made for it."""
+    names = " e ".join(f"Qzorv{n}x{k}" for k in range(5))
+    text = (
+        f"Ieri {names} hanno incontrato a Baku il ministro turco Plimbu{n}.\n\n"
+        f"Secondo Ankara, {1000 + n} tecnici sono partiti il 3 marzo, {n}7{n} droni no."
+    )
+    return Article(id=f"a_zone{n}", text=text, language=language, published=Interval.day(date(2025, 3, 4)))
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_past_the_vocabulary_cap_an_article_leaves_nothing_in_spacy(monkeypatch, language):
+    import cronaca.extract.pipeline as pipeline_mod
+    from cronaca.extract.sentences import nlp_for
+
+    pipeline = Pipeline()
+    pipeline(_unseen_words_article(0, language))  # resources and the usual words loaded
+    strings = nlp_for(language).vocab.strings
+    monkeypatch.setattr(pipeline_mod, "VOCAB_CAP", 0)  # every article in a memory zone
+    before = len(strings)
+    zoned = [pipeline(_unseen_words_article(n, language)) for n in range(1, 4)]
+    assert len(strings) == before
+    assert "Qzorv1x0" not in strings
+    monkeypatch.setattr(pipeline_mod, "VOCAB_CAP", 10**9)  # no zone: the words stay
+    kept = [pipeline(_unseen_words_article(n, language)) for n in range(1, 4)]
+    assert "Qzorv1x0" in strings and len(strings) > before
+    assert zoned == kept  # the same tokens, sentences, mentions and events either way
+    assert any(m.kind == "quantity" for m in zoned[0].mentions)

@@ -69,6 +69,10 @@ WORKERS_FROM = 64  # fewer new articles than this are extracted in-process, what
 WRITE_BATCH = 16  # articles stored per transaction ...
 WRITE_EVERY_S = 1.0  # ... or fewer, when reading and extracting them takes longer than this
 STATUS_CHUNK = 64  # articles whose stored status is read in one query
+# events whose claims are rebuilt in one transaction: a rebuild holds one such batch of
+# event types at a time (a type with more events is still taken whole: claims never cross
+# types, but may join any two of its events)
+CONSOLIDATE_BATCH = 50_000
 
 
 class Cronaca:
@@ -228,19 +232,38 @@ class Cronaca:
     def consolidate(self, touched: set[str] | None = None) -> int:
         """Rebuild claims: all of them, or only those of the ``touched`` actors (incremental).
 
-        Claims never mix keys, so the incremental result equals a full rebuild's.
-        """
+        Claims never mix keys, so the incremental result equals a full rebuild's. Claims
+        never cross event types either, so the events are read and grouped a batch of types
+        at a time (``CONSOLIDATE_BATCH``), each batch's claims swapped in its own
+        transaction: memory follows the largest batch, not the store. Acknowledgements may
+        come from events of any type, so those are read first, slim
+        (``Store.speaking_events``)."""
         if touched is None:
-            events, remove = self.store.all_events(), None
+            by_type = self.store.event_ids_by_type()
         else:
             ids = self.store.event_ids_with_actors(touched)
-            remove = self.store.claim_ids_of_events(ids)
             # a claim rebuilt is rebuilt whole: its members that no touched actor names come too
-            ids |= self.store.event_ids_of_claims(remove)
-            events = self.store.events_by_ids(ids)
-        claims, links = consolidate.build_claims(events)
-        self.store.replace_claims(claims, links, remove)
-        return len(claims)
+            ids |= self.store.event_ids_of_claims(self.store.claim_ids_of_events(ids))
+            by_type = self.store.event_ids_by_type(ids)
+        every = sorted(i for ids in by_type.values() for i in ids)
+        speakers = consolidate.speakers_of(self.store.speaking_events(every))
+        del every
+        batches = _batches(by_type, CONSOLIDATE_BATCH)
+        total = 0
+        for n, types in enumerate(batches):
+            ids = {i for type_ in types for i in by_type[type_]}
+            if touched is not None:
+                remove: set[str] | None = self.store.claim_ids_of_events(ids)
+            elif len(batches) == 1:
+                remove = None  # every claim, in one transaction
+            else:  # this batch's types; with the last, the claims of types no event has now
+                remove = self.store.claim_ids_of_types(types)
+                if n == len(batches) - 1:
+                    remove |= self.store.claim_ids_of_types(by_type, other=True)
+            claims, links = consolidate.build_claims(self.store.events_for_claims(ids), speakers)
+            self.store.replace_claims(claims, links, remove)
+            total += len(claims)
+        return total
 
     # -- serve (read only) ------------------------------------------------------------
 
@@ -288,6 +311,20 @@ class Cronaca:
         from cronaca.serve import derived
 
         return derived.network(self, **filters)
+
+
+def _batches(by_type: dict[str, list[str]], size: int) -> list[list[str]]:
+    """Event types in runs of up to ``size`` events (a larger type alone); at least one run."""
+    out: list[list[str]] = [[]]
+    held = 0
+    for type_ in sorted(by_type):
+        n = len(by_type[type_])
+        if out[-1] and held + n > size:
+            out.append([])
+            held = 0
+        out[-1].append(type_)
+        held += n
+    return out
 
 
 def has_rules(language: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from cronaca.consolidate.index import Groups, Speakers, no_cycle_collection
 from cronaca.consolidate.quantities import frame, measure
@@ -49,6 +49,7 @@ class _Group:
     mode: str = ""
     place: dict[str, Any] | None = None
     weapons: set[str] = field(default_factory=set)  # weapon categories of its mentions
+    stages: set[str] = field(default_factory=set)  # the rounds its mentions name ("" for none)
     victim: str = ""  # who was hit, by name (VICTIM_TYPES): the first a mention names
     events: list[dict[str, Any]] = field(default_factory=list)
     time: Interval | None = None
@@ -234,33 +235,56 @@ def _time_fit(group: _Group, time: Interval | None, bound: Interval | None) -> s
     return None
 
 
+class _Facts(NamedTuple):
+    """What a mention brings to every claim it is checked against, worked out once: an event
+    of a claim reported by hundreds of articles meets it, and its neighbours, many times."""
+
+    frame: str
+    stage: str
+    place: dict[str, Any] | None
+    victim: str
+    weapons: set[str]
+    bound: Interval | None
+
+    @classmethod
+    def of(cls, event: dict[str, Any], kind: str, time: Interval | None) -> _Facts:
+        return cls(
+            _frame(event, kind),
+            stage(event),
+            _scene(event),
+            _victim(event),
+            _weapon_categories(event),
+            _bound(event, time),
+        )
+
+
 def _compatible(
-    group: _Group, event: dict[str, Any], unit: str | None, kind: str, time: Interval | None
+    group: _Group, event: dict[str, Any], unit: str | None, kind: str, time: Interval | None, facts: _Facts
 ) -> str | None:
     """Why the event may join the group, or None when it may not."""
     if unit and group.unit and unit != group.unit and not _other_measure(event["type"], kind, group.kind):
         return None
     if kind not in ("", "count") and group.kind not in ("", "count") and kind != group.kind:
         return None  # soldiers killed are not soldiers sent
-    event_frame = _frame(event, kind)
+    event_frame = facts.frame
     if event_frame and group.frame and event_frame != group.frame:
         return None  # a killing is not a dispatch, whatever their type
     mode = event.get("mode") or ""
     if mode and group.mode and mode != group.mode:
         return None
-    round_ = stage(event)
-    if round_ and any(stage(e) not in ("", round_) for e in group.events):
+    round_ = facts.stage
+    if round_ and group.stages - {"", round_}:
         return None  # "la prima fase" of a swap is not "the third and final round"
-    place = _scene(event)
+    place = facts.place
     if _place_clash(place, group.place):
         return None
-    victim = _victim(event)
+    victim = facts.victim
     if victim and group.victim and victim != group.victim:
         return None  # the chief of staff killed is not the guards' commander killed
-    weapons = _weapon_categories(event)
+    weapons = facts.weapons
     if event["type"] in WEAPON_TYPES and weapons and group.weapons and not weapons & group.weapons:
         return None  # drones sent are not missiles sent; drills with ships and with missiles are one drill
-    bound = _bound(event, time)
+    bound = facts.bound
     when = _time_fit(group, time, bound)
     if when is None:
         return None
@@ -357,25 +381,39 @@ def _counts_agree(group: _Group, event: dict[str, Any], unit: str | None, kind: 
     return ""
 
 
-def build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+def build_claims(
+    events: list[dict[str, Any]], speakers: Speakers | None = None
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     """Claims (rows for the ``claims`` table) and (claim id, event id) links.
 
     Mentions that name a target are grouped first; a mention with no target then joins a
     claim of the same type and source whose time, place and counts agree ("X took Goma" joins
     "X took Goma from Y"), or opens its own. Every member of a claim shares its type and
     source, so consolidating the events of the actors a new article touches still equals a
-    full rebuild."""
+    full rebuild.
+
+    ``speakers`` (``speakers_of``): the events that may acknowledge a claim, when ``events``
+    are one type's of a larger set (acknowledgements come from events of any type); by
+    default ``events`` themselves."""
     with no_cycle_collection():
-        return _build_claims(events)
+        return _build_claims(events, speakers)
 
 
-def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+def speakers_of(events: Iterable[dict[str, Any]]) -> Speakers:
+    """The index of who speaks in ``events``, for ``build_claims``'s acknowledgements."""
+    return Speakers(sorted(events, key=_order), _polity)
+
+
+def _build_claims(
+    events: list[dict[str, Any]], speakers: Speakers | None
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     groups = Groups()
     ordered = sorted(events, key=_order)
     for event in [e for e in ordered if e["target_actors"]] + [e for e in ordered if not e["target_actors"]]:
         key = _key(event)
         unit, kind = measure(event)
         time = Interval.from_dict(event.get("time"))
+        facts = _Facts.of(event, kind, time)
         candidates = []
         for group in groups.near(key):
             open_target = not key[2] and group.key[:2] == key[:2]
@@ -383,7 +421,7 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
             joint = _sources_within(key, group.key)
             if group.key != key and not open_target and not within and not joint:
                 continue
-            why = _compatible(group, event, unit, kind, time)
+            why = _compatible(group, event, unit, kind, time, facts)
             if why:
                 if open_target:
                     why += f", no target of its own (the claim's is {','.join(group.key[2])})"
@@ -404,18 +442,19 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
             group.explanation.append(f"{event['id']} opened the claim")
             groups.add(group)
         group.join(event, unit, kind)
+        group.stages.add(facts.stage)
         group.unit = group.unit or unit
         if kind not in ("", "count") or not group.kind:
             group.kind = group.kind if group.kind not in ("", "count") else kind
-        group.frame = group.frame or _frame(event, kind)
+        group.frame = group.frame or facts.frame
         group.mode = group.mode or event.get("mode") or ""
-        group.weapons |= _weapon_categories(event)
-        group.victim = group.victim or _victim(event)
+        group.weapons |= facts.weapons
+        group.victim = group.victim or facts.victim
         # keep the most specific place seen: a city rather than its country
-        place = _scene(event)
+        place = facts.place
         if place and (not group.place or place.get("country") == group.place["id"]):
             group.place = place
-        bound = _bound(event, time)
+        bound = facts.bound
         if bound:
             group.bounds.append(bound)
         if time:
@@ -423,7 +462,7 @@ def _build_claims(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
                 group.stated.append(time)
             group.time = (group.time.intersect(time) or group.time) if group.time else time
     claims, links = [], []
-    speakers = Speakers(ordered, _polity)
+    speakers = Speakers(ordered, _polity) if speakers is None else speakers
     for group in groups.all:
         claim = _claim_row(group, _acknowledgements(group, speakers))
         claims.append(claim)

@@ -18,7 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -29,7 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 from cronaca.errors import StoreError
 from cronaca.model import Annotations, Article, EventMention, Skipped, content_id
 from cronaca.store import schema as t
-from cronaca.store.queries import COUNTED, Queries, chunks
+from cronaca.store.queries import COUNTED, Queries, chunks, json_loads
 
 DEFAULT_DB = "cronaca.db"
 
@@ -73,7 +72,7 @@ class Store(Queries):
                     raise StoreError(f"cannot create the database {path}: folder {parent} does not exist")
             connect_args["timeout"] = 30
         try:
-            engine = sa.create_engine(url, connect_args=connect_args, json_deserializer=_json_loads)
+            engine = sa.create_engine(url, connect_args=connect_args, json_deserializer=json_loads)
         except (sa.exc.ArgumentError, ImportError) as e:
             raise StoreError(f"cannot open database {url!r}: {e}") from e
         if url.startswith("sqlite"):
@@ -444,16 +443,6 @@ def _insert_tuples(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]
 def _scalar_default(column: sa.Column) -> Any:
     default = column.default
     return default.arg if default is not None and default.is_scalar else None
-
-
-def _json_loads(text: str | bytes) -> Any:
-    """A JSON column's value. orjson reads the events and claims of a timeline page several
-    times faster than the json module; what it refuses (a lone surrogate that an article
-    carried in, NaN) is read by the json module, which wrote it."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
 
 
 # Pages the write-ahead log may hold before a commit copies them into the database file

@@ -7,10 +7,12 @@ the HTTP API, the web UI and the exports show the same thing.
 from __future__ import annotations
 
 import calendar
+import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
 from cronaca import geo
@@ -132,6 +134,33 @@ def chunks(items: list[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
     """``items`` in runs of ``size``, for queries that list ids in an IN clause."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def json_loads(text: str | bytes) -> Any:
+    """A JSON column's value. orjson reads the events and claims of a timeline page several
+    times faster than the json module; what it refuses (a lone surrogate that an article
+    carried in, NaN) is read by the json module, which wrote it."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+class _Shared:
+    """JSON values parsed once per text: the same actor list in a thousand events is then one
+    list, not a thousand (a rebuild holds every event of a type). Nothing that reads them
+    changes them."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, Any] = {}
+
+    def __call__(self, text: str | None) -> Any:
+        if text is None:
+            return None
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = json_loads(text)
+        return found
 
 
 class Queries:
@@ -283,6 +312,105 @@ class Queries:
         with self.engine.connect() as conn:
             for chunk in chunks(ids):
                 out.update(conn.execute(sa.select(ce.c.event_id).where(ce.c.claim_id.in_(chunk))).scalars())
+        return out
+
+    def event_ids_by_type(self, event_ids: set[str] | None = None) -> dict[str, list[str]]:
+        """The ids of ``event_ids`` (None: of every event) by event type, each list sorted:
+        claims never cross types, so consolidation takes one type's events at a time."""
+        e = t.events
+        out: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            if event_ids is None:
+                pages = [conn.execute(sa.select(e.c.type, e.c.id))]
+            else:
+                pages = (
+                    conn.execute(sa.select(e.c.type, e.c.id).where(e.c.id.in_(chunk)))
+                    for chunk in chunks(sorted(event_ids))
+                )
+            for rows in pages:
+                for type_, event_id in rows:
+                    out.setdefault(type_, []).append(event_id)
+        for ids in out.values():
+            ids.sort()
+        return out
+
+    def claim_ids_of_types(self, types: Iterable[str], *, other: bool = False) -> set[str]:
+        """The claims of these event types, or with ``other`` of every type but these."""
+        types = sorted(types)
+        c = t.claims
+        where = c.c.type.not_in(types) if other else c.c.type.in_(types)
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(c.c.id).where(where)).scalars())
+
+    def events_for_claims(self, event_ids: set[str] | list[str]) -> list[dict[str, Any]]:
+        """Events as ``consolidate`` reads them: only the fields it uses, the actor lists
+        shared between events that name the same actors (``_Shared``), and no map point: a
+        third of an ``events_by_ids`` event's memory, for rebuilds that hold a whole type."""
+        return self._events_slim(event_ids, speaking=False)
+
+    def speaking_events(self, event_ids: set[str] | list[str]) -> list[dict[str, Any]]:
+        """Of ``event_ids``, those that may acknowledge another side's claim (asserted or
+        reported, with a source, and a target or participant of a named sector), slim as
+        ``events_for_claims``: a rebuild holds them for every type's claims, since an
+        acknowledgement may be an event of any type."""
+        return self._events_slim(event_ids, speaking=True)
+
+    def _events_slim(self, event_ids: set[str] | list[str], *, speaking: bool) -> list[dict[str, Any]]:
+        e, a = t.events, t.articles
+        shared = _Shared()
+        lists = ("source_actors", "target_actors", "participants", "attribution", "equipment")
+        columns = [
+            e.c.id,
+            e.c.article_id,
+            e.c.type,
+            e.c.mode,
+            e.c.context,
+            e.c.start,
+            e.c.end,
+            e.c.text,
+            e.c.factuality,
+            *(sa.cast(e.c[name], sa.Text).label(name) for name in lists),
+            a.c.published_start,
+            a.c.published_end,
+            a.c.published_precision,
+        ]
+        if not speaking:
+            columns += [e.c.trigger, e.c.place, e.c.quantity]
+            columns += [e.c.time_start, e.c.time_end, e.c.time_precision]
+        published: dict[tuple, dict[str, Any] | None] = {}
+        out = []
+        with self.engine.connect() as conn:
+            for chunk in chunks(sorted(event_ids)):
+                query = sa.select(*columns).join(a, a.c.id == e.c.article_id).where(e.c.id.in_(chunk))
+                if speaking:
+                    query = query.where(e.c.factuality.in_(("asserted", "reported")))
+                for row in conn.execute(query).mappings():
+                    actors = {name: shared(row[name]) or [] for name in lists}
+                    if speaking:
+                        others = (*actors["target_actors"], *actors["participants"])
+                        if not actors["source_actors"] or not any(x.get("sector") for x in others):
+                            continue
+                    day = (row["published_start"], row["published_end"], row["published_precision"])
+                    if day not in published:
+                        published[day] = _interval(*day)
+                    event = {
+                        "id": row["id"],
+                        "article_id": row["article_id"],
+                        "type": row["type"],
+                        "mode": row["mode"],
+                        "context": row["context"],
+                        "span": {"start": row["start"], "end": row["end"]},
+                        "text": row["text"],
+                        "factuality": row["factuality"],
+                        **actors,
+                        "published": published[day],
+                    }
+                    if not speaking:
+                        event["trigger"] = row["trigger"]
+                        event["place"] = row["place"]
+                        event["quantity"] = row["quantity"]
+                        event["time"] = _interval(row["time_start"], row["time_end"], row["time_precision"])
+                    out.append(event)
         return out
 
     def all_events(self) -> list[dict[str, Any]]:

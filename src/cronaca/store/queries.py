@@ -146,6 +146,20 @@ def json_loads(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+def _scene(seen: dict[tuple, dict[str, Any]], place: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What consolidation reads of an event's place (which place, in which country, named in
+    the event's clause or only by its article), one dict per distinct place."""
+    if not place:
+        return place
+    key = (place.get("id"), place.get("name"), place.get("country"), place.get("role"))
+    found = seen.get(key)
+    if found is None:
+        found = seen[key] = {
+            k: v for k, v in zip(("id", "name", "country", "role"), key, strict=True) if v is not None
+        }
+    return found
+
+
 class _Shared:
     """JSON values parsed once per text: the same actor list in a thousand events is then one
     list, not a thousand (a rebuild holds every event of a type). Nothing that reads them
@@ -378,6 +392,8 @@ class Queries:
             columns += [e.c.trigger, e.c.place, e.c.quantity]
             columns += [e.c.time_start, e.c.time_end, e.c.time_precision]
         published: dict[tuple, dict[str, Any] | None] = {}
+        places: dict[tuple, dict[str, Any]] = {}
+        words: dict[str, str] = {}  # one string per article id, type, mode, ...: many events share each
         out = []
         with self.engine.connect() as conn:
             for chunk in chunks(sorted(event_ids)):
@@ -395,19 +411,19 @@ class Queries:
                         published[day] = _interval(*day)
                     event = {
                         "id": row["id"],
-                        "article_id": row["article_id"],
-                        "type": row["type"],
-                        "mode": row["mode"],
-                        "context": row["context"],
+                        "article_id": words.setdefault(row["article_id"], row["article_id"]),
+                        "type": words.setdefault(row["type"], row["type"]),
+                        "mode": words.setdefault(row["mode"], row["mode"]),
+                        "context": words.setdefault(row["context"], row["context"]),
                         "span": {"start": row["start"], "end": row["end"]},
                         "text": row["text"],
-                        "factuality": row["factuality"],
+                        "factuality": words.setdefault(row["factuality"], row["factuality"]),
                         **actors,
                         "published": published[day],
                     }
                     if not speaking:
                         event["trigger"] = row["trigger"]
-                        event["place"] = row["place"]
+                        event["place"] = _scene(places, row["place"])
                         event["quantity"] = row["quantity"]
                         event["time"] = _interval(row["time_start"], row["time_end"], row["time_precision"])
                     out.append(event)

@@ -27,25 +27,16 @@ BINARY_FORMATS = ("parquet", "graphml", "gexf")  # these need a file (-o)
 
 
 def records(store: Store, kinds: tuple[str, ...] = KINDS) -> Iterator[dict[str, Any]]:
-    """Every stored record of the given kinds, in a stable order, paged."""
-    if "article" in kinds or "mention" in kinds:
-        offset = 0
-        while page := store.articles(limit=200, offset=offset):
-            for row in page:
-                article = store.article(row["id"])
-                mentions = article.pop("mentions")
-                article.pop("events")
-                if "article" in kinds:
-                    yield article
-                if "mention" in kinds:
-                    yield from mentions
-            offset += len(page)
+    """Every stored record of the given kinds: each kind in id order (``Store.walk``, a
+    page at a time, so a dump of a million articles is linear and holds one page)."""
+    for kind in ("article", "mention"):
+        if kind in kinds:
+            yield from store.walk(kind)
     if "entity" in kinds:
         yield from _paged(store.entities)
-    if "event" in kinds:
-        yield from store.all_events()
-    if "claim" in kinds:
-        yield from _paged(store.claims)
+    for kind in ("event", "claim"):
+        if kind in kinds:
+            yield from store.walk(kind)
     if "story" in kinds:
         for story in derived.stories(store):
             yield stories.summary(story)

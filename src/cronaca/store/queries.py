@@ -102,6 +102,7 @@ def _report_key(event: dict[str, Any]) -> tuple:
     return (published, event["article_id"], happened, event["span"]["start"], event["id"])
 
 
+WALK_PAGE = 500  # records per page of Queries.walk (an export)
 IN_CHUNK = 500  # ids per IN (...) list: under SQLite's and PostgreSQL's limits on bound parameters
 _IDS = sa.ARRAY(sa.String)  # a list of ids as one PostgreSQL array parameter
 
@@ -220,6 +221,46 @@ class Queries:
             article["mentions"] = [self._mention_dict(m) for m in mentions]
         article["events"] = self.events(article_id=row["id"], limit=None)
         return article
+
+    # -- every record, for exports ------------------------------------------------------
+
+    def walk(self, kind: str, page: int = WALK_PAGE) -> Iterator[dict[str, Any]]:
+        """Every article, mention, event or claim, in id order, as the listings give them.
+
+        A page at a time, each after the last id of the one before (no OFFSET, which reads
+        and drops every row before the page: an export of a million articles by offset read
+        half a billion rows), so an export takes time in proportion to the store and holds
+        one page; a mention is read with the page of its article."""
+        table = {"article": t.articles, "mention": t.articles, "event": t.events, "claim": t.claims}[kind]
+        last = None
+        while True:
+            query = sa.select(table.c.id).order_by(table.c.id).limit(page)
+            if last is not None:
+                query = query.where(table.c.id > last)
+            with self.engine.connect() as conn:
+                ids = list(conn.execute(query).scalars())
+                if not ids:
+                    return
+                if kind == "event":
+                    records = self.events_by_ids(set(ids))
+                elif kind == "claim":
+                    rows = rows_in_order(conn, sa.select(t.claims), t.claims.c.id, ids)
+                    links = self._claim_links(conn, ids)
+                    records = [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
+                elif kind == "article":
+                    rows = rows_in_order(conn, sa.select(t.articles), t.articles.c.id, ids)
+                    records = [self._article_dict(r, with_text=True) for r in rows]
+                else:
+                    m = t.mentions
+                    records = [
+                        self._mention_dict(r)
+                        for chunk in chunks(ids)
+                        for r in conn.execute(
+                            sa.select(m).where(m.c.article_id.in_(chunk)).order_by(m.c.article_id, m.c.start)
+                        ).mappings()
+                    ]
+            yield from sorted(records, key=lambda r: r["id"]) if kind == "event" else records
+            last = ids[-1]
 
     def rejections(self, limit: int | None = 100) -> list[dict[str, Any]]:
         query = sa.select(t.rejections).order_by(t.rejections.c.id.desc()).limit(_limit(limit))

@@ -210,14 +210,8 @@ class Cronaca:
     def reextract(self) -> int:
         """Run the current pipeline again over every stored article (after rules change)."""
         total = 0
-        offset = 0
-        while True:
-            page = self.store.articles(limit=500, offset=offset)
-            if not page:
-                break
-            for row in page:
-                total += len(self._extract(_article_from_row(self.store.article(row["id"]))))
-            offset += len(page)
+        for row in self.store.walk("article"):  # by id, a page at a time: no OFFSET at a million
+            total += len(self._extract(_article_from_row(row)))
         self.consolidate()
         return total
 

@@ -53,3 +53,27 @@ def test_an_export_holds_every_kind(kb: Cronaca) -> None:
         ("mention", "mentions"),
     ):
         assert kinds.count(kind) == stats[table]
+
+
+FILTERS = [
+    {},
+    {"actor": "BLR"},
+    {"actor": "Iran"},
+    {"type": "AID"},
+    {"since": "2025-03-11"},
+    {"since": "2025-03-11", "type": "aid"},
+    {"until": "2025-03-11"},
+    {"actor": "IRN", "since": "2025-01-01", "until": "2026-01-01"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_claim_outlines_are_the_listed_claims_without_their_detail(kb: Cronaca, filters: dict) -> None:
+    outlines = kb.store.claim_outlines(**filters)
+    listed = kb.claims(limit=None, **filters)
+    assert [o["id"] for o in outlines] == [c["id"] for c in listed]
+    for outline, claim in zip(outlines, listed, strict=True):
+        assert outline == {k: claim[k] for k in outline}
+        assert "sources" not in outline and "explanation" not in outline
+    if not filters:
+        assert len(outlines) > 8

@@ -23,8 +23,16 @@ from cronaca.errors import PipelineError
 from cronaca.extract.base import REGISTRY, ComponentInfo, Doc, Process, component
 from cronaca.model import Annotations, Article, EventMention
 
-__all__ = ["REGISTRY", "ComponentInfo", "DEFAULT_COMPONENTS", "Doc", "Pipeline", "Process", "component",
-           "default_pipeline"]
+__all__ = [
+    "REGISTRY",
+    "ComponentInfo",
+    "DEFAULT_COMPONENTS",
+    "Doc",
+    "Pipeline",
+    "Process",
+    "component",
+    "default_pipeline",
+]
 
 
 DEFAULT_COMPONENTS: tuple[str, ...] = ("sentences", "entities", "timexes", "quantities", "events")
@@ -130,7 +138,6 @@ class Pipeline:
 
         nlp = nlp_for(article.language or "xx")
         return nlp.memory_zone() if len(nlp.vocab.strings) >= VOCAB_CAP else nullcontext()
-
 
     def _headline_events(self, article: Article) -> list[EventMention]:
         """The events of the headline alone (at most 300 characters), read as a text of its own."""

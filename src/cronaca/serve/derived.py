@@ -13,19 +13,12 @@ from cronaca.consolidate import network as net
 from cronaca.consolidate import stories as st
 from cronaca.errors import NotFound, UsageError
 
-PAGE = 1000  # the store's largest page
-
 
 def all_claims(kb, **filters: Any) -> list[dict[str, Any]]:
-    """Every claim matching the filters (``actor``, ``type``, ``since``, ``until``), paged."""
-    out: list[dict[str, Any]] = []
-    offset = 0
-    while True:
-        page = kb.claims(limit=PAGE, offset=offset, **filters)
-        out.extend(page)
-        if len(page) < PAGE:
-            return out
-        offset += PAGE
+    """Every claim matching the filters (``actor``, ``type``, ``since``, ``until``), as an
+    outline (``Store.claim_outlines``: without sources, status history and explanation,
+    which stories and the network do not read); ``kb`` is a ``Cronaca`` or a ``Store``."""
+    return getattr(kb, "store", kb).claim_outlines(**filters)
 
 
 def stories(kb, **filters: Any) -> list[dict[str, Any]]:

@@ -6,7 +6,8 @@ Usage: python scripts/pages_benchmark.py DB [--actors 20] [--queries WORD ...]
 Each URL is asked once of a fresh app (the app caches finished pages by URL, so a second ask
 would time the cache): the map page and its data (claims and events, unfiltered and with
 filters, among them a time slider's date: the last month of the store's news), the search
-page for each query, and the pages of the most mentioned actors. The
+page for each query, the home page and lists, stories and the network, and the pages of the
+most mentioned actors. The
 first request of the process (loading the place points and the ontology) is timed apart.
 Prints p50, p95 and the slowest per kind. A figure, not a test: no threshold is asserted.
 """
@@ -65,6 +66,16 @@ def main(argv: list[str] | None = None) -> int:
             "/api/map?kind=event&actor=ITA",
         ],
         "search": [f"/search?q={quote(q)}" for q in args.queries],
+        "home and lists": ["/", "/?type=COERCE", "/articles", "/api/stats", "/api/timeline", "/api/claims"],
+        "stories and network": [
+            "/stories",
+            "/api/stories",
+            "/api/stories?type=COERCE",
+            f"/api/stories?since={recent}",
+            "/network",
+            "/api/network",
+            f"/api/network?since={recent}",
+        ],
         "actor": [f"/actors/{quote(a, safe='')}" for a in actors],
     }
     worst = 0.0

@@ -77,3 +77,14 @@ def test_claim_outlines_are_the_listed_claims_without_their_detail(kb: Cronaca, 
         assert "sources" not in outline and "explanation" not in outline
     if not filters:
         assert len(outlines) > 8
+
+
+def test_claims_of_a_type_are_the_claims_with_its_events_in_the_listing_order(kb: Cronaca) -> None:
+    every = kb.claims(limit=None)
+    types = {c["type"] for c in every}
+    assert len(types) > 3
+    for kind in types:
+        by_events = {e["claim_id"] for e in kb.events(type=kind, limit=None)}
+        expected = [c for c in every if c["id"] in by_events]
+        assert kb.claims(type=kind.lower(), limit=None) == expected
+        assert kb.claims(type=kind, limit=2, offset=1) == expected[1:3]

@@ -650,6 +650,10 @@ class Queries:
         pass them, listed first when they are few."""
         c, ce = t.claims, t.claim_events
         postgres = self.engine.dialect.name == "postgresql"
+        if type and not (actor or since or until):
+            # a claim's events are of its type: the claim's own, a range of ix_claims_type in
+            # the listing's order (through its events: 0.5 s for COERCE at 300k articles)
+            return c.c.type == type.upper()
         if actor and not (type or since or until):
             # the actor's claims are one range of ix_event_actors_actor_claim (0007): a probe of
             # claim_events per event cost 45 ms for an actor of 5,500 events at a million

@@ -219,8 +219,12 @@ class Cronaca:
         """Bring the claims up to what is stored: consolidate the actors of every event no
         claim holds yet. Claims follow from the store alone, so a run that was killed at any
         moment and resumed ends with the claims of a clean run."""
-        pending = self.store.unclaimed_event_ids()
-        touched = consolidate.touched_actors(self.store.events_by_ids(pending)) if pending else set()
+        pending = sorted(self.store.unclaimed_event_ids())
+        touched: set[str] = set()
+        for start in range(0, len(pending), CONSOLIDATE_BATCH):  # a million new events: not all held
+            touched |= consolidate.touched_actors(
+                self.store.events_for_claims(pending[start : start + CONSOLIDATE_BATCH])
+            )
         return self.consolidate(touched) if touched else 0
 
     def consolidate(self, touched: set[str] | None = None) -> int:

@@ -96,3 +96,21 @@ def test_api_events_have_coordinates(geo_app):  # noqa: F811
         events = client.get("/api/events", params={"limit": 100}).json()
     items = events["items"] if isinstance(events, dict) else events
     assert any((e["place"] or {}).get("lat") for e in items)
+
+
+@pytest.mark.parametrize("kind", ["event", "mention", "claim"])
+def test_parquet_written_a_row_group_at_a_time_holds_every_row(geo_kb, tmp_path, monkeypatch, kind):  # noqa: F811
+    whole, grouped = tmp_path / "whole.parquet", tmp_path / "grouped.parquet"
+    n = export.write_parquet(geo_kb.store, str(whole), kind)
+    monkeypatch.setattr(export, "PARQUET_ROW_GROUP", 2)
+    assert export.write_parquet(geo_kb.store, str(grouped), kind) == n > 2
+    assert pq.ParquetFile(grouped).metadata.num_row_groups == (n + 1) // 2
+    assert pq.read_table(grouped).to_pylist() == pq.read_table(whole).to_pylist()
+
+
+def test_parquet_of_nothing_has_the_columns(tmp_path):
+    from cronaca import Cronaca
+
+    path = tmp_path / "empty.parquet"
+    assert export.write_parquet(Cronaca(str(tmp_path / "kb.db")).store, str(path), "event") == 0
+    assert "place_lat" in pq.read_schema(path).names and pq.read_table(path).num_rows == 0

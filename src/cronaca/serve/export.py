@@ -246,26 +246,39 @@ def write_parquet(store: Store, path: str, kind: str = "event") -> int:
         return pa.float64() if col in FLOAT_COLUMNS else pa.int64() if col in INT_COLUMNS else pa.string()
 
     schema = pa.schema([(col, arrow_type(col)) for col in columns])
-    rows = []
-    for record in records(store, (kind,)):
-        flat = _flat(record)
-        row: dict[str, Any] = {}
-        for col in columns:
-            value = flat.get(col)
-            if col in LIST_COLUMNS:
-                row[col] = list(record.get(col) or [])
-            elif value is None or value == "":
-                row[col] = None
-            elif col in FLOAT_COLUMNS:
-                row[col] = float(value)
-            elif col in INT_COLUMNS:
-                row[col] = int(value)
-            else:
-                row[col] = str(value)
-        rows.append(row)
-    table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, path)
-    return len(rows)
+    rows: list[dict[str, Any]] = []
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:  # a row group at a time: memory holds one
+        for record in records(store, (kind,)):
+            rows.append(_parquet_row(record, columns))
+            if len(rows) == PARQUET_ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n, rows = n + len(rows), []
+        if rows or not n:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    return n + len(rows)
+
+
+PARQUET_ROW_GROUP = 10_000  # rows per Parquet row group (and per batch held in memory)
+
+
+def _parquet_row(record: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A record as a Parquet row: numbers typed, missing values null, id lists as lists."""
+    flat = _flat(record)
+    row: dict[str, Any] = {}
+    for col in columns:
+        value = flat.get(col)
+        if col in LIST_COLUMNS:
+            row[col] = list(record.get(col) or [])
+        elif value is None or value == "":
+            row[col] = None
+        elif col in FLOAT_COLUMNS:
+            row[col] = float(value)
+        elif col in INT_COLUMNS:
+            row[col] = int(value)
+        else:
+            row[col] = str(value)
+    return row
 
 
 GEO_KINDS = ("event", "claim")

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cronaca import consolidate, ingest
-from cronaca.extract import entity_records
 from cronaca.extract.pipeline import Pipeline, default_pipeline
 from cronaca.extract.workers import Extraction, InProcess, WorkerPool
-from cronaca.model import Annotations, Article, EventMention, Skipped
+from cronaca.model import Annotations, Article, Skipped
 from cronaca.store import Store
 
 
@@ -28,6 +27,17 @@ class Note:
 
     source: str
     message: str
+
+
+@dataclass
+class ReextractReport:
+    """What one ``reextract`` run did: articles read, those whose extraction failed (they keep
+    their earlier annotations), events found and claims rebuilt."""
+
+    articles: int = 0
+    failed: int = 0
+    events: int = 0
+    claims: int = 0
 
 
 @dataclass
@@ -200,20 +210,42 @@ class Cronaca:
         if not has_rules(article.language):
             report.notes.append(Note(article.source, _no_rules(article.language)))
 
-    def _extract(self, article: Article) -> list[EventMention]:
-        annotations = self.pipeline(article)
-        self.store.add_annotated(
-            annotations, self.pipeline.versions, entity_records(annotations), replace=True
-        )
-        return annotations.events
+    def reextract(
+        self, *, workers: int = 1, dask: str | None = None, progress: Progress | None = None
+    ) -> ReextractReport:
+        """Run the current pipeline again over every stored article (after rules change), in
+        ``workers`` processes or on a Dask cluster as ``ingest`` does, then rebuild claims.
 
-    def reextract(self) -> int:
-        """Run the current pipeline again over every stored article (after rules change)."""
-        total = 0
-        for row in self.store.walk("article"):  # by id, a page at a time: no OFFSET at a million
-            total += len(self._extract(_article_from_row(row)))
-        self.consolidate()
-        return total
+        Articles are read by id a page at a time and their annotations swapped 16 to a
+        transaction. An article whose extraction fails keeps its earlier annotations; it is
+        counted, and recorded with the reason among the rejections (``cronaca status``)."""
+        report = ReextractReport()
+        articles = (_article_from_row(row) for row in self.store.walk("article"))
+        pending = ((article, article) for article in articles)
+        pending, extractor = self._extractor(pending, workers, dask)
+        batch: list[tuple[Annotations, list[dict[str, Any]]]] = []
+        with extractor:
+            for article, extraction in extractor.map(pending):
+                report.articles += 1
+                if extraction is None or extraction.annotations is None:
+                    reason = extraction.error if extraction else "nothing to extract"
+                    report.failed += 1
+                    self.store.add_rejection(
+                        Skipped(
+                            article.id, f"re-extraction failed, earlier annotations kept: {reason}", "stored"
+                        )
+                    )
+                else:
+                    report.events += len(extraction.annotations.events)
+                    batch.append((extraction.annotations, extraction.entities))
+                if len(batch) >= WRITE_BATCH:
+                    self.store.add_annotated_many(batch, self.pipeline.versions, replace=True)
+                    batch = []
+                if progress:
+                    progress(article)
+            self.store.add_annotated_many(batch, self.pipeline.versions, replace=True)
+        report.claims = self.consolidate()
+        return report
 
     def consolidate_pending(self) -> int:
         """Bring the claims up to what is stored: consolidate the actors of every event no

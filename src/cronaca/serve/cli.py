@@ -389,12 +389,56 @@ def status(state: State) -> None:
 
 
 @cli.command()
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Processes extracting articles, as for ingest [env CRONACA_WORKERS; default: one per CPU core, "
+    "0 too].",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on this Dask cluster (tcp://HOST:8786) [env CRONACA_DASK]. See docs/cluster.md.",
+)
 @pass_state
-def reextract(state: State) -> None:
-    """Annotate every stored article again with the current rules, then rebuild claims."""
-    n = state.kb.reextract()
+def reextract(state: State, workers: int | None, dask_address: str | None) -> None:
+    """Annotate every stored article again with the current rules, then rebuild claims.
+
+    \b
+    An article whose extraction fails keeps its earlier annotations; `cronaca status` lists it.
+    Examples:
+      cronaca reextract
+      cronaca reextract --workers 4
+    """
+    workers = (state.settings["workers"] if workers is None else workers) or os.cpu_count() or 1
+    run = {"workers": workers, "dask": dask_address or state.settings["dask"] or None}
+    if state.quiet:
+        report = state.kb.reextract(**run)
+    else:
+        total = state.kb.stats(only=["articles"])["articles"]
+        with Progress(
+            TextColumn("reextract", style="bold", markup=False),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}", markup=False),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("", total=total)
+
+            def tick(item) -> None:
+                bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
+
+            report = state.kb.reextract(progress=tick, **run)
     if not state.quiet:
-        err.print(f"re-extracted: {n} events")
+        kept = (
+            f"; {report.failed} kept their earlier annotations (see cronaca status)" if report.failed else ""
+        )
+        err.print(
+            f"re-extracted {report.articles} articles: {report.events} events, {report.claims} claims{kept}"
+        )
 
 
 @cli.command()

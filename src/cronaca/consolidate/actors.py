@@ -29,6 +29,9 @@ class Polities:
 
     def __init__(self, lookup: Lookup | None = None) -> None:
         self._lookup = lookup or registry
+        # side() of a list already seen, by the list's identity (the list is kept, so its id is
+        # not reused): the store hands one list to every claim that names the same actors
+        self._sides: dict[int, tuple[list[dict[str, Any]], list[tuple[str, str]]]] = {}
 
     def of(self, actor: dict[str, Any]) -> str:
         if actor.get("country"):
@@ -46,6 +49,15 @@ class Polities:
 
     def side(self, actors: list[dict[str, Any]]) -> list[tuple[str, str]]:
         """(polity, display name) of each actor on one side, first-seen order, no repeats."""
+        seen = self._sides.get(id(actors))
+        if seen is not None and seen[0] is actors:
+            return list(seen[1])
+        found = self._side(actors)
+        if isinstance(actors, list):
+            self._sides[id(actors)] = (actors, found)
+        return list(found)
+
+    def _side(self, actors: list[dict[str, Any]]) -> list[tuple[str, str]]:
         out: dict[str, str] = {}
         for a in actors or []:
             if not a.get("id"):

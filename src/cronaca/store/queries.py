@@ -582,7 +582,12 @@ class Queries:
         place, event ids). What stories and the network are built from: read in one query
         and not a page of 1,000 at a time by OFFSET, and a fraction of a claim's memory."""
         c = t.claims
-        columns = [col for col in c.c if col.key not in ("data", "at_end")]
+        shared, sides = _Shared(), ("source_actors", "target_actors")  # one list per actors named
+        columns = [
+            sa.cast(col, sa.Text).label(col.key) if col.key in sides else col
+            for col in c.c
+            if col.key not in ("data", "at_end")
+        ]
         with self.engine.connect() as conn:
             since_d = _parse_date(since, "since")
             if since_d and not (actor or until):  # by the claims' own end, as claims() reads them
@@ -603,8 +608,8 @@ class Queries:
                 "type": r["type"],
                 "mode": r["mode"],
                 "context": r["context"],
-                "source_actors": r["source_actors"],
-                "target_actors": r["target_actors"],
+                "source_actors": shared(r["source_actors"]),
+                "target_actors": shared(r["target_actors"]),
                 "time": _interval(r["time_start"], r["time_end"], r["time_precision"]),
                 "quantity": r["quantity"],
                 "first_reported": _iso(r["first_reported"]),

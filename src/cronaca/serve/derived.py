@@ -25,8 +25,12 @@ def stories(kb, **filters: Any) -> list[dict[str, Any]]:
     return st.build_stories(all_claims(kb, **filters))
 
 
-def story(kb, story_id: str, *, with_events: bool = True) -> dict[str, Any]:
-    """One story (a unique id prefix is enough), its claims each with their events."""
+def story(
+    kb, story_id: str, *, with_events: bool = True, limit: int | None = None, offset: int = 0
+) -> dict[str, Any]:
+    """One story (a unique id prefix is enough), its claims each with their events: all of
+    them, or the ``limit`` from ``offset`` on in time order (a story of a long-running subject
+    holds thousands; ``claim_ids`` and ``n_claims`` still count them all)."""
     every = stories(kb)
     found = [s for s in every if s["id"] == story_id] or [s for s in every if s["id"].startswith(story_id)]
     if len(found) > 1:
@@ -38,6 +42,9 @@ def story(kb, story_id: str, *, with_events: bool = True) -> dict[str, Any]:
     story["related_stories"] = [
         {"id": i, "name": names[i]["name"], "n_claims": names[i]["n_claims"]} for i in story["related"]
     ]
+    end = None if limit is None else offset + limit
+    story["offset"] = offset
+    story["claims"] = story["claims"][offset:end]
     if with_events:
         story["claims"] = [kb.claim(c["id"]) for c in story["claims"]]
     return story

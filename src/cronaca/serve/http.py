@@ -34,6 +34,7 @@ from cronaca.store.queries import MAX_LIMIT, MAX_OFFSET
 
 HERE = Path(__file__).resolve().parent / "web"
 TIMELINE_PAGE = 25  # claims per page of the timeline
+STORY_PAGE = 25  # claims per page of a story
 TIMELINE_MENTIONS = 3  # sentences shown per claim there (the claim page has them all)
 ARTICLES_PAGE = 100  # rows per page of the articles page
 
@@ -246,9 +247,10 @@ def create_app(kb: Cronaca) -> FastAPI:
         return [story_summary(s) for s in rows[offset : offset + limit]]
 
     @app.get("/api/stories/{story_id}", tags=["api"])
-    def get_story(story_id: str) -> dict[str, Any]:
-        """One story with its claims in time order, each with its events (source sentences)."""
-        return derived.story(kb, story_id)
+    def get_story(story_id: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        """One story with a page of its claims in time order, each with its events (source
+        sentences); ``claim_ids`` lists them all."""
+        return derived.story(kb, story_id, limit=limit, offset=offset)
 
     @app.get("/api/network", tags=["api"])
     def get_network(filters: Filters) -> dict[str, Any]:
@@ -314,8 +316,9 @@ def create_app(kb: Cronaca) -> FastAPI:
         return templates.TemplateResponse(request, "stories.html", {"stories": rows})
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
-        return templates.TemplateResponse(request, "story.html", {"story": derived.story(kb, story_id)})
+    def story_page(request: Request, story_id: str, offset: int = Offset) -> HTMLResponse:
+        story = derived.story(kb, story_id, limit=STORY_PAGE, offset=offset)
+        return templates.TemplateResponse(request, "story.html", {"story": story, "page": STORY_PAGE})
 
     explore.install(app, kb, templates, cache, Filters)
 

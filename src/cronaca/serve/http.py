@@ -240,22 +240,33 @@ def create_app(kb: Cronaca) -> FastAPI:
     ) -> list[dict[str, Any]]:
         return kb.entities(q=q, type=type, **page(limit, offset))
 
-    @app.get("/api/stories", tags=["api"])
-    def list_stories(filters: Filters, limit: int = Limit, offset: int = Offset) -> list[dict[str, Any]]:
-        """Stories (claims between the same two actors in one domain), most reported first."""
-        rows = derived.stories(kb, **asdict(filters))
-        return [story_summary(s) for s in rows[offset : offset + limit]]
+    # Stories and the network are built from every claim that passes the filters (seconds at
+    # a million articles): each answer is kept for as long as the store is unchanged.
 
-    @app.get("/api/stories/{story_id}", tags=["api"])
-    def get_story(story_id: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    @app.get("/api/stories", tags=["api"], response_model=list[dict[str, Any]])
+    def list_stories(
+        request: Request, filters: Filters, limit: int = Limit, offset: int = Offset
+    ) -> Response:
+        """Stories (claims between the same two actors in one domain), most reported first."""
+
+        def produce() -> Response:
+            rows = derived.stories(kb, **asdict(filters))
+            return FastJSONResponse([story_summary(s) for s in rows[offset : offset + limit]])
+
+        return cache.get(request, produce)
+
+    @app.get("/api/stories/{story_id}", tags=["api"], response_model=dict[str, Any])
+    def get_story(request: Request, story_id: str, limit: int = Limit, offset: int = Offset) -> Response:
         """One story with a page of its claims in time order, each with its events (source
         sentences); ``claim_ids`` lists them all."""
-        return derived.story(kb, story_id, limit=limit, offset=offset)
+        return cache.get(
+            request, lambda: FastJSONResponse(derived.story(kb, story_id, limit=limit, offset=offset))
+        )
 
-    @app.get("/api/network", tags=["api"])
-    def get_network(filters: Filters) -> dict[str, Any]:
+    @app.get("/api/network", tags=["api"], response_model=dict[str, Any])
+    def get_network(request: Request, filters: Filters) -> Response:
         """The actor network: nodes (actors) and edges typed by CAMEO quad class, weighted by claims."""
-        return derived.network(kb, **asdict(filters))
+        return cache.get(request, lambda: FastJSONResponse(derived.network(kb, **asdict(filters))))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> HTMLResponse:
@@ -311,20 +322,29 @@ def create_app(kb: Cronaca) -> FastAPI:
         )
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request) -> HTMLResponse:
-        rows = [story_summary(s) for s in derived.stories(kb)]
-        return templates.TemplateResponse(request, "stories.html", {"stories": rows})
+    def stories_page(request: Request) -> Response:
+        def produce() -> Response:
+            rows = [story_summary(s) for s in derived.stories(kb)]
+            return templates.TemplateResponse(request, "stories.html", {"stories": rows})
+
+        return cache.get(request, produce)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str, offset: int = Offset) -> HTMLResponse:
-        story = derived.story(kb, story_id, limit=STORY_PAGE, offset=offset)
-        return templates.TemplateResponse(request, "story.html", {"story": story, "page": STORY_PAGE})
+    def story_page(request: Request, story_id: str, offset: int = Offset) -> Response:
+        def produce() -> Response:
+            story = derived.story(kb, story_id, limit=STORY_PAGE, offset=offset)
+            return templates.TemplateResponse(request, "story.html", {"story": story, "page": STORY_PAGE})
+
+        return cache.get(request, produce)
 
     explore.install(app, kb, templates, cache, Filters)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
-    def network_page(request: Request) -> HTMLResponse:
-        graph = derived.network(kb)
-        return templates.TemplateResponse(request, "network.html", {"graph": graph, "quads": QUADS})
+    def network_page(request: Request) -> Response:
+        def produce() -> Response:
+            graph = derived.network(kb)
+            return templates.TemplateResponse(request, "network.html", {"graph": graph, "quads": QUADS})
+
+        return cache.get(request, produce)
 
     return app

@@ -290,9 +290,11 @@ class Cronaca:
                 remove = self.store.claim_ids_of_types(types)
                 if n == len(batches) - 1:
                     remove |= self.store.claim_ids_of_types(by_type, other=True)
-            claims, links = consolidate.build_claims(self.store.events_for_claims(ids), speakers)
-            self.store.replace_claims(claims, links, remove)
-            total += len(claims)
+            links: list[tuple[str, str]] = []
+            rows = consolidate.claim_rows(self.store.events_for_claims(ids), speakers)
+            total += self.store.replace_claims(_linked(rows, links), links, remove)
+            for type_ in types:  # done: let its ids go
+                by_type[type_] = []
         return total
 
     # -- serve (read only) ------------------------------------------------------------
@@ -343,8 +345,19 @@ class Cronaca:
         return derived.network(self, **filters)
 
 
+def _linked(
+    rows: Iterator[tuple[dict[str, Any], list[str]]], links: list[tuple[str, str]]
+) -> Iterator[dict[str, Any]]:
+    """The claims of ``rows``, adding each one's (claim id, event id) links to ``links``."""
+    for claim, members in rows:
+        links.extend((claim["id"], event_id) for event_id in members)
+        yield claim
+
+
 def _batches(by_type: dict[str, list[str]], size: int) -> list[list[str]]:
-    """Event types in runs of up to ``size`` events (a larger type alone); at least one run."""
+    """Event types in runs of up to ``size`` events (a larger type alone); at least one run.
+    The runs come largest last: each run's ids are let go once its claims are written, so
+    the largest is grouped with the fewest others still held."""
     out: list[list[str]] = [[]]
     held = 0
     for type_ in sorted(by_type):
@@ -354,7 +367,7 @@ def _batches(by_type: dict[str, list[str]], size: int) -> list[list[str]]:
             held = 0
         out[-1].append(type_)
         held += n
-    return out
+    return sorted(out, key=lambda run: sum(len(by_type[t]) for t in run))
 
 
 def has_rules(language: str) -> bool:

@@ -116,6 +116,6 @@ def test_an_acknowledgement_of_another_type_reaches_a_claim_built_alone() -> Non
 
 def test_type_batches_keep_a_large_type_whole() -> None:
     by_type = {"AID": ["a"] * 3, "COERCE": ["c"] * 10, "FIGHT": ["f"] * 2, "SUPPORT": ["s"]}
-    assert api._batches(by_type, 5) == [["AID"], ["COERCE"], ["FIGHT", "SUPPORT"]]
+    assert api._batches(by_type, 5) == [["AID"], ["FIGHT", "SUPPORT"], ["COERCE"]]  # the largest last
     assert api._batches(by_type, 100) == [["AID", "COERCE", "FIGHT", "SUPPORT"]]
     assert api._batches({}, 5) == [[]]

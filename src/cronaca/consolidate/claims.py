@@ -20,7 +20,7 @@ Korean troops in Russia) — and which of its sources are the actors themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -58,7 +58,9 @@ class _Group:
     # (quantity, its measure) of each mention that counts something, and report dates
     counted: list[tuple[dict[str, Any], tuple[str | None, str]]] = field(default_factory=list)
     reports: list[tuple[date, date]] = field(default_factory=list)
-    explanation: list[str] = field(default_factory=list)
+    # (event id, why it joined; "" for the one that opened it), written out with the claim:
+    # many mentions of a large claim join for the same reasons, and keep one string for them
+    explanation: list[tuple[str, str]] = field(default_factory=list)
 
     def join(self, event: dict[str, Any], unit: str | None, kind: str) -> None:
         self.events.append(event)
@@ -395,8 +397,29 @@ def build_claims(
     ``speakers`` (``speakers_of``): the events that may acknowledge a claim, when ``events``
     are one type's of a larger set (acknowledgements come from events of any type); by
     default ``events`` themselves."""
+    claims, links = [], []
+    for claim, members in claim_rows(events, speakers):
+        claims.append(claim)
+        links += [(claim["id"], event_id) for event_id in members]
+    return claims, links
+
+
+def claim_rows(
+    events: list[dict[str, Any]], speakers: Speakers | None = None
+) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """``build_claims`` a claim at a time: each claim row with its events' ids, in the same
+    order. The groups are made first; then each claim is made, handed on and its events let
+    go, so a caller that writes the claims as they come (``Store.replace_claims``) never
+    holds every claim and every event at once."""
     with no_cycle_collection():
-        return _build_claims(events, speakers)
+        groups, speakers = _group(events, speakers)
+    del events  # from here the groups hold the events, and let each go with its claim
+    for n, group in enumerate(groups.all):
+        claim = _claim_row(group, _acknowledgements(group, speakers))
+        members = [e["id"] for e in group.events]
+        groups.all[n] = None
+        del group
+        yield claim, members
 
 
 def speakers_of(events: Iterable[dict[str, Any]]) -> Speakers:
@@ -404,10 +427,9 @@ def speakers_of(events: Iterable[dict[str, Any]]) -> Speakers:
     return Speakers(sorted(events, key=_order), _polity)
 
 
-def _build_claims(
-    events: list[dict[str, Any]], speakers: Speakers | None
-) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+def _group(events: list[dict[str, Any]], speakers: Speakers | None) -> tuple[Groups, Speakers]:
     groups = Groups()
+    reasons: dict[str, str] = {}
     ordered = sorted(events, key=_order)
     for event in [e for e in ordered if e["target_actors"]] + [e for e in ordered if not e["target_actors"]]:
         key = _key(event)
@@ -436,10 +458,10 @@ def _build_claims(
                 key=lambda gw: (gw[0].key != key, gw[0].unit != unit, gw[0].kind != kind, -len(gw[0].events))
             )
             group, why = candidates[0]
-            group.explanation.append(f"{event['id']} joined: {why}")
+            group.explanation.append((event["id"], reasons.setdefault(why, why)))
         else:
             group = _Group(key=key, unit=unit)
-            group.explanation.append(f"{event['id']} opened the claim")
+            group.explanation.append((event["id"], ""))
             groups.add(group)
         group.join(event, unit, kind)
         group.stages.add(facts.stage)
@@ -461,13 +483,7 @@ def _build_claims(
             if not time.open_start:
                 group.stated.append(time)
             group.time = (group.time.intersect(time) or group.time) if group.time else time
-    claims, links = [], []
-    speakers = Speakers(ordered, _polity) if speakers is None else speakers
-    for group in groups.all:
-        claim = _claim_row(group, _acknowledgements(group, speakers))
-        claims.append(claim)
-        links += [(claim["id"], e["id"]) for e in group.events]
-    return claims, links
+    return groups, (Speakers(ordered, _polity) if speakers is None else speakers)
 
 
 def _acknowledgements(group: _Group, speakers: Speakers) -> list[dict[str, Any]]:
@@ -558,7 +574,9 @@ def _claim_row(group: _Group, acknowledgements: list[dict[str, Any]] = ()) -> di
             "factuality": history,
             "status": history[-1]["factuality"] if history else "",
             "place": {k: group.place.get(k, "") for k in ("id", "name", "country")} if group.place else None,
-            "explanation": group.explanation,
+            "explanation": [
+                f"{i} joined: {why}" if why else f"{i} opened the claim" for i, why in group.explanation
+            ],
         },
         "component": COMPONENT,
     }

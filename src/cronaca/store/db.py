@@ -8,6 +8,7 @@ transaction (and one statement per table): each is still whole or absent.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections import Counter
@@ -314,23 +315,22 @@ class Store(Queries):
             return set(conn.execute(query).scalars())
 
     def replace_claims(
-        self, claims: list[dict[str, Any]], links: list[tuple[str, str]], remove: set[str] | None = None
-    ) -> None:
-        """Swap claims in one transaction: all of them, or only the ``remove`` ids (incremental).
+        self, claims: Iterable[dict[str, Any]], links: list[tuple[str, str]], remove: set[str] | None = None
+    ) -> int:
+        """Swap claims in one transaction: all of them, or only the ``remove`` ids (incremental);
+        returns how many claims were written.
 
-        ``event_actors.claim_id`` follows the links: set again for the events of the removed
-        claims and of the new links, from the links (each event is in one claim: a link list
-        that puts an event in two is refused)."""
-        links = sorted(set(links))
-        holder: dict[str, str] = {}
-        for claim_id, event_id in links:
-            if holder.setdefault(event_id, claim_id) != claim_id:
-                raise StoreError(f"event {event_id} linked to two claims ({holder[event_id]}, {claim_id})")
+        ``claims`` may be an iterator: it is written ``CLAIM_CHUNK`` claims at a time, and
+        ``links`` read once it is spent (so a generator may fill them as it makes each claim,
+        and no list of every claim is held). ``event_actors.claim_id`` follows the links: set
+        again for the events of the removed claims and of the new links, from the links (each
+        event is in one claim: a link list that puts an event in two is refused, and nothing
+        is written)."""
         ea, ce = t.event_actors, t.claim_events
         # an event's claim, by its link (NULL when it has none)
         linked = sa.select(ce.c.claim_id).where(ce.c.event_id == ea.c.event_id).scalar_subquery()
         with self.engine.begin() as conn:
-            affected = {event_id for _, event_id in links}  # the events whose claim may change
+            affected: set[str] = set()  # the events whose claim may change
             if remove is None:
                 conn.execute(ce.delete())
                 conn.execute(t.claims.delete())
@@ -341,8 +341,20 @@ class Store(Queries):
                     )
                     conn.execute(ce.delete().where(ce.c.claim_id.in_(chunk)))
                     conn.execute(t.claims.delete().where(t.claims.c.id.in_(chunk)))
-            if claims:
-                _insert(conn, t.claims, claims)
+            written: set[str] = set()
+            claims = iter(claims)
+            while batch := list(itertools.islice(claims, CLAIM_CHUNK)):
+                _insert(conn, t.claims, batch)
+                written.update(claim["id"] for claim in batch)
+            links = sorted(set(links))
+            holder: dict[str, str] = {}
+            for claim_id, event_id in links:
+                if holder.setdefault(event_id, claim_id) != claim_id:
+                    raise StoreError(
+                        f"event {event_id} linked to two claims ({holder[event_id]}, {claim_id})"
+                    )
+            del holder
+            affected.update(event_id for _, event_id in links)
             if links:
                 _insert(conn, ce, [{"claim_id": c, "event_id": e} for c, e in links])
             # each new claim's latest event end (0009): what claims(since=) reads
@@ -357,10 +369,14 @@ class Store(Queries):
                 conn.execute(cl.update().values(at_end=ends))
                 conn.execute(ea.update().values(claim_id=linked))
             else:  # the new claims' ends; by the primary key's first column, only those events' rows
-                for chunk in chunks(sorted({claim["id"] for claim in claims} | {held for held, _ in links})):
+                for chunk in chunks(sorted(written | {held for held, _ in links})):
                     conn.execute(cl.update().where(cl.c.id.in_(chunk)).values(at_end=ends))
                 for chunk in chunks(sorted(affected)):
                     conn.execute(ea.update().where(ea.c.event_id.in_(chunk)).values(claim_id=linked))
+        return len(written)
+
+
+CLAIM_CHUNK = 1000  # claims per INSERT when claims are replaced
 
 
 def _count_mentions(conn: Connection, change: dict[str, int]) -> None:

@@ -161,6 +161,9 @@ def _scene(seen: dict[tuple, dict[str, Any]], place: dict[str, Any] | None) -> d
     return found
 
 
+_NONE: list[Any] = []  # one empty list for every event without participants, equipment, ...: read only
+
+
 class _Shared:
     """JSON values parsed once per text: the same actor list in a thousand events is then one
     list, not a thousand (a rebuild holds every event of a type). Nothing that reads them
@@ -442,7 +445,7 @@ class Queries:
                 if speaking:
                     query = query.where(e.c.factuality.in_(("asserted", "reported")))
                 for row in conn.execute(query).mappings():
-                    actors = {name: shared(row[name]) or [] for name in lists}
+                    actors = {name: shared(row[name]) or _NONE for name in lists}
                     if speaking:
                         others = (*actors["target_actors"], *actors["participants"])
                         if not actors["source_actors"] or not any(x.get("sector") for x in others):

@@ -232,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = None
     if args.pipeline:
+        from cronaca.extract import entity_records
         from cronaca.extract.pipeline import default_pipeline
 
         pipeline = default_pipeline()
@@ -277,7 +278,10 @@ def main(argv: list[str] | None = None) -> int:
                 for item in items:
                     results[type(item).__name__] += 1
                     if kb is not None and isinstance(item, Article):
-                        kb._extract(item)  # extract, store (one transaction), as an ingest does
+                        annotations = kb.pipeline(item)  # extract, store (one transaction), as an ingest does
+                        kb.store.add_annotated(
+                            annotations, kb.pipeline.versions, entity_records(annotations), replace=True
+                        )
                         kb.article(item.id)
                     elif pipeline is not None and isinstance(item, Article):
                         pipeline(item)

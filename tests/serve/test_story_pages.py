@@ -46,3 +46,5 @@ def test_http_and_web_pages_of_a_story(kb: Cronaca, monkeypatch: pytest.MonkeyPa
     assert "Earlier claims" not in html
     last = client.get(f"/stories/{big['id']}", params={"offset": big["n_claims"] - 1}).text
     assert "Earlier claims" in last and "Later claims" not in last
+    past = client.get(f"/stories/{big['id']}", params={"offset": big["n_claims"] + 5}).text
+    assert f"no claims past the {big['n_claims']}th" in past and "Earlier claims" in past

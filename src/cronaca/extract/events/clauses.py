@@ -194,12 +194,8 @@ def _opener(sent: SentenceView, i: int, cues: Cues) -> tuple[str, int] | None:
         return ("complement" if _takes_complement(sent, i - 1, cues) else "relative"), 1
     if word in cc.coordinators and i > 0:
         return "coordinate", 1
-    if (
-        word in cc.weak_coordinators
-        and i > 1
-        and sent.lower[i - 1] == ","
-        and i + 1 < len(sent.lower)
-        and (sent.lower[i + 1] in cc.prepositions)
+    if word in cc.weak_coordinators and i > 1 and sent.lower[i - 1] == "," and i + 1 < len(sent.lower) and (
+        sent.lower[i + 1] in cc.prepositions
     ):
         return "coordinate", 1  # "China detests Lai, and in a video … depicted him": a clause, no list
     if word in cc.weak_coordinators and i > 0:

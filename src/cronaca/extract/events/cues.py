@@ -52,12 +52,8 @@ class ClauseCues:
     @cached_property
     def openers(self) -> frozenset[str]:
         """Every word that may open a clause, but for a gerund (which follows a comma)."""
-        return (
-            frozenset(self.markers)
-            | self.relative
-            | self.complementizers
-            | self.coordinators
-            | (self.weak_coordinators)
+        return frozenset(self.markers) | self.relative | self.complementizers | self.coordinators | (
+            self.weak_coordinators
         )
 
 

@@ -93,11 +93,8 @@ def _negative_subject(sent: SentenceView, i: int, cues: Cues, clauses: Clauses) 
         if sent.lower[k] not in NEGATIVE_SUBJECTS or sent.lower[k + 1] in {",", ";", ":", "."}:
             continue
         before = sent.lower[k - 1] if k > 0 else ""
-        if (
-            k == 0
-            or before in {",", ";", ":", "that", "che"}
-            or not clauses.same(k - 1, i)
-            or (sent.lemmas[k - 1] in cues.reporting_verbs)
+        if k == 0 or before in {",", ";", ":", "that", "che"} or not clauses.same(k - 1, i) or (
+            sent.lemmas[k - 1] in cues.reporting_verbs
         ):
             return k
     return None

@@ -272,18 +272,19 @@ class Cronaca:
             by_type = self.store.event_ids_by_type()
         else:
             ids = self.store.event_ids_with_actors(touched)
+            held = self.store.claims_of_events(ids)  # the claims to rebuild, by a touched event
             # a claim rebuilt is rebuilt whole: its members that no touched actor names come too
-            ids |= self.store.event_ids_of_claims(self.store.claim_ids_of_events(ids))
+            ids |= self.store.event_ids_of_claims(set(held.values()))
             by_type = self.store.event_ids_by_type(ids)
-        every = sorted(i for ids in by_type.values() for i in ids)
-        speakers = consolidate.speakers_of(self.store.speaking_events(every))
-        del every
+        speakers = consolidate.speakers_of(
+            self.store.speaking_events([i for ids in by_type.values() for i in ids])
+        )
         batches = _batches(by_type, CONSOLIDATE_BATCH)
         total = 0
         for n, types in enumerate(batches):
             ids = {i for type_ in types for i in by_type[type_]}
-            if touched is not None:
-                remove: set[str] | None = self.store.claim_ids_of_events(ids)
+            if touched is not None:  # each claim reached through a touched event of its type
+                remove: set[str] | None = {held[i] for i in ids if i in held}
             elif len(batches) == 1:
                 remove = None  # every claim, in one transaction
             else:  # this batch's types; with the last, the claims of types no event has now

@@ -11,7 +11,7 @@ from tests.store.search_cases import claim_links_agree
 from cronaca import Cronaca, api
 from cronaca.consolidate import build_claims, speakers_of
 
-from .test_status_and_sources import actor, event
+from .test_status_and_sources import deployment_and_praise
 
 ROOT = Path(__file__).resolve().parents[2]
 # a deployment no side acknowledges, and months later one side's president praising the
@@ -96,16 +96,7 @@ def test_a_rebuild_type_by_type_writes_what_one_batch_writes(kb: Cronaca, monkey
 
 
 def test_an_acknowledgement_of_another_type_reaches_a_claim_built_alone() -> None:
-    deployment = event("e1", article="a1", published="2025-02-01", factuality="not_acknowledged")
-    praise = event(
-        "e2",
-        article="a2",
-        published="2025-11-01",
-        type="SUPPORT",
-        source=(actor("person:x", "government", country="MDA"),),
-        target=(actor("BLR", "military"),),
-        context="",
-    )
+    deployment, praise = deployment_and_praise()
     together, _ = build_claims([deployment, praise])
     alone, _ = build_claims([deployment], speakers_of([deployment, praise]))
     assert alone == [c for c in together if c["type"] == "AID"]

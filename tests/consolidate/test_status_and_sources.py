@@ -44,9 +44,10 @@ def event(
     }
 
 
-def test_an_actor_praising_the_other_sides_troops_acknowledges_the_deployment():
+def deployment_and_praise() -> tuple[dict, dict]:
+    """Belarusian troops sent to Moldova, not acknowledged; later, Moldova's president (a
+    person of MDA) praises the Belarusian soldiers: an event of another type."""
     deployment = event("e1", article="a1", published="2025-02-01", factuality="not_acknowledged")
-    # later, Moldova's president (a person of MDA) praises the Belarusian soldiers
     praise = event(
         "e2",
         article="a2",
@@ -56,6 +57,11 @@ def test_an_actor_praising_the_other_sides_troops_acknowledges_the_deployment():
         target=(actor("BLR", "military"),),
         context="",
     )
+    return deployment, praise
+
+
+def test_an_actor_praising_the_other_sides_troops_acknowledges_the_deployment():
+    deployment, praise = deployment_and_praise()
     claims, _ = build_claims([deployment, praise])
     claim = next(c for c in claims if c["type"] == "AID")
     history = claim["data"]["factuality"]

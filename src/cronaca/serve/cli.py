@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +97,33 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     ctx.obj = State(db, quiet)
 
 
+def _extraction(state: State, workers: int | None, dask_address: str | None) -> dict[str, Any]:
+    """Where articles are extracted, from the options or the settings: worker processes (one
+    per CPU core for 0 or nothing said) or a Dask cluster."""
+    workers = (state.settings["workers"] if workers is None else workers) or os.cpu_count() or 1
+    return {"workers": workers, "dask": dask_address or state.settings["dask"] or None}
+
+
+@contextmanager
+def _progress(label: str, total: int | None = None) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on stderr, gone when done; yields the tick to call for each item."""
+    with Progress(
+        TextColumn(label, style="bold", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+
+        def tick(item: Any) -> None:
+            bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
+
+        yield tick
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--language", help="Language of the input (it, en, ...) when detection cannot tell.")
@@ -149,25 +178,11 @@ def ingest(
         state.settings["ner"] = ner
     kb = state.kb
     language = language or state.settings["language"] or None
-    workers = (state.settings["workers"] if workers is None else workers) or os.cpu_count() or 1
-    run = {"workers": workers, "dask": dask_address or state.settings["dask"] or None}
+    run = _extraction(state, workers, dask_address)
     if state.quiet:
         report = kb.ingest(sources, language=language, outlet=outlet, **run)
     else:
-        with Progress(
-            TextColumn("ingest", style="bold", markup=False),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}", markup=False),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("", total=None)
-
-            def tick(item) -> None:
-                bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
-
+        with _progress("ingest") as tick:
             report = kb.ingest(sources, language=language, outlet=outlet, progress=tick, **run)
     if as_json:
         _print_json(report.to_dict())
@@ -411,26 +426,11 @@ def reextract(state: State, workers: int | None, dask_address: str | None) -> No
       cronaca reextract
       cronaca reextract --workers 4
     """
-    workers = (state.settings["workers"] if workers is None else workers) or os.cpu_count() or 1
-    run = {"workers": workers, "dask": dask_address or state.settings["dask"] or None}
+    run = _extraction(state, workers, dask_address)
     if state.quiet:
         report = state.kb.reextract(**run)
     else:
-        total = state.kb.stats(only=["articles"])["articles"]
-        with Progress(
-            TextColumn("reextract", style="bold", markup=False),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}", markup=False),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("", total=total)
-
-            def tick(item) -> None:
-                bar.update(task, advance=1, description=render.clean((getattr(item, "title", "") or "")[:40]))
-
+        with _progress("reextract", total=state.kb.stats(only=["articles"])["articles"]) as tick:
             report = state.kb.reextract(progress=tick, **run)
     if not state.quiet:
         kept = (

@@ -235,23 +235,23 @@ class Queries:
         half a billion rows), so an export takes time in proportion to the store and holds
         one page; a mention is read with the page of its article."""
         table = {"article": t.articles, "mention": t.articles, "event": t.events, "claim": t.claims}[kind]
+        whole = kind in ("article", "claim")  # their rows are the page; the others' ids lead to them
         last = None
         while True:
-            query = sa.select(table.c.id).order_by(table.c.id).limit(page)
+            query = sa.select(table if whole else table.c.id).order_by(table.c.id).limit(page)
             if last is not None:
                 query = query.where(table.c.id > last)
             with self.engine.connect() as conn:
-                ids = list(conn.execute(query).scalars())
-                if not ids:
+                rows = list(conn.execute(query).mappings())
+                if not rows:
                     return
+                ids = [r["id"] for r in rows]
                 if kind == "event":
                     records = self.events_by_ids(set(ids))
                 elif kind == "claim":
-                    rows = rows_in_order(conn, sa.select(t.claims), t.claims.c.id, ids)
                     links = self._claim_links(conn, ids)
                     records = [self._claim_dict(r, *links.get(r["id"], ([], []))) for r in rows]
                 elif kind == "article":
-                    rows = rows_in_order(conn, sa.select(t.articles), t.articles.c.id, ids)
                     records = [self._article_dict(r, with_text=True) for r in rows]
                 else:
                     m = t.mentions
@@ -355,12 +355,12 @@ class Queries:
             claim_of = self._claims_of(conn, [r["id"] for r in rows])
         return [self._event_dict(r, claim_of.get(r["id"])) for r in rows]
 
-    def claim_ids_of_events(self, event_ids: set[str]) -> set[str]:
-        ids = sorted(event_ids)
-        out: set[str] = set()
+    def claims_of_events(self, event_ids: set[str]) -> dict[str, str]:
+        """Each of these events' claim, by event id (none for an event no claim holds yet)."""
+        out: dict[str, str] = {}
         with self.engine.connect() as conn:
-            for chunk in chunks(ids):
-                out.update(self._claims_of(conn, chunk).values())
+            for chunk in chunks(sorted(event_ids)):
+                out.update(self._claims_of(conn, chunk))
         return out
 
     def event_ids_of_claims(self, claim_ids: set[str]) -> set[str]:
@@ -474,7 +474,9 @@ class Queries:
         return out
 
     def all_events(self) -> list[dict[str, Any]]:
-        """Every event, page by page (consolidation and export read them all)."""
+        """Every event in ``events()``'s order, whole, at once: for tests and benchmarks of a
+        small store (consolidation reads ``events_for_claims`` a type at a time, exports
+        ``walk``)."""
         out: list[dict[str, Any]] = []
         offset = 0
         while True:
@@ -547,24 +549,24 @@ class Queries:
         query = sa.select(c)
         with self.engine.connect() as conn:
             since_d = _parse_date(since, "since")
-            if since_d and not (actor or until):  # by the claims' own end (0009)
-                ids = self._claims_since(conn, type, since_d, _limit(limit), _offset(offset))
-                rows = rows_in_order(conn, query, c.c.id, ids)
-            elif actor or type or since or until:
-                where = self._claims_where(conn, actor, type, since, until)
-                if since_d:  # what it needs of a claim: its end (0009), read in its order's index
-                    where = sa.and_(c.c.at_end >= since_d, where)
+            where = self._claim_conditions(conn, actor, type, since, until)
+            if where:
                 # The page's ids first, sorting only (time, id) pairs, then the rows: SQLite sorts
                 # whole rows, and a claim's row carries its sources and explanation.
                 page = (
                     sa.select(c.c.id)
-                    .where(where)
+                    .where(*where)
                     .order_by(t.CLAIM_ORDER, c.c.id)
                     .limit(_limit(limit))
                     .offset(_offset(offset))
                 )
-                # on PostgreSQL by an index when dates are asked (see since.by_index)
-                ids = [r[0] for r in by_index(conn, page)] if since_d else list(conn.execute(page).scalars())
+                # through their events with dates: on PostgreSQL by an index (see since.by_index)
+                through_events = since_d and (actor or until)
+                ids = (
+                    [r[0] for r in by_index(conn, page)]
+                    if through_events
+                    else list(conn.execute(page).scalars())
+                )
                 rows = rows_in_order(conn, query, c.c.id, ids)
             else:  # ix_claims_time serves this order: no sort at all
                 query = query.order_by(t.CLAIM_ORDER, c.c.id).limit(_limit(limit)).offset(_offset(offset))
@@ -592,14 +594,7 @@ class Queries:
             if col.key not in ("data", "at_end")
         ]
         with self.engine.connect() as conn:
-            since_d = _parse_date(since, "since")
-            if since_d and not (actor or until):  # by the claims' own end, as claims() reads them
-                where = [c.c.at_end >= since_d] + ([c.c.type == type.upper()] if type else [])
-            elif actor or type or since or until:
-                where = [self._claims_where(conn, actor, type, since, until)]
-                where += [c.c.at_end >= since_d] if since_d else []
-            else:
-                where = []
+            where = self._claim_conditions(conn, actor, type, since, until)
             rows = list(
                 conn.execute(sa.select(*columns).where(*where).order_by(t.CLAIM_ORDER, c.c.id)).mappings()
             )
@@ -643,15 +638,21 @@ class Queries:
                 out.setdefault(claim_id, []).append(article_id)
         return out
 
-    def _claims_since(self, conn, type, since_d: date, limit: int, offset: int) -> list[str]:
-        """The ids of a page of claims with an event that ends on or after ``since_d``: whose
-        ``at_end``, their events' latest, is on or after it. The order's index holds
-        ``at_end`` (0009): the walk tests each claim there, reading no row but the page's. A
-        claim's events are of its type, so ``type`` is the claim's own."""
+    def _claim_conditions(self, conn, actor, type, since, until) -> list[sa.ColumnElement[bool]]:
+        """The conditions on ``claims`` of ``claims()``'s filters (none without filters).
+
+        ``since`` alone, with a type or not: the claim's own end, the latest of its events'
+        (0009), and its own type (a claim's events are of its type); the order's index holds
+        both, so a walk in order tests each claim there, reading no row but the page's.
+        Otherwise the claims of the events that pass every filter, their end tested first."""
         c = t.claims
-        kept = [c.c.at_end >= since_d] + ([c.c.type == type.upper()] if type else [])
-        query = sa.select(c.c.id).where(*kept).order_by(t.CLAIM_ORDER, c.c.id).limit(limit).offset(offset)
-        return list(conn.execute(query).scalars())
+        since_d = _parse_date(since, "since")
+        if since_d and not (actor or until):
+            return [c.c.at_end >= since_d] + ([c.c.type == type.upper()] if type else [])
+        if actor or type or since or until:
+            ends = [c.c.at_end >= since_d] if since_d else []
+            return [*ends, self._claims_where(conn, actor, type, since, until)]
+        return []
 
     def _claims_where(self, conn, actor, type, since, until) -> sa.ColumnElement[bool]:
         """The condition on ``claims`` of ``claims()``'s filters: the claims of the events that

@@ -14,7 +14,7 @@ slider's date). A page is read in two parts instead (migration 0009):
 
 Rows without a start list where the database's order puts NULLs: first on SQLite, last on
 PostgreSQL, as the plain ``ORDER BY`` of the same list does. (Claims last longer, so many
-straddle D: their order's index holds their end instead, see ``Queries._claims_since``.)
+straddle D: their order's index holds their end instead, see ``Queries._claim_conditions``.)
 """
 
 from __future__ import annotations

@@ -119,6 +119,25 @@ def test_a_dead_worker_costs_only_its_article(tmp_path: Path) -> None:
     assert all(x.annotations.article is a and x.annotations.mentions for a, x in results if not x.error)
 
 
+def test_articles_travel_in_chunks_and_come_back_in_input_order(tmp_path: Path) -> None:
+    """Items without an article (rejections, articles stored before) keep their place among
+    chunks of articles, whatever the chunks' sizes; a chunk of nothing is never sent."""
+    path = tmp_path / "news.jsonl"
+    texts = [f"Articolo numero {i}. Il governo di Roma ha parlato." for i in range(11)]
+    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
+    articles = list(read([str(path)]))
+    # no article for items 0, 3-7 and 10: a whole chunk's worth of gaps in the middle
+    items = [(i, None if i in {0, 3, 4, 5, 6, 7, 10} else a) for i, a in enumerate(articles)]
+    with workers.WorkerPool(2, ("sentences",), {}) as pool:
+        results = list(pool.map(items))
+    assert [i for i, _ in results] == list(range(11))
+    for (_, article), (_, extraction) in zip(items, results, strict=True):
+        if article is None:
+            assert extraction is None
+        else:
+            assert extraction.annotations.article is article and extraction.annotations.mentions
+
+
 def test_an_extraction_error_in_a_worker_is_that_articles_rejection(monkeypatch) -> None:
     class Broken:
         def __call__(self, article: Article):

@@ -218,11 +218,13 @@ class WorkerPool:
         window: deque[tuple[list[tuple[T, Article | None]], Future | None]] = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
         group: list[tuple[T, Article | None]] = []
+        held = 0  # articles in ``group``
         for item, article in items:
             group.append((item, article))
-            if sum(a is not None for _, a in group) >= CHUNK:
+            held += article is not None
+            if held >= CHUNK:
                 window.append((group, self._submit(group)))
-                group = []
+                group, held = [], 0
                 while len(window) > limit:
                     yield from self._settle(window)
         if group:

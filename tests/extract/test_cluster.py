@@ -25,8 +25,12 @@ def cluster():
 
 
 def test_a_dask_cluster_stores_exactly_what_one_process_stores(
-    sources: list[str], cluster: str, tmp_path: Path  # noqa: F811
+    sources: list[str],  # noqa: F811
+    cluster: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(cluster_module, "CHUNK", 4)  # many chunks, on both workers, settled in order
     one = Cronaca(str(tmp_path / "one.db")).ingest(sources)
     on_cluster = Cronaca(str(tmp_path / "dask.db")).ingest(sources, dask=cluster)
     assert on_cluster.to_dict() == one.to_dict()

@@ -138,6 +138,27 @@ def test_articles_travel_in_chunks_and_come_back_in_input_order(tmp_path: Path) 
             assert extraction.annotations.article is article and extraction.annotations.mentions
 
 
+def test_the_writer_reads_ahead_while_the_workers_start(tmp_path: Path) -> None:
+    """Starting the workers takes seconds (a fork server's preload, or each spawned worker
+    building its pipeline); the writer reads the input meanwhile instead of waiting."""
+    path = tmp_path / "news.jsonl"
+    texts = [f"Articolo numero {i}. Il governo di Roma ha parlato." for i in range(3 * workers.CHUNK)]
+    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
+    articles = list(read([str(path)]))
+    pool = workers.WorkerPool(1, ("sentences",), {})
+    pulled_before_ready: list[bool] = []
+
+    def items():
+        for a in articles:
+            pulled_before_ready.append(pool._pool is None)
+            yield a, a
+
+    with pool:
+        results = list(pool.map(items()))
+    assert all(pulled_before_ready)  # more than one chunk's worth, all taken while the worker started
+    assert [a for a, _ in results] == articles and all(x.annotations for _, x in results)
+
+
 def test_an_extraction_error_in_a_worker_is_that_articles_rejection(monkeypatch) -> None:
     class Broken:
         def __call__(self, article: Article):

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +158,22 @@ def test_the_writer_reads_ahead_while_the_workers_start(tmp_path: Path) -> None:
         results = list(pool.map(items()))
     assert all(pulled_before_ready)  # more than one chunk's worth, all taken while the worker started
     assert [a for a, _ in results] == articles and all(x.annotations for _, x in results)
+
+
+def test_an_input_that_fails_while_the_workers_start_leaves_no_pool_running(tmp_path: Path) -> None:
+    article = next(iter(read([str(SOURCES[1] / "01_polonia.txt")])))
+
+    def items():
+        yield article, article
+        raise OSError("the disk went away")
+
+    pool = workers.WorkerPool(1, ("sentences",), {})
+    with pytest.raises(OSError, match="disk went away"), pool:
+        list(pool.map(items()))
+    for thread in threading.enumerate():  # a start still under way would hand it a pool now
+        if thread.name == "cronaca-workers-start":
+            thread.join()
+    assert pool._pool is None  # started in the background, then closed with the pool
 
 
 def test_an_extraction_error_in_a_worker_is_that_articles_rejection(monkeypatch) -> None:

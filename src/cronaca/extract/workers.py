@@ -254,12 +254,14 @@ class WorkerPool:
         starting = threading.Thread(target=start, daemon=True, name="cronaca-workers-start")
         starting.start()
         ahead = []
-        while starting.is_alive() and len(ahead) < READ_AHEAD:
-            entry = next(items, None)
-            if entry is None:
-                break
-            ahead.append(entry)
-        starting.join()
+        try:
+            while starting.is_alive() and len(ahead) < READ_AHEAD:
+                entry = next(items, None)
+                if entry is None:
+                    break
+                ahead.append(entry)
+        finally:  # reading failed or was interrupted: the pool is still ours to close
+            starting.join()
         if failed:
             raise failed[0]
         return ahead

@@ -10,6 +10,10 @@ resources loaded instead of loading them again (about 2.5 s of CPU per worker, a
 extracting 500 articles). Results come back in the order the articles went in, so a run
 with workers stores exactly what a run without them stores, in the same order.
 
+On two cores the writer shares a core with the workers, so its own CPU is theirs to lose:
+articles travel four to a task (the pool's bookkeeping is paid per task), and while the
+pool starts (the fork server's preload, ~2 s) the writer reads ahead instead of waiting.
+
 Untrusted text must never stop a run: an exception in a worker comes back as that
 article's error, and a worker that dies (a crash in a C extension, the OOM killer) is
 replaced; the articles it may have been working on are retried one at a time, so only the

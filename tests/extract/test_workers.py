@@ -176,6 +176,19 @@ def test_an_input_that_fails_while_the_workers_start_leaves_no_pool_running(tmp_
     assert pool._pool is None  # started in the background, then closed with the pool
 
 
+def test_a_program_read_from_standard_input_is_told_why_it_cannot_start_workers(monkeypatch) -> None:
+    import types
+
+    main = types.ModuleType("__main__")
+    main.__file__ = "<stdin>"  # what `python -` gives: a worker would try to run that file
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    article = next(iter(read([str(SOURCES[1] / "01_polonia.txt")])))
+    with workers.WorkerPool(1, ("sentences",), {}) as pool:
+        with pytest.raises(PipelineError, match="read from <stdin>: save it to a file"):
+            list(pool.map([(article, article)]))
+        assert pool._pool is None
+
+
 def test_an_extraction_error_in_a_worker_is_that_articles_rejection(monkeypatch) -> None:
     class Broken:
         def __call__(self, article: Article):

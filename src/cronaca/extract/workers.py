@@ -191,6 +191,7 @@ class WorkerPool:
         """The pool, started and checked: a worker that cannot even start (a bad option, a
         script without a ``__main__`` guard) is an error for the run, not for each article."""
         if self._pool is None:
+            _check_main()
             pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=_context(*self._args),
@@ -313,6 +314,21 @@ class WorkerPool:
         for i, (group, _) in enumerate(window):
             window[i] = (group, self._submit(group))
         return results
+
+
+def _check_main() -> None:
+    """A worker starts by running the calling program's main file again (as *spawn* does),
+    so a program read from standard input (``python -``), whose ``__file__`` is no file,
+    cannot start one: say so before starting, instead of a worker's traceback."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if getattr(sys, "frozen", False) or getattr(main, "__spec__", None) is not None:
+        return  # a bundled program, or one run with -m: multiprocessing starts those its own way
+    if path is not None and not os.path.isfile(path):
+        raise PipelineError(
+            f"worker processes cannot start from a program read from {path}: save it to a file "
+            "(with `if __name__ == '__main__':`), or ingest with workers=1"
+        )
 
 
 def _context(names: tuple[str, ...], options: dict[str, Any]) -> multiprocessing.context.BaseContext:

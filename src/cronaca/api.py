@@ -293,7 +293,7 @@ class Cronaca:
                     remove |= self.store.claim_ids_of_types(by_type, other=True)
             links: list[tuple[str, str]] = []
             rows = consolidate.claim_rows(self.store.events_for_claims(ids), speakers)
-            total += self.store.replace_claims(_linked(rows, links), links, remove)
+            total += self.store.replace_claims(consolidate.with_links(rows, links), links, remove)
             for type_ in types:  # done: let its ids go
                 by_type[type_] = []
         return total
@@ -344,15 +344,6 @@ class Cronaca:
         from cronaca.serve import derived
 
         return derived.network(self, **filters)
-
-
-def _linked(
-    rows: Iterator[tuple[dict[str, Any], list[str]]], links: list[tuple[str, str]]
-) -> Iterator[dict[str, Any]]:
-    """The claims of ``rows``, adding each one's (claim id, event id) links to ``links``."""
-    for claim, members in rows:
-        links.extend((claim["id"], event_id) for event_id in members)
-        yield claim
 
 
 def _batches(by_type: dict[str, list[str]], size: int) -> list[list[str]]:

@@ -397,11 +397,19 @@ def build_claims(
     ``speakers`` (``speakers_of``): the events that may acknowledge a claim, when ``events``
     are one type's of a larger set (acknowledgements come from events of any type); by
     default ``events`` themselves."""
-    claims, links = [], []
-    for claim, members in claim_rows(events, speakers):
-        claims.append(claim)
-        links += [(claim["id"], event_id) for event_id in members]
+    links: list[tuple[str, str]] = []
+    claims = list(with_links(claim_rows(events, speakers), links))
     return claims, links
+
+
+def with_links(
+    rows: Iterator[tuple[dict[str, Any], list[str]]], links: list[tuple[str, str]]
+) -> Iterator[dict[str, Any]]:
+    """The claims of ``claim_rows``, adding each one's (claim id, event id) links to ``links``
+    as it passes (what ``Store.replace_claims`` takes: claims as they come, links at the end)."""
+    for claim, members in rows:
+        links.extend((claim["id"], event_id) for event_id in members)
+        yield claim
 
 
 def claim_rows(

@@ -97,6 +97,24 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
     ctx.obj = State(db, quiet)
 
 
+def _extraction_options(command: Callable) -> Callable:
+    """``--workers`` and ``--dask``, the options of every command that extracts (read by
+    ``_extraction``)."""
+    command = click.option(
+        "--dask",
+        "dask_address",
+        metavar="ADDRESS",
+        help="Extract on this Dask cluster (tcp://HOST:8786) instead of local workers; this process "
+        "still reads and writes [env CRONACA_DASK]. See docs/cluster.md.",
+    )(command)
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=0),
+        help="Processes extracting articles; this one reads and writes [env CRONACA_WORKERS; default: "
+        "one per CPU core, 0 too].",
+    )(command)
+
+
 def _extraction(state: State, workers: int | None, dask_address: str | None) -> dict[str, Any]:
     """Where articles are extracted, from the options or the settings: worker processes (one
     per CPU core for 0 or nothing said) or a Dask cluster."""
@@ -136,19 +154,7 @@ def _progress(label: str, total: int | None = None) -> Iterator[Callable[[Any], 
     help="Extra entity registry YAML (repeatable) [env CRONACA_ENTITIES].",
 )
 @click.option("--ner", help="Statistical NER beside the rules, e.g. spacy:NAME_OR_PATH [env CRONACA_NER].")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    help="Processes extracting articles; this one reads and writes [env CRONACA_WORKERS; default: "
-    "one per CPU core, 0 too].",
-)
-@click.option(
-    "--dask",
-    "dask_address",
-    metavar="ADDRESS",
-    help="Extract on this Dask cluster (tcp://HOST:8786) instead of local workers; this process "
-    "still reads and writes [env CRONACA_DASK]. See docs/cluster.md.",
-)
+@_extraction_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @pass_state
 def ingest(
@@ -404,18 +410,7 @@ def status(state: State) -> None:
 
 
 @cli.command()
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    help="Processes extracting articles, as for ingest [env CRONACA_WORKERS; default: one per CPU core, "
-    "0 too].",
-)
-@click.option(
-    "--dask",
-    "dask_address",
-    metavar="ADDRESS",
-    help="Extract on this Dask cluster (tcp://HOST:8786) [env CRONACA_DASK]. See docs/cluster.md.",
-)
+@_extraction_options
 @pass_state
 def reextract(state: State, workers: int | None, dask_address: str | None) -> None:
     """Annotate every stored article again with the current rules, then rebuild claims.
@@ -428,17 +423,13 @@ def reextract(state: State, workers: int | None, dask_address: str | None) -> No
     """
     run = _extraction(state, workers, dask_address)
     if state.quiet:
-        report = state.kb.reextract(**run)
-    else:
-        with _progress("reextract", total=state.kb.stats(only=["articles"])["articles"]) as tick:
-            report = state.kb.reextract(progress=tick, **run)
-    if not state.quiet:
-        kept = (
-            f"; {report.failed} kept their earlier annotations (see cronaca status)" if report.failed else ""
-        )
-        err.print(
-            f"re-extracted {report.articles} articles: {report.events} events, {report.claims} claims{kept}"
-        )
+        state.kb.reextract(**run)
+        return
+    with _progress("reextract", total=state.kb.stats(only=["articles"])["articles"]) as tick:
+        report = state.kb.reextract(progress=tick, **run)
+    kept = f"; {report.failed} kept their earlier annotations (see cronaca status)" if report.failed else ""
+    counts = f"{report.articles} articles: {report.events} events, {report.claims} claims"
+    err.print(f"re-extracted {counts}{kept}")
 
 
 @cli.command()

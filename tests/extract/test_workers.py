@@ -91,6 +91,13 @@ def test_a_small_run_does_not_start_workers(sources: list[str], tmp_path: Path, 
     assert report.new >= 2
 
 
+def numbered(folder: Path, texts: list[str]) -> list[Article]:
+    """The texts as articles read from a JSON Lines file, each titled with its number."""
+    path = folder / "news.jsonl"
+    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
+    return list(read([str(path)]))
+
+
 def _crash_on_marker(article: Article):
     """A worker task that dies like a segfault on one article."""
     if "CRASH" in article.text:
@@ -105,12 +112,10 @@ class Crashing(workers.WorkerPool):
 
 
 def test_a_dead_worker_costs_only_its_article(tmp_path: Path) -> None:
-    path = tmp_path / "news.jsonl"
     texts = [f"Articolo numero {i}. Niente di nuovo oggi." for i in range(12)]
     texts[4] = "Questo testo fa CRASH il processo."
     texts[9] = "Questo testo RAISE un errore."
-    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
-    articles = list(read([str(path)]))
+    articles = numbered(tmp_path, texts)
     with Crashing(2, ("sentences",), {}) as pool:
         results = list(pool.map((a, a) for a in articles))
     assert [a.text for a, _ in results] == texts
@@ -123,10 +128,8 @@ def test_a_dead_worker_costs_only_its_article(tmp_path: Path) -> None:
 def test_articles_travel_in_chunks_and_come_back_in_input_order(tmp_path: Path) -> None:
     """Items without an article (rejections, articles stored before) keep their place among
     chunks of articles, whatever the chunks' sizes; a chunk of nothing is never sent."""
-    path = tmp_path / "news.jsonl"
     texts = [f"Articolo numero {i}. Il governo di Roma ha parlato." for i in range(11)]
-    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
-    articles = list(read([str(path)]))
+    articles = numbered(tmp_path, texts)
     # no article for items 0, 3-7 and 10: a whole chunk's worth of gaps in the middle
     items = [(i, None if i in {0, 3, 4, 5, 6, 7, 10} else a) for i, a in enumerate(articles)]
     with workers.WorkerPool(2, ("sentences",), {}) as pool:
@@ -142,10 +145,8 @@ def test_articles_travel_in_chunks_and_come_back_in_input_order(tmp_path: Path) 
 def test_the_writer_reads_ahead_while_the_workers_start(tmp_path: Path) -> None:
     """Starting the workers takes seconds (a fork server's preload, or each spawned worker
     building its pipeline); the writer reads the input meanwhile instead of waiting."""
-    path = tmp_path / "news.jsonl"
     texts = [f"Articolo numero {i}. Il governo di Roma ha parlato." for i in range(3 * workers.CHUNK)]
-    path.write_text("\n".join(json.dumps({"title": str(i), "text": t}) for i, t in enumerate(texts)) + "\n")
-    articles = list(read([str(path)]))
+    articles = numbered(tmp_path, texts)
     pool = workers.WorkerPool(1, ("sentences",), {})
     pulled_before_ready: list[bool] = []
 
